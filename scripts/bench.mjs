@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Throughput and latency of the default moderator beside obscenity's hasMatch on the same corpus,
+// in the same process; time for very long messages; import + createModerator time.
+// Usage: npm run bench [-- --count 20000 --rounds 3]
+import { execFileSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { createModerator } from '../dist/index.js';
+import { generateCorpus } from './corpus.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { count: { type: 'string' }, rounds: { type: 'string' } } });
+const count = Number(values.count ?? 20000);
+const rounds = Number(values.rounds ?? 3);
+
+const corpus = generateCorpus(count, { seed: 7 }).map((m) => m.text);
+const chars = corpus.reduce((n, t) => n + t.length, 0);
+console.log(`corpus: ${corpus.length} chat-like messages, mean ${(chars / corpus.length).toFixed(0)} chars (scripts/corpus.mjs, seed 7)`);
+console.log(`node ${process.version}, ${rounds} rounds, best round reported\n`);
+
+const moderator = createModerator();
+const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+function measure(name, fn) {
+  for (let i = 0; i < Math.min(2000, corpus.length); i++) fn(corpus[i]);
+  let best = Infinity;
+  let latencies;
+  for (let r = 0; r < rounds; r++) {
+    const times = new Float64Array(corpus.length);
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < corpus.length; i++) {
+      const t0 = process.hrtime.bigint();
+      fn(corpus[i]);
+      times[i] = Number(process.hrtime.bigint() - t0) / 1e3;
+    }
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    if (elapsed < best) {
+      best = elapsed;
+      latencies = times;
+    }
+  }
+  const short = [...latencies].filter((_, i) => corpus[i].length <= 500).sort((a, b) => a - b);
+  const pct = (p) => short[Math.min(short.length - 1, Math.floor((p / 100) * short.length))];
+  const rate = corpus.length / best;
+  console.log(
+    `${name.padEnd(26)} ${rate.toFixed(0).padStart(8)} msg/s   p50 ${pct(50).toFixed(1).padStart(6)} µs   p99 ${pct(99).toFixed(1).padStart(7)} µs   max ${short[short.length - 1].toFixed(0)} µs`,
+  );
+  return rate;
+}
+
+const ours = measure('chaperone moderate()', (t) => moderator.moderate(t));
+const theirs = measure('obscenity hasMatch()', (t) => obscenity.hasMatch(t));
+console.log(`\nratio chaperone / obscenity: ${(ours / theirs).toFixed(2)}x messages per second (latencies for messages <= 500 chars)\n`);
+
+console.log('long messages (corpus text joined):');
+for (const size of [250_000, 500_000, 1_000_000]) {
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += `${corpus[i % corpus.length]}\n`;
+  text = text.slice(0, size);
+  let best = Infinity;
+  let findings = 0;
+  for (let r = 0; r < 3; r++) {
+    const t0 = process.hrtime.bigint();
+    findings = moderator.moderate(text).findings.length;
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const perMb = best / (size / 1e6);
+  console.log(`  ${(size / 1000).toFixed(0).padStart(5)} KB  ${best.toFixed(0).padStart(5)} ms  (${perMb.toFixed(0)} ms per MB, ${findings} findings)`);
+}
+
+const startup = [];
+for (let i = 0; i < 5; i++) {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const t0 = performance.now(); const m = await import(${JSON.stringify(resolve(root, 'dist/index.js'))}); const t1 = performance.now(); m.createModerator(); const t2 = performance.now(); console.log(JSON.stringify([t1 - t0, t2 - t1]));`,
+    ],
+    { encoding: 'utf8' },
+  );
+  startup.push(JSON.parse(out));
+}
+startup.sort((a, b) => a[0] + a[1] - (b[0] + b[1]));
+const [imp, create] = startup[2];
+console.log(`\nimport + createModerator (median of 5 fresh processes): ${(imp + create).toFixed(0)} ms (import ${imp.toFixed(0)} ms, createModerator ${create.toFixed(0)} ms)`);

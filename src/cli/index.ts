@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import pc from 'picocolors';
+import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
+import { RuleSetError } from '../policy/errors.js';
+import { loadRuleSet, type RuleSet } from '../policy/load.js';
+import { builtinRuleSets } from '../policy/builtin.js';
+import { formatCaseFailure, runCaseFile } from '../testing/runner.js';
+import { formatCheckReport } from './check.js';
+import { UsageError } from './usage.js';
+
+interface Io {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: () => string;
+}
+
+const HELP: Record<string, string> = {
+  main: `chaperone: moderate chat messages (profanity, threats, off-platform requests, personal data)
+
+Usage: chaperone <command> [options]
+
+Commands:
+  check [text]        report on one message (text argument or stdin)
+  redact [text]       print the message with personal data masked
+  rules               list the loaded rule sets and rules
+  test <cases.yaml…>  run rule-set test cases
+
+Options for every command:
+  --rules PATH        add a custom rule set (repeatable)
+  --only-rules        use only the --rules sets, not the built-in ones
+  -h, --help          help for a command
+
+Examples:
+  chaperone check "add me on w e c h a t, no app fees"
+  echo "you absolute moron" | chaperone check --json
+  chaperone test fixtures/house-rules.cases.yaml --rules fixtures/house-rules.yaml`,
+  check: `Usage: chaperone check [text] [--json] [--rules PATH]…
+
+Reports on one message: the verdict, the message with flagged spans marked (colour on a
+terminal, [brackets] otherwise) and, for each finding, its rule, score, message and the steps
+from the rule's base score to the final score. Reads stdin when no text is given.
+
+Options:
+  --json              print the raw ModerationResult as JSON
+  --rules PATH        add a custom rule set (repeatable)
+  --only-rules        use only the --rules sets
+
+Examples:
+  chaperone check "sh1t driver, f.u.c.k this"
+  chaperone check --json "你是不是傻逼"`,
+  redact: `Usage: chaperone redact [text] [--style label|mask] [--category NAME]…
+
+Prints the message with the chosen findings masked (default: personal data, as [phone]-style labels).
+
+Examples:
+  chaperone redact "mail me at jay@example.com"
+  chaperone redact --style mask --category profanity "what the fuck"`,
+  rules: `Usage: chaperone rules [--rules PATH]… [--json]
+
+Lists the loaded rule sets and their rules with descriptions, severities and scores.`,
+  test: `Usage: chaperone test <cases.yaml…> [--rules PATH]…
+
+Runs rule-set test cases. Prints each failing case with what was expected and what was found,
+rules no case covers, duplicated cases, and a summary line. Exit 0 when all pass, 1 otherwise.
+
+Example:
+  chaperone test rules/profanity.cases.yaml`,
+};
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  rules: { type: 'string', multiple: true },
+  'only-rules': { type: 'boolean' },
+  style: { type: 'string' },
+  category: { type: 'string', multiple: true },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Runs the command line; resolves to the exit status (0 ok, 1 findings/failures, 2 usage error). */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`chaperone: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof RuleSetError) {
+      io.stderr.write(`chaperone: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function run(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout.write(`${HELP.main}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (!(command in HELP) || command === 'main') {
+    throw new UsageError(`unknown command "${command}" (commands: check, redact, rules, test; see --help)`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  const custom = (values.rules ?? []).map(loadRulesFile);
+  const moderatorOptions: ModeratorOptions = {
+    ruleSets: values['only-rules'] ? custom : [...builtinRuleSets(), ...custom],
+  };
+  const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
+
+  switch (command) {
+    case 'check': {
+      const text = messageFrom(positionals, io);
+      const result = createModerator(moderatorOptions).moderate(text);
+      io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatCheckReport(text, result, color)}\n`);
+      return 0;
+    }
+    case 'redact': {
+      const text = messageFrom(positionals, io);
+      const style = values.style ?? 'label';
+      if (style !== 'label' && style !== 'mask') throw new UsageError(`--style must be label or mask, got "${style}"`);
+      const result = createModerator(moderatorOptions).redact(text, {
+        style,
+        ...(values.category ? { categories: values.category } : {}),
+      });
+      io.stdout.write(`${result.text}\n`);
+      return 0;
+    }
+    case 'rules': {
+      const moderator = createModerator(moderatorOptions);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(moderator.ruleSets, null, 2)}\n`);
+        return 0;
+      }
+      const c = pc.createColors(color);
+      for (const ruleSet of moderator.ruleSets) {
+        io.stdout.write(`${c.bold(ruleSet.id)} (${ruleSet.category}, ${ruleSet.locale})${ruleSet.file ? ` ${c.dim(ruleSet.file)}` : ''}\n  ${ruleSet.description.trim()}\n`);
+        for (const rule of ruleSet.rules) {
+          io.stdout.write(`  ${ruleSet.id}/${rule.id}  ${rule.severity}, score ${rule.score}\n    ${c.dim(rule.description)}\n`);
+        }
+      }
+      return 0;
+    }
+    case 'test': {
+      if (positionals.length === 0) throw new UsageError('test needs at least one cases.yaml file');
+      const ruleSets = moderatorOptions.ruleSets!;
+      let passed = 0;
+      let failed = 0;
+      for (const file of positionals) {
+        const outcome = runCaseFile(file, { ruleSets });
+        passed += outcome.passed;
+        failed += outcome.failed;
+        for (const result of outcome.results) if (!result.passed) io.stdout.write(`${formatCaseFailure(result, file)}\n\n`);
+        for (const rule of outcome.uncoveredRules) io.stdout.write(`! ${file}: no invalid case covers ${rule}\n`);
+        for (const text of outcome.duplicates) io.stdout.write(`! ${file}: duplicated case ${JSON.stringify(text)}\n`);
+      }
+      io.stdout.write(`${passed} passed, ${failed} failed\n`);
+      return failed > 0 ? 1 : 0;
+    }
+  }
+  return 2;
+}
+
+function loadRulesFile(path: string): RuleSet {
+  try {
+    readFileSync(path);
+  } catch {
+    throw new UsageError(`cannot read rule set ${path}: no such file`);
+  }
+  return loadRuleSet(path);
+}
+
+function messageFrom(positionals: readonly string[], io: Io): string {
+  if (positionals.length > 0) return positionals.join(' ');
+  const text = io.stdin().replace(/\r?\n$/, '');
+  if (text === '') throw new UsageError('no message given: pass it as an argument or on stdin');
+  return text;
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: () => {
+      if (process.stdin.isTTY) throw new UsageError('no message given: pass it as an argument or on stdin');
+      return readFileSync(0, 'utf8');
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { ExplanationStep } from '../engine/types.js';
+import type { ViewName } from '../text/types.js';
+import type { Views } from '../text/index.js';
+
+/** What a detector is given for one message. */
+export interface DetectorContext {
+  readonly text: string;
+  /** The message's views; `skeleton` and `digits` are computed on first use. */
+  readonly views: Views;
+  /** The rule's `options` from YAML. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** One thing a detector found, as a span of one of the views. */
+export interface DetectorMatch {
+  /** The view `start`/`end` refer to; the engine maps them to the original text. Default `original`. */
+  readonly view?: ViewName;
+  readonly start: number;
+  readonly end: number;
+  /** Personal-data kind, overriding the rule's `entity`. */
+  readonly entity?: string;
+  /** A score to use instead of the rule's base score, e.g. lower for a weakly validated match. */
+  readonly score?: number;
+  /** Why the score differs from the rule's base score; added to the explanation. */
+  readonly steps?: readonly ExplanationStep[];
+  /** Extra placeholder values for the rule's message. */
+  readonly values?: Readonly<Record<string, string>>;
+  /** What matched after normalisation; defaults to the view's text of the span. */
+  readonly matched?: string;
+}
+
+/**
+ * Code for what data cannot express (checksums, grammar). A rule uses it with `detector: <name>`.
+ * Register custom ones with `createModerator({ detectors: [...] })`.
+ */
+export interface Detector {
+  readonly name: string;
+  readonly description: string;
+  /** Placeholder names this detector fills through `DetectorMatch.values`. */
+  readonly placeholders?: readonly string[];
+  /**
+   * A cheap test run before `detect`; when it returns false the detector is skipped.
+   * Detectors run on every message unless their rule has a `trigger`, so keep this fast.
+   */
+  readonly precheck?: (text: string) => boolean;
+  detect(context: DetectorContext): readonly DetectorMatch[];
+}

@@ -1,0 +1,240 @@
+import { createRequire } from 'node:module';
+import type { CompiledPolicy, CompiledRule, TermTarget } from '../policy/compile.js';
+import { createViews, mapSpanToOriginal, type Views } from '../text/index.js';
+import type { Span, TextView } from '../text/types.js';
+import type { TermHit } from './term-matcher.js';
+import type { ExplanationStep } from './types.js';
+import { WordIndex } from './words.js';
+
+/** A place where a rule matched, before exceptions, context and scoring. */
+export interface RawMatch {
+  readonly rule: CompiledRule;
+  /** Original offsets. */
+  readonly start: number;
+  readonly end: number;
+  readonly matched: string;
+  readonly label: string;
+  readonly list: string;
+  readonly entity?: string;
+  readonly score?: number;
+  readonly steps?: readonly ExplanationStep[];
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+/** A term occurrence in original offsets, with the target that wanted it. */
+interface LocatedHit extends Span {
+  readonly target: TermTarget;
+  readonly matched: string;
+  readonly masked: boolean;
+}
+
+/** The term occurrences one rule received from the shared scan, by role. */
+export interface RuleHits {
+  terms: LocatedHit[];
+  trigger: LocatedHit[];
+  near: LocatedHit[][];
+  context: LocatedHit[][];
+  allow: LocatedHit[][];
+}
+
+/** What evaluating one message produced, before findings are built. */
+export interface Evaluation {
+  readonly text: string;
+  readonly views: Views;
+  readonly words: WordIndex;
+  readonly hits: ReadonlyMap<number, RuleHits>;
+  readonly matches: RawMatch[];
+}
+
+/**
+ * Runs the policy over one message: one scan for every term, then each rule only where its
+ * terms or trigger occurred (regex and detector rules without a trigger run on every message).
+ */
+export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
+  const views = createViews(text);
+  const skeleton = views.skeleton;
+  const hits = new Map<number, RuleHits>();
+  for (const hit of policy.matcher.scan(skeleton)) {
+    const span = mapSpanToOriginal(skeleton, hit.start, hit.end);
+    const matched = skeleton.text.slice(hit.start, hit.end);
+    for (const target of policy.targets[hit.term]!) {
+      let entry = hits.get(target.rule);
+      if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));
+      const located: LocatedHit = { start: span.start, end: span.end, target, matched, masked: hit.masked };
+      if (target.role === 'terms' || target.role === 'trigger') entry[target.role].push(located);
+      else (entry[target.role][target.slot] ??= []).push(located);
+    }
+  }
+  const words = new WordIndex(text);
+  const matches: RawMatch[] = [];
+  for (const rule of policy.rules) {
+    const ruleHits = hits.get(rule.index);
+    switch (rule.kind) {
+      case 'terms':
+        if (ruleHits) for (const hit of ruleHits.terms) matches.push(fromHit(rule, hit));
+        break;
+      case 'near':
+        if (ruleHits) matchNear(rule, ruleHits, words, matches);
+        break;
+      case 'pattern':
+        if (ruleHits && ruleHits.trigger.length > 0) matchPattern(rule, views, matches);
+        break;
+      case 'regex':
+        if (rule.always || (ruleHits && ruleHits.trigger.length > 0)) matchRegex(rule, views, matches);
+        break;
+      case 'detector':
+        if (rule.always || (ruleHits && ruleHits.trigger.length > 0)) matchDetector(rule, text, views, matches);
+        break;
+    }
+  }
+  return { text, views, words, hits, matches };
+}
+
+function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {
+  const steps: ExplanationStep[] = hit.masked
+    ? [{ kind: 'masked', delta: 0, note: `read through masking characters as "${hit.target.label}"` }]
+    : [];
+  return {
+    rule,
+    start: hit.start,
+    end: hit.end,
+    matched: hit.masked ? hit.target.label : hit.matched,
+    label: hit.target.label,
+    list: hit.target.list,
+    steps,
+  };
+}
+
+function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: RawMatch[]): void {
+  const near = rule.source.near!;
+  const groups = near.groups.map((_, i) => hits.near[i] ?? []);
+  if (groups.some((g) => g.length === 0)) return;
+  // Anchor on each occurrence of the first group and take, group by group, the closest
+  // occurrence that keeps every neighbour within `within` words (after it, when ordered).
+  for (const anchor of groups[0]!) {
+    const chosen: LocatedHit[] = [anchor];
+    let ok = true;
+    for (let g = 1; g < groups.length && ok; g++) {
+      const previous = chosen[g - 1]!;
+      let best: LocatedHit | undefined;
+      let bestDistance = Infinity;
+      for (const candidate of groups[g]!) {
+        if (near.ordered && candidate.start < previous.end) continue;
+        if (overlaps(candidate, previous)) continue;
+        const distance = words.between(previous, candidate);
+        if (distance <= near.within && distance < bestDistance) {
+          best = candidate;
+          bestDistance = distance;
+        }
+      }
+      if (best) chosen.push(best);
+      else ok = false;
+    }
+    if (!ok) continue;
+    const start = Math.min(...chosen.map((h) => h.start));
+    const end = Math.max(...chosen.map((h) => h.end));
+    const labels = chosen.map((h) => h.target.label);
+    out.push({
+      rule,
+      start,
+      end,
+      matched: chosen.map((h) => h.matched).join(' … '),
+      label: labels[labels.length - 1]!,
+      list: chosen[chosen.length - 1]!.target.list,
+      values: Object.fromEntries(labels.map((label, i) => [`term${i + 1}`, label])),
+    });
+  }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+interface CompromiseMatch {
+  text: string;
+  offset?: { start: number; length: number };
+}
+type Compromise = (text: string) => { match(pattern: string): { json(options: object): CompromiseMatch[] } };
+
+let compromise: Compromise | undefined;
+
+/** compromise costs ~100 ms to import, so it loads the first time a grammar rule runs. */
+function loadCompromise(): Compromise {
+  if (!compromise) {
+    const required = createRequire(import.meta.url)('compromise') as Compromise | { default: Compromise };
+    compromise = typeof required === 'function' ? required : required.default;
+  }
+  return compromise;
+}
+
+function matchPattern(rule: CompiledRule, views: Views, out: RawMatch[]): void {
+  const view = pickView(views, rule.view);
+  const doc = loadCompromise()(view.text);
+  for (const match of doc.match(rule.source.pattern!).json({ offset: true })) {
+    if (!match.offset || match.offset.length === 0) continue;
+    pushViewMatch(rule, view, match.offset.start, match.offset.start + match.offset.length, out);
+  }
+}
+
+function matchRegex(rule: CompiledRule, views: Views, out: RawMatch[]): void {
+  const view = pickView(views, rule.view);
+  const regex = rule.regex!;
+  regex.lastIndex = 0;
+  for (const match of view.text.matchAll(regex)) {
+    if (match[0].length === 0) continue;
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(match.groups ?? {})) values[name] = value ?? '';
+    pushViewMatch(rule, view, match.index, match.index + match[0].length, out, values);
+  }
+}
+
+function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawMatch[]): void {
+  const detector = rule.detector!;
+  if (detector.precheck && !detector.precheck(text)) return;
+  const found = detector.detect({ text, views, options: rule.source.options ?? {} });
+  for (const match of found) {
+    const view = pickView(views, match.view ?? 'original');
+    const span = mapSpanToOriginal(view, match.start, match.end);
+    if (span.end <= span.start) continue;
+    const entity = match.entity ?? rule.source.entity;
+    out.push({
+      rule,
+      start: span.start,
+      end: span.end,
+      matched: match.matched ?? view.text.slice(match.start, match.end),
+      label: match.matched ?? view.text.slice(match.start, match.end),
+      list: '',
+      ...(entity === undefined ? {} : { entity }),
+      ...(match.score === undefined ? {} : { score: match.score }),
+      ...(match.steps === undefined ? {} : { steps: match.steps }),
+      ...(match.values === undefined ? {} : { values: match.values }),
+    });
+  }
+}
+
+function pushViewMatch(
+  rule: CompiledRule,
+  view: TextView,
+  start: number,
+  end: number,
+  out: RawMatch[],
+  values?: Record<string, string>,
+): void {
+  const span = mapSpanToOriginal(view, start, end);
+  if (span.end <= span.start) return;
+  const matched = view.text.slice(start, end);
+  out.push({ rule, start: span.start, end: span.end, matched, label: matched, list: '', ...(values ? { values } : {}) });
+}
+
+function pickView(views: Views, name: CompiledRule['view']): TextView {
+  switch (name) {
+    case 'original':
+      return views.original;
+    case 'plain':
+      return views.plain;
+    case 'digits':
+      return views.digits;
+    default:
+      return views.skeleton;
+  }
+}

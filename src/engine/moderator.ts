@@ -1,0 +1,133 @@
+import type { Detector } from '../detectors/types.js';
+import { builtinDetectors } from '../detectors/index.js';
+import { builtinRuleSets } from '../policy/builtin.js';
+import { compilePolicy, type CompiledPolicy } from '../policy/compile.js';
+import { loadRuleSet, type RuleSet } from '../policy/load.js';
+import { RuleSetError } from '../policy/errors.js';
+import { evaluate } from './evaluate.js';
+import { buildFindings, type Suppressed } from './findings.js';
+import { redactFindings, type RedactOptions, type RedactResult } from './redact.js';
+import { DEFAULT_THRESHOLDS, scoreCategories, worstVerdict } from './scoring.js';
+import type { ModerationResult, Thresholds, Verdict } from './types.js';
+
+/** Options for {@link createModerator}. */
+export interface ModeratorOptions {
+  /**
+   * Rule sets to run: built-in ids (`'profanity'`), loaded rule sets, YAML text or file paths.
+   * Default: every built-in rule set.
+   */
+  readonly ruleSets?: readonly (string | RuleSet)[];
+  /** Only rule sets written for these locales (plus locale `any`); default all. */
+  readonly locale?: string | readonly string[];
+  /** Rule-set ids or rule ids (`profanity/mild-word`) to leave out. */
+  readonly disable?: readonly string[];
+  /** Per-category thresholds; `default` applies to categories not named. */
+  readonly thresholds?: Readonly<Record<string, Partial<Thresholds>>>;
+  /** Extra code detectors that rules can name with `detector:`. */
+  readonly detectors?: readonly Detector[];
+}
+
+/** A compiled policy: call `moderate` on every message. */
+export interface Moderator {
+  /** Findings, category scores and verdicts for one message. Synchronous, no I/O. */
+  moderate(text: string): ModerationResult;
+  /** The message with the chosen findings masked. */
+  redact(text: string, options?: RedactOptions): RedactResult;
+  /** The rule sets this moderator runs, after locale and `disable` filtering. */
+  readonly ruleSets: readonly RuleSet[];
+  /** Thresholds in force for a category. */
+  thresholdsFor(category: string): Thresholds;
+}
+
+/** Compiles a policy once; the returned moderator is cheap to call on every message. */
+export function createModerator(options: ModeratorOptions = {}): Moderator {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`createModerator expects an options object, got ${options === null ? 'null' : typeof options}`);
+  }
+  const ruleSets = selectRuleSets(options);
+  const detectors = new Map(builtinDetectors().map((d) => [d.name, d] as const));
+  for (const detector of options.detectors ?? []) detectors.set(detector.name, detector);
+  const policy = compilePolicy(ruleSets, detectors);
+  const thresholdsFor = createThresholds(options.thresholds ?? {});
+
+  const moderate = (text: string): ModerationResult => {
+    assertText(text, 'moderate');
+    return resultFor(policy, text, thresholdsFor);
+  };
+  return {
+    moderate,
+    redact(text, redactOptions) {
+      assertText(text, 'redact');
+      return redactFindings(text, moderate(text).findings, redactOptions);
+    },
+    ruleSets,
+    thresholdsFor,
+  };
+}
+
+/** Evaluates one message, also returning what exceptions suppressed (for explain). */
+export function resultFor(
+  policy: CompiledPolicy,
+  text: string,
+  thresholdsFor: (category: string) => Thresholds,
+  suppressed?: Suppressed[],
+): ModerationResult {
+  const findings = buildFindings(evaluate(policy, text), suppressed);
+  const categories = scoreCategories(findings, thresholdsFor);
+  let verdict: Verdict = 'allow';
+  let score = 0;
+  for (const category of Object.values(categories)) {
+    verdict = worstVerdict(verdict, category.verdict);
+    score = Math.max(score, category.score);
+  }
+  return { verdict, score, categories, findings };
+}
+
+function assertText(text: unknown, method: string): asserts text is string {
+  if (typeof text !== 'string') {
+    const got =
+      text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text === 'object' ? 'an object' : `${typeof text} ${String(text)}`;
+    throw new TypeError(`${method}() expects the message as a string, got ${got}`);
+  }
+}
+
+function selectRuleSets(options: ModeratorOptions): RuleSet[] {
+  const builtin = builtinRuleSets();
+  const requested = options.ruleSets ?? builtin;
+  const chosen: RuleSet[] = [];
+  for (const entry of requested) {
+    if (typeof entry !== 'string') {
+      chosen.push(entry);
+      continue;
+    }
+    const matching = builtin.filter((r) => r.id === entry);
+    if (matching.length > 0) chosen.push(...matching);
+    else if (/\n/.test(entry) || /\.(ya?ml|json)$/i.test(entry)) chosen.push(loadRuleSet(entry));
+    else {
+      const known = [...new Set(builtin.map((r) => r.id))].join(', ');
+      throw new RuleSetError(
+        [{ code: 'unknown_rule', path: [], message: `no built-in rule set "${entry}" (built-in: ${known}); pass a path or YAML text for a custom one` }],
+      );
+    }
+  }
+  const locales = options.locale === undefined ? undefined : [options.locale].flat();
+  const disabled = new Set(options.disable ?? []);
+  return chosen
+    .filter((r) => locales === undefined || r.locale === 'any' || locales.includes(r.locale))
+    .filter((r) => !disabled.has(r.id))
+    .map((r) => {
+      const rules = r.rules.filter((rule) => !disabled.has(`${r.id}/${rule.id}`));
+      return rules.length === r.rules.length ? r : { ...r, rules };
+    })
+    .filter((r) => r.rules.length > 0);
+}
+
+function createThresholds(overrides: Readonly<Record<string, Partial<Thresholds>>>): (category: string) => Thresholds {
+  const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...overrides.default };
+  const cache = new Map<string, Thresholds>();
+  return (category) => {
+    let thresholds = cache.get(category);
+    if (!thresholds) cache.set(category, (thresholds = { ...base, ...overrides[category] }));
+    return thresholds;
+  };
+}

@@ -1,0 +1,54 @@
+import type { Finding } from './types.js';
+
+/** How redacted spans are written. */
+export type RedactStyle = 'label' | 'mask' | ((finding: Finding, text: string) => string);
+
+/** Which findings to mask and how. */
+export interface RedactOptions {
+  /** Categories to redact; default `['pii']`. */
+  readonly categories?: readonly string[];
+  /** Personal-data kinds to redact (`phone`, `email`, …); default all. */
+  readonly entities?: readonly string[];
+  /** `label` writes `[phone]` (or the category), `mask` keeps the length with `maskChar`. Default `label`. */
+  readonly style?: RedactStyle;
+  readonly maskChar?: string;
+  /** Findings scoring below this stay visible; default 0.5 (the review threshold). */
+  readonly minScore?: number;
+}
+
+/** A redacted message and the findings that were masked. */
+export interface RedactResult {
+  readonly text: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Masks the chosen findings; overlapping spans merge, everything else is left as it was. */
+export function redactFindings(text: string, findings: readonly Finding[], options: RedactOptions = {}): RedactResult {
+  const categories = options.categories ?? ['pii'];
+  const chosen = findings.filter(
+    (f) =>
+      categories.includes(f.category) &&
+      (options.entities === undefined || (f.entity !== undefined && options.entities.includes(f.entity))) &&
+      f.score >= (options.minScore ?? 0.5),
+  );
+  const style = options.style ?? 'label';
+  const maskChar = options.maskChar ?? '*';
+  const sorted = [...chosen].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let cursor = 0;
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i]!;
+    let end = first.end;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.start < end) end = Math.max(end, sorted[j++]!.end);
+    const span = text.slice(first.start, end);
+    out += text.slice(cursor, first.start);
+    if (typeof style === 'function') out += style(first, span);
+    else if (style === 'mask') out += maskChar.repeat(span.length);
+    else out += `[${first.entity ?? first.category}]`;
+    cursor = end;
+    i = j;
+  }
+  out += text.slice(cursor);
+  return { text: out, findings: chosen };
+}

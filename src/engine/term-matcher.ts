@@ -1,0 +1,269 @@
+import { isCjk, isMaskChar, isWordChar, skeletonize } from '../text/index.js';
+import type { SkeletonView } from '../text/types.js';
+
+/** A term after normalisation, ready for the multi-pattern matcher. */
+export interface CompiledTerm {
+  readonly id: number;
+  /** Skeleton text with repeated letters collapsed and whitespace runs as one space. */
+  readonly key: string;
+  /** How many identical letters each unit of `key` stands for in the term as written. */
+  readonly runs: readonly number[];
+  /** The term's length with repeats expanded, e.g. 3 for `ass`. */
+  readonly length: number;
+  /** Whether a word boundary is required before / after the match. */
+  readonly startBoundary: boolean;
+  readonly endBoundary: boolean;
+}
+
+/** One occurrence of a term in the skeleton view: `[start, end)` in view units. */
+export interface TermHit {
+  readonly term: number;
+  readonly start: number;
+  readonly end: number;
+  /** True when the occurrence was read through masking characters (`f*ck`). */
+  readonly masked: boolean;
+}
+
+const SPACE = 0x20;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
+}
+
+/** Parses `*term*` wildcards and normalises a term exactly as message text is normalised. */
+export function normaliseTerm(
+  raw: string,
+  boundary: 'word' | 'none',
+): { key: string; runs: number[]; length: number; startBoundary: boolean; endBoundary: boolean } {
+  const trimmed = raw.trim();
+  const prefix = trimmed.startsWith('*');
+  const suffix = trimmed.endsWith('*') && trimmed.length > 1;
+  const body = trimmed.slice(prefix ? 1 : 0, suffix ? -1 : undefined).replace(/\s+/g, ' ');
+  const { text, runs } = skeletonize(body);
+  const first = text.codePointAt(0) ?? 0;
+  const last = text.codePointAt(text.length - 1) ?? 0;
+  // Han characters carry no word boundaries; a term edge that is Han matches inside running text.
+  return {
+    key: text,
+    runs,
+    length: runs.reduce((a, b) => a + b, 0),
+    startBoundary: boundary === 'word' && !prefix && !isCjk(first),
+    endBoundary: boundary === 'word' && !suffix && !isCjk(last),
+  };
+}
+
+/**
+ * Aho-Corasick over the skeleton view: every term of every rule in one pass.
+ * Repeated letters are collapsed in both text and terms, so after a match the run lengths are
+ * checked: `as` in the text is not `ass`, while `fuuuck` is `fuck`.
+ */
+export class TermMatcher {
+  private readonly goto = new Map<number, number>();
+  private readonly fail: number[] = [0];
+  private readonly depth: number[] = [0];
+  private readonly output: number[][] = [[]];
+  /** Nearest node on the failure chain that has output, or -1. */
+  private readonly dict: number[] = [-1];
+  private readonly maskTerms: CompiledTerm[] = [];
+  private readonly window: number;
+
+  constructor(readonly terms: readonly CompiledTerm[]) {
+    let maxLength = 1;
+    for (const term of terms) {
+      if (term.key.length === 0) continue;
+      maxLength = Math.max(maxLength, term.key.length);
+      let node = 0;
+      for (let i = 0; i < term.key.length; i++) {
+        const edge = node * 0x10000 + term.key.charCodeAt(i);
+        let next = this.goto.get(edge);
+        if (next === undefined) {
+          next = this.depth.length;
+          this.goto.set(edge, next);
+          this.fail.push(0);
+          this.depth.push(this.depth[node]! + 1);
+          this.output.push([]);
+          this.dict.push(-1);
+        }
+        node = next;
+      }
+      this.output[node]!.push(term.id);
+      if (term.length >= 3 && /^[a-z]/.test(term.key)) this.maskTerms.push(term);
+    }
+    this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
+    this.linkFailures();
+  }
+
+  private linkFailures(): void {
+    const children = new Map<number, [number, number][]>();
+    for (const [edge, child] of this.goto) {
+      const parent = Math.floor(edge / 0x10000);
+      let list = children.get(parent);
+      if (!list) children.set(parent, (list = []));
+      list.push([edge % 0x10000, child]);
+    }
+    const queue: number[] = [0];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      for (const [code, child] of children.get(node) ?? []) {
+        queue.push(child);
+        if (node === 0) continue;
+        let f = this.fail[node]!;
+        let target = this.goto.get(f * 0x10000 + code);
+        while (target === undefined && f !== 0) {
+          f = this.fail[f]!;
+          target = this.goto.get(f * 0x10000 + code);
+        }
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        const fc = this.fail[child]!;
+        this.dict[child] = this.output[fc]!.length > 0 ? fc : this.dict[fc]!;
+      }
+    }
+  }
+
+  /** Every occurrence of every term, in order of end position. */
+  scan(view: SkeletonView): TermHit[] {
+    const hits: TermHit[] = [];
+    const text = view.text;
+    const window = this.window;
+    const mask = window - 1;
+    // Positions of the last `window` units fed to the automaton, so a match's start is known
+    // even when whitespace runs were skipped inside it.
+    const fed = new Int32Array(window);
+    let count = 0;
+    let node = 0;
+    let previousSpace = true;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (isSpace(code)) {
+        if (previousSpace) continue;
+        previousSpace = true;
+        code = SPACE;
+      } else {
+        previousSpace = false;
+      }
+      fed[count & mask] = i;
+      count++;
+      let next = this.goto.get(node * 0x10000 + code);
+      while (next === undefined && node !== 0) {
+        node = this.fail[node]!;
+        next = this.goto.get(node * 0x10000 + code);
+      }
+      node = next ?? 0;
+      for (let out = this.output[node]!.length > 0 ? node : this.dict[node]!; out > 0; out = this.dict[out]!) {
+        for (const id of this.output[out]!) {
+          const term = this.terms[id]!;
+          const length = term.key.length;
+          const first = count - length;
+          if (first < 0 || count - first > window) continue;
+          if (!this.runsMatch(view, term, fed, first, mask)) continue;
+          const start = fed[first & mask]!;
+          const end = i + 1;
+          if (term.startBoundary && !isBoundaryBefore(view, start)) continue;
+          if (term.endBoundary && !isBoundaryBefore(view, end)) continue;
+          hits.push({ term: id, start, end, masked: false });
+        }
+      }
+    }
+    if (this.maskTerms.length > 0 && hasMaskChar(text)) this.scanMasked(view, hits);
+    return hits;
+  }
+
+  private runsMatch(view: SkeletonView, term: CompiledTerm, fed: Int32Array, first: number, mask: number): boolean {
+    for (let j = 0; j < term.runs.length; j++) {
+      const want = term.runs[j]!;
+      const position = fed[(first + j) & mask]!;
+      const got = view.runs[position] ?? 1;
+      if (want === got) continue;
+      if (want >= 2) {
+        if (got < want) return false;
+        continue;
+      }
+      // A single letter written twice is a stretch only in longer words: `fuuck` is `fuck`,
+      // but `good` is not `god`. Han characters repeat freely.
+      if (got === 2 && term.length < 4 && !isCjk(term.key.charCodeAt(j))) return false;
+    }
+    return true;
+  }
+
+  /** Reads masked tokens (`f*ck`, `a**hole`, `motherf***er`) against the Latin terms. */
+  private scanMasked(view: SkeletonView, hits: TermHit[]): void {
+    const text = view.text;
+    let i = 0;
+    while (i < text.length) {
+      if (!isWordChar(text.charCodeAt(i)) || isCjk(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let masks = 0;
+      while (j < text.length && isWordChar(text.charCodeAt(j)) && !isCjk(text.charCodeAt(j))) {
+        if (isMaskChar(text.charCodeAt(j))) masks++;
+        j++;
+      }
+      if (masks > 0 && masks < j - i) this.matchMaskedToken(view, i, j, hits);
+      i = j;
+    }
+  }
+
+  private matchMaskedToken(view: SkeletonView, from: number, to: number, hits: TermHit[]): void {
+    // Expand collapsed runs so `a**hole` is compared letter by letter with `asshole`.
+    let expanded = '';
+    const source: number[] = [];
+    for (let k = from; k < to; k++) {
+      const run = Math.min(view.runs[k] ?? 1, 4);
+      for (let r = 0; r < run; r++) {
+        expanded += view.text[k];
+        source.push(k);
+      }
+    }
+    for (const term of this.maskTerms) {
+      const written = expandTerm(term);
+      const last = expanded.length - written.length;
+      // A whole-word term must fill the token at that edge; a wildcard edge may sit inside it.
+      for (let offset = 0; offset <= last; offset++) {
+        if (term.startBoundary && offset !== 0) break;
+        if (term.endBoundary && offset !== last) continue;
+        if (!alignsWithMask(expanded, offset, written)) continue;
+        const start = source[offset]!;
+        const end = source[offset + written.length - 1]! + 1;
+        hits.push({ term: term.id, start, end, masked: true });
+      }
+    }
+  }
+}
+
+function expandTerm(term: CompiledTerm): string {
+  let out = '';
+  for (let j = 0; j < term.key.length; j++) out += term.key[j]!.repeat(term.runs[j] ?? 1);
+  return out;
+}
+
+/** The window must show its first letter and hide at least one other behind a mask character. */
+function alignsWithMask(token: string, offset: number, term: string): boolean {
+  let masked = 0;
+  for (let k = 0; k < term.length; k++) {
+    const code = token.charCodeAt(offset + k);
+    if (isMaskChar(code)) {
+      if (k === 0) return false;
+      masked++;
+    } else if (code !== term.charCodeAt(k)) {
+      return false;
+    }
+  }
+  return masked > 0;
+}
+
+function hasMaskChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isMaskChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** True when a word may start or end at `index` of the view. */
+export function isBoundaryBefore(view: SkeletonView, index: number): boolean {
+  if (index <= 0 || index >= view.text.length) return true;
+  if (view.breaks[index] === 1) return true;
+  const before = view.text.charCodeAt(index - 1);
+  const after = view.text.charCodeAt(index);
+  if (!isWordChar(before) || !isWordChar(after)) return true;
+  return isCjk(before) || isCjk(after);
+}

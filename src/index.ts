@@ -1,0 +1,25 @@
+export { createModerator } from './engine/moderator.js';
+export type { Moderator, ModeratorOptions } from './engine/moderator.js';
+export type { RedactOptions, RedactResult, RedactStyle } from './engine/redact.js';
+export type {
+  Category,
+  CategoryResult,
+  Explanation,
+  ExplanationStep,
+  Finding,
+  ModerationResult,
+  Thresholds,
+  Verdict,
+} from './engine/types.js';
+export { DEFAULT_THRESHOLDS } from './engine/scoring.js';
+export { loadRuleSet, safeLoadRuleSet } from './policy/load.js';
+export type { LoadRuleSetOptions, RuleSet, TermEntry } from './policy/load.js';
+export { builtinRuleSets, builtinRuleSetIds } from './policy/builtin.js';
+export { RuleSetError, formatIssues } from './policy/errors.js';
+export type { RuleSetIssue, RuleSetIssueCode } from './policy/errors.js';
+export type { Severity } from './policy/schema.js';
+export { builtinDetectors } from './detectors/index.js';
+export type { Detector, DetectorContext, DetectorMatch } from './detectors/index.js';
+export { createViews } from './text/index.js';
+export type { Views } from './text/index.js';
+export type { SkeletonView, Span, TextView, ViewName } from './text/types.js';

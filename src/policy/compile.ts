@@ -1,0 +1,200 @@
+import type { Detector } from '../detectors/types.js';
+import { type CompiledTerm, normaliseTerm, TermMatcher } from '../engine/term-matcher.js';
+import type { ViewName } from '../text/types.js';
+import { RuleSetError, type RuleSetIssue } from './errors.js';
+import { BASE_PLACEHOLDERS, locateIssue, placeholdersOf, type RuleSet } from './load.js';
+import { nearest } from './nearest.js';
+import type { RuleSource } from './schema.js';
+
+/** How a rule uses one of its terms. */
+export type TermRole = 'terms' | 'trigger' | 'near' | 'context' | 'allow';
+
+/** A term occurrence is wanted by this rule in this role. */
+export interface TermTarget {
+  readonly rule: number;
+  readonly role: TermRole;
+  /** Near group, context entry or allow entry index. */
+  readonly slot: number;
+  /** What `{{term}}` shows. */
+  readonly label: string;
+  /** The list it came from, for `{{list}}`. */
+  readonly list: string;
+}
+
+/** A context entry: terms nearby change the score. */
+export interface CompiledContext {
+  readonly within: number;
+  readonly delta: number;
+  readonly note: string;
+}
+
+/** An exception: terms overlapping the match (`within` undefined) or near it cancel it. */
+export interface CompiledAllow {
+  readonly within: number | undefined;
+  readonly note: string;
+}
+
+/** A rule compiled for evaluation. */
+export interface CompiledRule {
+  readonly index: number;
+  /** `rule-set/rule`. */
+  readonly id: string;
+  readonly ruleSet: RuleSet;
+  readonly source: RuleSource;
+  readonly kind: 'terms' | 'near' | 'pattern' | 'regex' | 'detector';
+  readonly regex?: RegExp;
+  readonly view: ViewName;
+  readonly detector?: Detector;
+  /** Runs without a trigger on every message (regex or detector rules without `trigger`). */
+  readonly always: boolean;
+  readonly context: readonly CompiledContext[];
+  readonly allow: readonly CompiledAllow[];
+}
+
+/** Everything a moderator needs, compiled once. */
+export interface CompiledPolicy {
+  readonly ruleSets: readonly RuleSet[];
+  readonly rules: readonly CompiledRule[];
+  readonly matcher: TermMatcher;
+  /** For each term id, the rules and roles that want it. */
+  readonly targets: readonly (readonly TermTarget[])[];
+}
+
+const DEFAULT_CONTEXT_WITHIN = 8;
+const DEFAULT_CONTEXT_DELTA = 0.1;
+
+/**
+ * Compiles rule sets into one term matcher plus per-rule evaluators. Rule sets sharing an id
+ * (`profanity.en.yaml` and `profanity.zh.yaml`) form one rule set and must not repeat rule ids.
+ */
+export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyMap<string, Detector>): CompiledPolicy {
+  const issues: RuleSetIssue[] = [];
+  const rules: CompiledRule[] = [];
+  const terms: CompiledTerm[] = [];
+  const targets: TermTarget[][] = [];
+  const termIds = new Map<string, number>();
+  const ruleOwners = new Map<string, RuleSet>();
+
+  const addTerm = (raw: string, boundary: 'word' | 'none', target: TermTarget) => {
+    const normal = normaliseTerm(raw, boundary);
+    if (normal.key.length === 0) return;
+    const key = `${normal.key}\u0000${normal.runs.join(',')}\u0000${normal.startBoundary}${normal.endBoundary}`;
+    let id = termIds.get(key);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(key, id);
+      terms.push({ id, ...normal });
+      targets.push([]);
+    }
+    targets[id]!.push(target);
+  };
+
+  for (const ruleSet of ruleSets) {
+    ruleSet.rules.forEach((source, position) => {
+      const id = `${ruleSet.id}/${source.id}`;
+      const owner = ruleOwners.get(id);
+      if (owner !== undefined) {
+        issues.push(
+          locateIssue(ruleSet, 'duplicate_rule_id', ['rules', position, 'id'], `rule "${id}" is also defined in ${owner.file ?? 'another rule set'}`),
+        );
+        return;
+      }
+      ruleOwners.set(id, ruleSet);
+      const index = rules.length;
+      const boundary = source.boundary ?? 'word';
+      const expand = (entries: readonly string[], role: TermRole, slot: number) => {
+        for (const entry of entries) {
+          if (entry.startsWith('@')) {
+            const list = entry.slice(1);
+            for (const item of ruleSet.lists[list] ?? []) addTerm(item.term, boundary, { rule: index, role, slot, label: item.label, list });
+          } else {
+            addTerm(entry, boundary, { rule: index, role, slot, label: entry.replace(/^\*|\*$/g, ''), list: '' });
+          }
+        }
+      };
+
+      let detector: Detector | undefined;
+      let regex: RegExp | undefined;
+      const kind = source.terms
+        ? 'terms'
+        : source.near
+          ? 'near'
+          : source.pattern
+            ? 'pattern'
+            : source.regex
+              ? 'regex'
+              : 'detector';
+      if (source.terms) expand(source.terms, 'terms', 0);
+      source.near?.groups.forEach((group, slot) => expand(group, 'near', slot));
+      if (source.trigger) expand(source.trigger, 'trigger', 0);
+      if (source.regex !== undefined) regex = new RegExp(source.regex, `${(source.flags ?? '').replace(/[gu]/g, '')}gu`);
+      if (source.detector !== undefined) {
+        detector = detectors.get(source.detector);
+        if (detector === undefined) {
+          const hint = nearest(source.detector, [...detectors.keys()]);
+          issues.push(
+            locateIssue(
+              ruleSet,
+              'unknown_detector',
+              ['rules', position, 'detector'],
+              `no detector named "${source.detector}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${[...detectors.keys()].join(', ') || 'none'})`,
+            ),
+          );
+        } else {
+          const known = new Set<string>([...BASE_PLACEHOLDERS, ...(detector.placeholders ?? [])]);
+          for (const name of placeholdersOf(source.message)) {
+            if (!known.has(name)) {
+              issues.push(
+                locateIssue(
+                  ruleSet,
+                  'unknown_placeholder',
+                  ['rules', position, 'message'],
+                  `placeholder {{${name}}} cannot be filled by detector "${detector.name}" (known: ${[...known].join(', ')})`,
+                ),
+              );
+            }
+          }
+        }
+      }
+      const context: CompiledContext[] = [];
+      const plainContext = (source.context ?? []).filter((c): c is string => typeof c === 'string');
+      const entries = [
+        ...(plainContext.length > 0 ? [{ terms: plainContext }] : []),
+        ...(source.context ?? []).filter((c) => typeof c !== 'string'),
+      ];
+      entries.forEach((entry, slot) => {
+        expand(entry.terms, 'context', slot);
+        const delta = entry.delta ?? DEFAULT_CONTEXT_DELTA;
+        context.push({
+          within: entry.within ?? DEFAULT_CONTEXT_WITHIN,
+          delta,
+          note: entry.note ?? `context word nearby (${entry.terms.slice(0, 3).join(', ')}${entry.terms.length > 3 ? ', …' : ''})`,
+        });
+      });
+      const allow: CompiledAllow[] = [];
+      (source.allow ?? []).forEach((entry, slot) => {
+        const termsOfEntry = typeof entry === 'string' ? [entry] : entry.terms;
+        expand(termsOfEntry, 'allow', slot);
+        const within = typeof entry === 'string' ? undefined : entry.within;
+        const note = typeof entry === 'string' || entry.note === undefined ? `exception: ${termsOfEntry.slice(0, 3).join(', ')}` : entry.note;
+        allow.push({ within, note });
+      });
+      const view: ViewName = source.view ?? (kind === 'pattern' ? 'plain' : kind === 'regex' ? 'plain' : 'skeleton');
+      rules.push({
+        index,
+        id,
+        ruleSet,
+        source,
+        kind,
+        ...(regex ? { regex } : {}),
+        view,
+        ...(detector ? { detector } : {}),
+        always: (kind === 'regex' || kind === 'detector') && source.trigger === undefined,
+        context,
+        allow,
+      });
+    });
+  }
+  if (issues.length > 0) throw new RuleSetError(issues);
+  return { ruleSets, rules, matcher: new TermMatcher(terms), targets };
+}

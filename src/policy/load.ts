@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import safeRegex from 'safe-regex2';
+import { RuleSetError, type RuleSetIssue } from './errors.js';
+import { nearest } from './nearest.js';
+import { ruleSetSchema, type RuleSetSource, type RuleSource } from './schema.js';
+import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+
+/** One entry of a term list: the term as written and the label `{{term}}` shows for it. */
+export interface TermEntry {
+  readonly term: string;
+  readonly label: string;
+}
+
+/** A validated rule set, ready to be compiled into a moderator. */
+export interface RuleSet {
+  readonly id: string;
+  readonly category: string;
+  readonly locale: string;
+  readonly description: string;
+  readonly lists: Readonly<Record<string, readonly TermEntry[]>>;
+  readonly rules: readonly RuleSource[];
+  /** The file it was loaded from, when it came from one. */
+  readonly file?: string;
+}
+
+/** Options for {@link loadRuleSet}. */
+export interface LoadRuleSetOptions {
+  /** Name used in error locations when `source` is YAML text. */
+  readonly file?: string;
+}
+
+const sources = new WeakMap<RuleSet, YamlSource>();
+
+/** Placeholders every rule's message can use. */
+export const BASE_PLACEHOLDERS = ['match', 'matched', 'term', 'list', 'rule', 'category', 'entity'] as const;
+
+/**
+ * Parses and validates one rule set from YAML text or a `.yaml`/`.yml`/`.json` path.
+ * Throws {@link RuleSetError} listing every problem in the file.
+ */
+export function loadRuleSet(source: string, options: LoadRuleSetOptions = {}): RuleSet {
+  const result = safeLoadRuleSet(source, options);
+  if (!result.success) throw result.error;
+  return result.ruleSet;
+}
+
+/** Like {@link loadRuleSet} but returns the error instead of throwing it. */
+export function safeLoadRuleSet(
+  source: string,
+  options: LoadRuleSetOptions = {},
+): { success: true; ruleSet: RuleSet } | { success: false; error: RuleSetError } {
+  if (typeof source !== 'string') {
+    throw new TypeError(`loadRuleSet expects YAML text or a file path, got ${describeType(source)}`);
+  }
+  let text = source;
+  let file = options.file;
+  if (looksLikePath(source)) {
+    file = source;
+    try {
+      text = readFileSync(source, 'utf8');
+    } catch (cause) {
+      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message;
+      return fail([{ code: 'file_not_found', path: [], message: `cannot read rule set: ${reason}`, file: source }]);
+    }
+  }
+  const yaml = parseYamlSource(text, file);
+  if (yaml.issues.length > 0) return fail(yaml.issues);
+  const parsed = ruleSetSchema.safeParse(yaml.value);
+  if (!parsed.success) return fail(schemaIssues(yaml, parsed.error, validKeysAt));
+  const issues = checkRuleSet(parsed.data, yaml);
+  if (issues.length > 0) return fail(issues);
+  const ruleSet: RuleSet = {
+    id: parsed.data.id,
+    category: parsed.data.category,
+    locale: parsed.data.locale,
+    description: parsed.data.description,
+    lists: expandLists(parsed.data.lists ?? {}),
+    rules: parsed.data.rules,
+    ...(file === undefined ? {} : { file }),
+  };
+  sources.set(ruleSet, yaml);
+  return { success: true, ruleSet };
+}
+
+/** Locates a path inside a loaded rule set's file, for problems found after loading. */
+export function locateIssue(
+  ruleSet: RuleSet,
+  code: RuleSetIssue['code'],
+  path: readonly (string | number)[],
+  message: string,
+): RuleSetIssue {
+  const yaml = sources.get(ruleSet);
+  if (yaml) return yaml.issue(code, path, message);
+  return { code, path: [...path], message, ...(ruleSet.file === undefined ? {} : { file: ruleSet.file }) };
+}
+
+function fail(issues: RuleSetIssue[]): { success: false; error: RuleSetError } {
+  return { success: false, error: new RuleSetError(issues) };
+}
+
+function looksLikePath(source: string): boolean {
+  return !source.includes('\n') && /\.(ya?ml|json)$/i.test(source.trim());
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} (${String(value)})`;
+}
+
+const RULE_KEYS = Object.keys(ruleSetSchema.shape.rules.element.shape);
+const TOP_KEYS = Object.keys(ruleSetSchema.shape);
+
+function validKeysAt(path: readonly (string | number)[]): string[] {
+  if (path.length === 0) return TOP_KEYS;
+  if (path[0] === 'rules' && path.length === 2) return RULE_KEYS;
+  if (path.at(-1) === 'near') return ['groups', 'within', 'ordered'];
+  if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
+  if (path.includes('allow')) return ['terms', 'within', 'note'];
+  return [];
+}
+
+function expandLists(lists: NonNullable<RuleSetSource['lists']>): Record<string, TermEntry[]> {
+  const out: Record<string, TermEntry[]> = {};
+  for (const [name, list] of Object.entries(lists)) {
+    out[name] = Array.isArray(list)
+      ? list.map((term) => ({ term, label: term }))
+      : Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
+  }
+  return out;
+}
+
+const MATCHERS = ['terms', 'near', 'pattern', 'regex', 'detector'] as const;
+
+function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
+  const issues: RuleSetIssue[] = [];
+  const listNames = Object.keys(data.lists ?? {});
+  const seen = new Map<string, number>();
+  data.rules.forEach((rule, index) => {
+    const at = (...rest: (string | number)[]) => ['rules', index, ...rest];
+    const first = seen.get(rule.id);
+    if (first !== undefined) {
+      issues.push(yaml.issue('duplicate_rule_id', at('id'), `rule id "${rule.id}" is already used by rules[${first}]`));
+    } else {
+      seen.set(rule.id, index);
+    }
+
+    const present = MATCHERS.filter((key) => rule[key] !== undefined);
+    if (present.length === 0) {
+      issues.push(
+        yaml.issue('missing_matcher', at(), `rule "${rule.id}" needs one of ${MATCHERS.join(', ')} to say what it matches`),
+      );
+    } else if (present.length > 1) {
+      issues.push(
+        yaml.issue('conflicting_matchers', at(present[1]!), `rule "${rule.id}" has both ${present.join(' and ')}; use one per rule`),
+      );
+    }
+    if (rule.pattern !== undefined && rule.trigger === undefined) {
+      issues.push(
+        yaml.issue('missing_trigger', at('pattern'), `a pattern rule needs \`trigger\` terms so grammar runs only when they occur`),
+      );
+    }
+    if (rule.trigger !== undefined && (rule.terms !== undefined || rule.near !== undefined)) {
+      issues.push(
+        yaml.issue('conflicting_matchers', at('trigger'), '`trigger` only applies to pattern, regex and detector rules'),
+      );
+    }
+    if ((rule.view !== undefined || rule.flags !== undefined) && rule.regex === undefined) {
+      issues.push(yaml.issue('conflicting_matchers', at(rule.view ? 'view' : 'flags'), '`view` and `flags` only apply to regex rules'));
+    }
+
+    for (const [path, term] of termsOf(rule)) {
+      if (term.startsWith('@')) {
+        const name = term.slice(1);
+        if (!listNames.includes(name)) {
+          const hint = nearest(name, listNames);
+          issues.push(
+            yaml.issue('unknown_list', at(...path), `no list named "${name}" in \`lists\`${hint ? `; did you mean "@${hint}"?` : ''}`),
+          );
+        }
+      } else if (term.replace(/\*/g, '').trim() === '') {
+        issues.push(yaml.issue('empty_term', at(...path), `term ${JSON.stringify(term)} matches nothing`));
+      }
+    }
+
+    let groups: string[] = [];
+    if (rule.regex !== undefined) {
+      const regexIssues = checkRegex(rule.regex, rule.flags ?? '');
+      for (const [code, message] of regexIssues) issues.push(yaml.issue(code, at('regex'), message));
+      groups = [...rule.regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
+    }
+    // Detector placeholders are checked when the moderator knows its detectors.
+    if (rule.detector === undefined) {
+      const known = new Set<string>([...BASE_PLACEHOLDERS, ...groups]);
+      for (const name of placeholdersOf(rule.message)) {
+        if (!known.has(name)) {
+          const hint = nearest(name, [...known]);
+          issues.push(
+            yaml.issue(
+              'unknown_placeholder',
+              at('message'),
+              `placeholder {{${name}}} cannot be filled by this rule${hint ? `; did you mean {{${hint}}}?` : ''} (known: ${[...known].join(', ')})`,
+            ),
+          );
+        }
+      }
+    }
+  });
+  return issues;
+}
+
+/** Every term a rule mentions, with its path inside the rule. */
+export function termsOf(rule: RuleSource): [(string | number)[], string][] {
+  const out: [(string | number)[], string][] = [];
+  rule.terms?.forEach((t, i) => out.push([['terms', i], t]));
+  rule.trigger?.forEach((t, i) => out.push([['trigger', i], t]));
+  rule.near?.groups.forEach((g, gi) => g.forEach((t, i) => out.push([['near', 'groups', gi, i], t])));
+  rule.context?.forEach((c, ci) => {
+    if (typeof c === 'string') out.push([['context', ci], c]);
+    else c.terms.forEach((t, i) => out.push([['context', ci, 'terms', i], t]));
+  });
+  rule.allow?.forEach((a, ai) => {
+    if (typeof a === 'string') out.push([['allow', ai], a]);
+    else a.terms.forEach((t, i) => out.push([['allow', ai, 'terms', i], t]));
+  });
+  return out;
+}
+
+/** Names used as `{{name}}` in a message. */
+export function placeholdersOf(message: string): string[] {
+  return [...message.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g)].map((m) => m[1]!);
+}
+
+const EMPTY_PROBES = ['', ' ', 'a', 'ab 12 ?!', '中文', '\n'];
+
+function checkRegex(source: string, flags: string): [RuleSetIssue['code'], string][] {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, `${flags.replace(/[gu]/g, '')}gu`);
+  } catch (error) {
+    return [['invalid_regex', `regex does not compile: ${(error as Error).message}`]];
+  }
+  const issues: [RuleSetIssue['code'], string][] = [];
+  if (EMPTY_PROBES.some((probe) => matchesEmpty(regex, probe))) {
+    issues.push(['empty_match_regex', 'regex can match empty text; every match must consume at least one character']);
+  }
+  if (!safeRegex(source)) {
+    issues.push([
+      'unsafe_regex',
+      'regex can backtrack catastrophically (a repeated group that itself repeats, such as (a+)+); rewrite it without nested quantifiers',
+    ]);
+  }
+  return issues;
+}
+
+function matchesEmpty(regex: RegExp, probe: string): boolean {
+  regex.lastIndex = 0;
+  for (const match of probe.matchAll(regex)) if (match[0].length === 0) return true;
+  return false;
+}

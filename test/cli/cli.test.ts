@@ -1,0 +1,61 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+
+function sink() {
+  let data = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      data += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => data };
+}
+
+async function cli(args: string[], stdin = '') {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, stdin: () => stdin });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('chaperone cli', () => {
+  it('check prints a readable report with brackets when not on a terminal', async () => {
+    const { code, stdout } = await cli(['check', 'sh1t driver']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('[sh1t] driver');
+    expect(stdout).toContain('profanity/vulgar-word');
+    expect(stdout).toContain('base:');
+  });
+  it('check --json prints the raw result, reading stdin', async () => {
+    const { stdout } = await cli(['check', '--json'], 'you absolute moron\n');
+    expect(JSON.parse(stdout).categories.profanity.verdict).not.toBe('allow');
+  });
+  it('test runs case files with custom rules and exits 0', async () => {
+    const { code, stdout } = await cli(['test', 'fixtures/house-rules.cases.yaml', '--rules', 'fixtures/house-rules.yaml']);
+    expect(stdout).toContain('2 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['check', '--bogus', 'x'], /Unknown option '--bogus'/],
+    [['check', '--rules', 'missing.yaml', 'x'], /cannot read rule set missing\.yaml/],
+    [['check', '--rules', 'fixtures/broken-rules.yaml', 'x'], /broken-rules\.yaml:\d+:\d+/],
+    [['test'], /needs at least one/],
+  ])('%j is a usage error with a one-line reason', async (args, message) => {
+    const { code, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+  it('--help shows examples', async () => {
+    const { code, stdout } = await cli(['check', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+  });
+  it('redact masks the chosen categories', async () => {
+    const { stdout } = await cli(['redact', '--category', 'profanity', 'what the fuck']);
+    expect(stdout).toBe('what the [profanity]\n');
+  });
+});
