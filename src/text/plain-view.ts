@@ -1,0 +1,117 @@
+import { isHighSurrogate, isLowSurrogate } from './char-class.js';
+import type { TextView } from './types.js';
+import { ViewBuilder } from './view-builder.js';
+
+// The skeleton needs a few facts the plain text has folded away (upper-case Cyrillic `В` looks
+// like `B` but its lower case `в` looks like nothing Latin; `，` became `,`), so each plain view
+// remembers the text it was made from without widening the public TextView shape.
+const sources = new WeakMap<TextView, string>();
+
+/** The original text a plain view was made from, when it was made by createPlainView. */
+export function originalTextOf(view: TextView): string | undefined {
+  return sources.get(view);
+}
+
+/** True for characters that render as nothing and are used to split words invisibly. */
+export function isInvisible(cp: number): boolean {
+  if (cp < 0xad) return false;
+  if (cp <= 0xffff) {
+    return (
+      cp === 0xad ||
+      cp === 0x61c ||
+      cp === 0x115f ||
+      cp === 0x1160 ||
+      cp === 0x180e ||
+      (cp >= 0x200b && cp <= 0x200f) ||
+      (cp >= 0x202a && cp <= 0x202e) ||
+      (cp >= 0x2060 && cp <= 0x2064) ||
+      (cp >= 0x2066 && cp <= 0x2069) ||
+      cp === 0x3164 ||
+      (cp >= 0xfe00 && cp <= 0xfe0f) ||
+      cp === 0xfeff ||
+      cp === 0xffa0
+    );
+  }
+  return (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x1d173 && cp <= 0x1d17a);
+}
+
+const MARKS = /\p{M}/u;
+const ALL_MARKS = /\p{M}/gu;
+
+function foldCodePoint(cp: number): string {
+  if (isInvisible(cp)) return '';
+  let folded = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+  // Strip marks only when the decomposition has some: decomposing unconditionally would turn
+  // every Hangul syllable into jamo. Lower-casing can add marks (`İ` → `i̇`), so test after it.
+  const decomposed = folded.normalize('NFKD');
+  if (MARKS.test(decomposed)) folded = decomposed.replace(ALL_MARKS, '').normalize('NFC');
+  if (folded === 'ς') folded = 'σ';
+  return folded;
+}
+
+// Distinct non-ASCII code points in real traffic number in the thousands; the bound only stops
+// an adversarial stream of every code point from holding memory forever.
+const CACHE_LIMIT = 50_000;
+const cache = new Map<number, string>();
+
+function fold(cp: number): string {
+  let folded = cache.get(cp);
+  if (folded === undefined) {
+    folded = foldCodePoint(cp);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(cp, folded);
+  }
+  return folded;
+}
+
+/**
+ * Creates the plain view: NFKC, lower case, diacritics and invisible characters removed, one
+ * code point at a time so every view unit maps to the whole code point it came from.
+ */
+export function createPlainView(text: string): TextView {
+  const n = text.length;
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  let view: TextView;
+  if (ascii) {
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = i;
+      ends[i] = i + 1;
+    }
+    view = { name: 'plain', text: text.toLowerCase(), starts, ends };
+  } else {
+    const out = new ViewBuilder(n);
+    let i = 0;
+    while (i < n) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0x80) {
+        out.push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit, i, i + 1);
+        i++;
+        continue;
+      }
+      let cp = unit;
+      let width = 1;
+      if (isHighSurrogate(unit) && i + 1 < n) {
+        const low = text.charCodeAt(i + 1);
+        if (isLowSurrogate(low)) {
+          cp = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      const folded = fold(cp);
+      if (folded.length === 1) out.push(folded.charCodeAt(0), i, i + width);
+      else if (folded.length > 1) out.pushString(folded, i, i + width);
+      i += width;
+    }
+    view = out.finish('plain');
+  }
+  sources.set(view, text);
+  return view;
+}

@@ -1,0 +1,447 @@
+import {
+  classOf,
+  DIGIT,
+  isCjk,
+  isHighSurrogate,
+  isLowSurrogate,
+  isMaskChar,
+  isMiddleDot,
+  LATIN,
+  LETTER,
+  NEWLINE,
+  SPACE,
+  SYMBOL,
+} from './char-class.js';
+import { CONFUSABLES, WEAK_CONFUSABLE } from './confusables.js';
+import { createPlainView, originalTextOf } from './plain-view.js';
+import type { SkeletonView, TextView } from './types.js';
+import { unitsToString } from './view-builder.js';
+
+const ALNUM = LETTER | DIGIT;
+const MAX_RUN = 0xffff;
+
+/**
+ * Creates the skeleton view from a plain view: homoglyphs and leetspeak mapped to Latin letters,
+ * spaced-out letters rejoined, punctuation inside words dropped (with a break) and repeated
+ * letters collapsed. Its maps point into the original text the plain view was made from.
+ */
+export function createSkeletonView(plain: TextView): SkeletonView {
+  const text = plain.text;
+  const n = text.length;
+  const original = originalTextOf(plain);
+  const units = new Uint16Array(n);
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
+    const unit = text.charCodeAt(i);
+    units[i] = unit;
+    if (unit >= 0x80) ascii = false;
+  }
+  if (!ascii) mapHomoglyphs(units, plain.starts, original);
+  const dropped = new Uint8Array(n);
+  joinSingleCharacters(units, dropped);
+  if (!ascii) joinCjk(units, dropped, plain.starts, original);
+  const kept = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (dropped[i] === 0) kept[count++] = i;
+  mapLeetspeak(units, kept, count);
+  const breaks = new Uint8Array(n);
+  dropInnerPunctuation(units, kept, count, breaks);
+  return collapse(units, kept, count, breaks, plain);
+}
+
+/**
+ * Normalises a rule term exactly as message text is normalised (plain, then skeleton), so a
+ * term and the text it should match meet in the same form.
+ */
+export function skeletonize(term: string): { text: string; runs: number[] } {
+  const view = createSkeletonView(createPlainView(term));
+  return { text: view.text, runs: Array.from(view.runs) };
+}
+
+/** The confusable entry for plain unit `i`, preferring the original character's shape. */
+function confusableAt(units: Uint16Array, i: number, starts: Int32Array, original: string | undefined): number {
+  const unit = units[i]!;
+  if (original !== undefined) {
+    const source = original.codePointAt(starts[i]!)!;
+    if (source >= 0x80) {
+      const byShape = CONFUSABLES.get(source);
+      if (byShape !== undefined) return byShape;
+    }
+  }
+  return CONFUSABLES.get(unit) ?? 0;
+}
+
+const KIND_LATIN = 1;
+const KIND_STRONG = 2;
+const KIND_WEAK = 4;
+const KIND_FOREIGN = 8;
+
+/**
+ * Maps look-alike letters to Latin inside words that are Latin already (`WеСhat` with Cyrillic
+ * `е`, `С`) and inside words made only of strong look-alikes (`ѕех`), unless a neighbouring word
+ * is in the other script: then the word is real Russian or Greek and is left alone.
+ */
+function mapHomoglyphs(units: Uint16Array, starts: Int32Array, original: string | undefined): void {
+  const n = units.length;
+  const wordStart: number[] = [];
+  const wordEnd: number[] = [];
+  const wordKind: number[] = [];
+  let i = 0;
+  while (i < n) {
+    if ((classOf(units[i]!) & LETTER) === 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let kind = 0;
+    while (j < n) {
+      const flags = classOf(units[j]!);
+      if ((flags & LETTER) === 0) break;
+      const unit = units[j]!;
+      if (unit < 0x80) kind |= KIND_LATIN;
+      else {
+        const entry = confusableAt(units, j, starts, original);
+        if (entry !== 0) kind |= (entry & WEAK_CONFUSABLE) !== 0 ? KIND_WEAK : KIND_STRONG;
+        else if ((flags & LATIN) !== 0) kind |= KIND_LATIN;
+        else if (!isCjk(unit)) kind |= KIND_FOREIGN;
+      }
+      j++;
+    }
+    wordStart.push(i);
+    wordEnd.push(j);
+    wordKind.push(kind);
+    i = j;
+  }
+  for (let w = 0; w < wordKind.length; w++) {
+    const kind = wordKind[w]!;
+    if ((kind & (KIND_STRONG | KIND_WEAK)) === 0) continue;
+    let map = (kind & KIND_LATIN) !== 0;
+    if (!map && kind === KIND_STRONG) {
+      const before = w > 0 ? wordKind[w - 1]! : 0;
+      const after = w + 1 < wordKind.length ? wordKind[w + 1]! : 0;
+      map = ((before | after) & (KIND_FOREIGN | KIND_WEAK)) === 0;
+    }
+    if (!map) continue;
+    for (let k = wordStart[w]!; k < wordEnd[w]!; k++) {
+      if (units[k]! < 0x80) continue;
+      const entry = confusableAt(units, k, starts, original);
+      if (entry !== 0) units[k] = entry & 0xff;
+    }
+  }
+}
+
+function isJoinSeparator(unit: number): boolean {
+  if (unit < 0x80) return (classOf(unit) & (SPACE | SYMBOL)) !== 0;
+  return (classOf(unit) & SPACE) !== 0 || isMiddleDot(unit);
+}
+
+function isSingleLatin(unit: number): boolean {
+  return unit < 0x80 || (classOf(unit) & LATIN) !== 0;
+}
+
+/** True when `[from, to)` holds no whitespace, so the tokens on either side touch. */
+function isTight(units: Uint16Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if ((classOf(units[k]!) & (SPACE | NEWLINE)) !== 0) return false;
+  return true;
+}
+
+/**
+ * Rejoins three or more single Latin letters or digits split by short separator runs
+ * (`f.u.c.k`, `w e c h a t`, `f. u. c. k`). Two are not enough (`a b` is ordinary text), a word
+ * of two or more letters is never glued to a neighbour (`I am a cat`), and a letter attached to
+ * such a word without a space is part of it, not a single (`a**hole`, `k.ing`).
+ */
+function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
+  const n = units.length;
+  let chainFirst = 0;
+  let chainLength = 0;
+  let chainEnd = 0;
+  let previousEnd = 0;
+  let tokenEnd = -1;
+  let tokenLong = false;
+  const flush = (): void => {
+    if (chainLength >= 3) {
+      for (let k = chainFirst; k < chainEnd; k++) if ((classOf(units[k]!) & ALNUM) === 0) dropped[k] = 1;
+    }
+    chainLength = 0;
+  };
+  let i = 0;
+  while (i < n) {
+    if ((classOf(units[i]!) & ALNUM) === 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && (classOf(units[j]!) & ALNUM) !== 0) j++;
+    const attached = tokenEnd >= 0 && i - tokenEnd <= 3 && isTight(units, tokenEnd, i);
+    if (j - i === 1 && isSingleLatin(units[i]!) && !(attached && tokenLong)) {
+      const gap = i - chainEnd;
+      let joins = chainLength > 0 && gap >= 1 && gap <= 3;
+      for (let k = chainEnd; joins && k < i; k++) joins = isJoinSeparator(units[k]!);
+      if (!joins) {
+        flush();
+        chainFirst = i;
+      }
+      previousEnd = chainEnd;
+      chainLength++;
+      chainEnd = j;
+      tokenLong = false;
+    } else {
+      if (chainLength > 0 && attached) {
+        chainLength--;
+        chainEnd = previousEnd;
+      }
+      flush();
+      tokenLong = true;
+    }
+    tokenEnd = j;
+    i = j;
+  }
+  flush();
+}
+
+/** Punctuation that ends a phrase in Chinese text and so is not evasion noise. */
+function isCjkPunctuation(cp: number): boolean {
+  return (
+    (cp >= 0x3001 && cp <= 0x3004) ||
+    (cp >= 0x3008 && cp <= 0x3011) ||
+    (cp >= 0x3014 && cp <= 0x301f) ||
+    cp === 0xff01 ||
+    cp === 0xff08 ||
+    cp === 0xff09 ||
+    cp === 0xff0c ||
+    cp === 0xff1a ||
+    cp === 0xff1b ||
+    cp === 0xff1f ||
+    cp === 0x2026
+  );
+}
+
+/** Code-unit width of a CJK character at `i` (2 for an astral one), or 0 when there is none. */
+function cjkWidth(units: Uint16Array, i: number): number {
+  const unit = units[i]!;
+  if (isHighSurrogate(unit) && i + 1 < units.length && isLowSurrogate(units[i + 1]!)) {
+    const cp = (unit - 0xd800) * 0x400 + (units[i + 1]! - 0xdc00) + 0x10000;
+    return isCjk(cp) ? 2 : 0;
+  }
+  return isCjk(unit) ? 1 : 0;
+}
+
+/** Code-unit width of noise at `i` that may sit between two CJK characters, or 0. */
+function noiseWidth(units: Uint16Array, i: number, starts: Int32Array, original: string | undefined): number {
+  const unit = units[i]!;
+  if (isHighSurrogate(unit) && i + 1 < units.length && isLowSurrogate(units[i + 1]!)) {
+    // Emoji and pictographs between Han characters are decoration, like `*`.
+    const cp = (unit - 0xd800) * 0x400 + (units[i + 1]! - 0xdc00) + 0x10000;
+    return cp >= 0x1f000 && cp <= 0x1faff ? 2 : 0;
+  }
+  const flags = classOf(unit);
+  if ((flags & SPACE) !== 0) return 1;
+  if ((flags & SYMBOL) === 0) return 0;
+  if (isCjkPunctuation(unit)) return 0;
+  // The plain view folded `，` into `,`; the original tells the phrase break from the noise.
+  if (original !== undefined && unit < 0x80 && isCjkPunctuation(original.charCodeAt(starts[i]!))) return 0;
+  return 1;
+}
+
+/**
+ * Drops whitespace and symbols between two CJK characters (`加 微 信`, `加*微*信`), which have no
+ * word boundaries to lose. Line breaks and Chinese phrase punctuation (`，。！？、`) stay.
+ */
+function joinCjk(units: Uint16Array, dropped: Uint8Array, starts: Int32Array, original: string | undefined): void {
+  const n = units.length;
+  let i = 0;
+  while (i < n) {
+    const width = cjkWidth(units, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const from = i + width;
+    let k = from;
+    while (k < n) {
+      const noise = noiseWidth(units, k, starts, original);
+      if (noise === 0) break;
+      k += noise;
+    }
+    if (k > from && k < n && cjkWidth(units, k) > 0) dropped.fill(1, from, k);
+    i = k > from ? k : from;
+  }
+}
+
+const LEET = new Uint8Array(0x80);
+for (const [from, to] of [
+  ['0', 'o'],
+  ['1', 'i'],
+  ['3', 'e'],
+  ['4', 'a'],
+  ['5', 's'],
+  ['7', 't'],
+  ['8', 'b'],
+  ['9', 'g'],
+  ['@', 'a'],
+  ['$', 's'],
+  ['|', 'l'],
+] as const) {
+  LEET[from.charCodeAt(0)] = to.charCodeAt(0);
+}
+const EURO = 0x20ac;
+const BANG = 0x21;
+const PLUS = 0x2b;
+
+function isLeetTokenChar(unit: number): boolean {
+  return (classOf(unit) & ALNUM) !== 0 || isMaskChar(unit) || (unit < 0x80 && LEET[unit] !== 0) || unit === EURO || unit === BANG || unit === PLUS;
+}
+
+/** Suffixes that make a leading number a quantity, an ordinal or a time, never a letter. */
+const NUMBER_SUFFIXES = new Set([
+  'st', 'nd', 'rd', 'th', 'am', 'pm', 'k', 'm', 'km', 'kg', 'g', 'mg', 'mm', 'cm', 'ml', 'l', 'lb', 'lbs',
+  's', 'h', 'hr', 'hrs', 'min', 'mins', 'x', 'd', 'yo', 'yr', 'yrs', 'mb', 'gb', 'tb', 'kb', 'ft', 'mph', 'p', 'px',
+]);
+
+function isLatinLetter(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x80 && (classOf(unit) & LATIN) !== 0);
+}
+
+/** True for `10am`, `90s`, `3rd`, `5km`: a number with a unit or ordinal suffix. */
+function isQuantity(units: Uint16Array, kept: Int32Array, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && units[kept[k]!]! >= 0x30 && units[kept[k]!]! <= 0x39) k++;
+  const digits = k - from;
+  if (digits === 0) return false;
+  const lettersFrom = k;
+  while (k < to && units[kept[k]!]! >= 0x61 && units[kept[k]!]! <= 0x7a) k++;
+  const letters = k - lettersFrom;
+  if (letters === 0) return false;
+  for (let r = k; r < to; r++) if ((classOf(units[kept[r]!]!) & ALNUM) !== 0) return false;
+  if (digits >= 2) return true;
+  if (letters > 4) return false;
+  let suffix = '';
+  for (let r = lettersFrom; r < k; r++) suffix += String.fromCharCode(units[kept[r]!]!);
+  return NUMBER_SUFFIXES.has(suffix);
+}
+
+/**
+ * Reads digits and symbols as letters inside a token that has a Latin letter (`sh1t`, `a$$`,
+ * `wh@tsapp`), so numbers on their own (`5 stars`, `1990`) and quantities (`10am`) stay digits.
+ */
+function mapLeetspeak(units: Uint16Array, kept: Int32Array, count: number): void {
+  let k = 0;
+  while (k < count) {
+    if (!isLeetTokenChar(units[kept[k]!]!)) {
+      k++;
+      continue;
+    }
+    let end = k;
+    let latin = false;
+    let leet = false;
+    while (end < count) {
+      const unit = units[kept[end]!]!;
+      if (!isLeetTokenChar(unit)) break;
+      if (isLatinLetter(unit)) latin = true;
+      else if ((unit < 0x80 && LEET[unit] !== 0) || unit === EURO || unit === BANG || unit === PLUS) leet = true;
+      end++;
+    }
+    if (latin && leet && !isQuantity(units, kept, k, end)) {
+      for (let r = k; r < end; r++) {
+        const at = kept[r]!;
+        const unit = units[at]!;
+        if (unit < 0x80 && LEET[unit] !== 0) units[at] = LEET[unit]!;
+        else if (unit === EURO) units[at] = 0x65;
+      }
+      // `!` and `+` are also sentence punctuation and arithmetic; only between letters are
+      // they an `i` or a `t` (`sh!t`, `s+upid`).
+      for (let r = k + 1; r < end - 1; r++) {
+        const at = kept[r]!;
+        const unit = units[at]!;
+        if (unit !== BANG && unit !== PLUS) continue;
+        if (!isLatinLetter(units[kept[r - 1]!]!) || !isLatinLetter(units[kept[r + 1]!]!)) continue;
+        units[at] = unit === BANG ? 0x69 : 0x74;
+      }
+    }
+    k = end;
+  }
+}
+
+function isInnerPunctuation(unit: number): boolean {
+  return (
+    unit === 0x2e ||
+    unit === 0x2d ||
+    unit === 0x5f ||
+    unit === 0x27 ||
+    unit === 0x7e ||
+    unit === 0x2019 ||
+    unit === 0x2018 ||
+    unit === 0x02bc ||
+    unit === 0x2010 ||
+    unit === 0x2011 ||
+    unit === 0xb7
+  );
+}
+
+/**
+ * Drops a single punctuation character between two letters or digits (`fu.ck`, `dumb-ass`,
+ * `don't`) and records a break before the next unit, so `dumb-ass` still ends a word at `ass`.
+ */
+function dropInnerPunctuation(units: Uint16Array, kept: Int32Array, count: number, breaks: Uint8Array): void {
+  for (let k = 1; k + 1 < count; k++) {
+    const at = kept[k]!;
+    if (!isInnerPunctuation(units[at]!)) continue;
+    const before = kept[k - 1]!;
+    const after = kept[k + 1]!;
+    if (before < 0 || (classOf(units[before]!) & ALNUM) === 0 || (classOf(units[after]!) & ALNUM) === 0) continue;
+    kept[k] = -1;
+    breaks[after] = 1;
+  }
+}
+
+/** Collapses runs of one repeated letter into one unit and writes the finished view. */
+function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: Uint8Array, plain: TextView): SkeletonView {
+  const out = new Uint16Array(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const runs = new Uint16Array(count);
+  const outBreaks = new Uint8Array(count);
+  const plainStarts = plain.starts;
+  const plainEnds = plain.ends;
+  let length = 0;
+  let k = 0;
+  while (k < count) {
+    const first = kept[k]!;
+    if (first < 0) {
+      k++;
+      continue;
+    }
+    const unit = units[first]!;
+    let last = first;
+    let run = 1;
+    k++;
+    if ((classOf(unit) & LETTER) !== 0) {
+      while (k < count && run < MAX_RUN) {
+        const next = kept[k]!;
+        if (next < 0) {
+          k++;
+          continue;
+        }
+        if (units[next] !== unit || breaks[next] === 1) break;
+        last = next;
+        run++;
+        k++;
+      }
+    }
+    out[length] = unit;
+    starts[length] = plainStarts[first]!;
+    ends[length] = plainEnds[last]!;
+    runs[length] = run;
+    outBreaks[length] = breaks[first]!;
+    length++;
+  }
+  return {
+    name: 'skeleton',
+    text: unitsToString(out, length),
+    starts: starts.subarray(0, length),
+    ends: ends.subarray(0, length),
+    runs: runs.subarray(0, length),
+    breaks: outBreaks.subarray(0, length),
+  };
+}

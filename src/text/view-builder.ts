@@ -1,0 +1,76 @@
+import type { TextView, ViewName } from './types.js';
+
+// String.fromCharCode.apply takes its arguments on the stack; chunks keep it well inside the limit.
+const CHUNK = 8192;
+
+/** Turns the first `length` code units of a buffer into a string without a string per unit. */
+export function unitsToString(units: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/**
+ * Collects a view's code units with their original spans. Sized for the common case of one
+ * output unit per input unit and doubled on the rare expansions (`ﷺ` is 18 units after NFKC).
+ */
+export class ViewBuilder {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.units = new Uint16Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+
+  /** Appends one code unit that came from `original.slice(start, end)`. */
+  push(unit: number, start: number, end: number): void {
+    if (this.length === this.units.length) this.grow(this.length + 1);
+    const at = this.length++;
+    this.units[at] = unit;
+    this.starts[at] = start;
+    this.ends[at] = end;
+  }
+
+  /** Appends every code unit of `text`, all from `original.slice(start, end)`. */
+  pushString(text: string, start: number, end: number): void {
+    const need = this.length + text.length;
+    if (need > this.units.length) this.grow(need);
+    for (let k = 0; k < text.length; k++) {
+      const at = this.length++;
+      this.units[at] = text.charCodeAt(k);
+      this.starts[at] = start;
+      this.ends[at] = end;
+    }
+  }
+
+  private grow(need: number): void {
+    const size = Math.max(need, this.units.length * 2);
+    const units = new Uint16Array(size);
+    units.set(this.units);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.units = units;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /** The finished view; the maps are views onto the builder's buffers, not copies. */
+  finish(name: ViewName): TextView {
+    return {
+      name,
+      text: unitsToString(this.units, this.length),
+      starts: this.starts.subarray(0, this.length),
+      ends: this.ends.subarray(0, this.length),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createPlainView } from '../../src/text/index.js';
+
+describe('createPlainView text', () => {
+  it.each([
+    ['Hello World', 'hello world'],
+    ['ﬁne', 'fine'],
+    ['①②③', '123'],
+    ['ＷｅＣｈａｔ', 'wechat'],
+    ['𝐟𝐮𝐜𝐤', 'fuck'],
+    ['café', 'cafe'],
+    ['cafe\u0301', 'cafe'],
+    ['z\u0337\u0322a\u0336l\u0338g\u0335o\u0334', 'zalgo'],
+    ['w\u200be\u200cc\u200dh\u2060a\ufefft\u180e', 'wechat'],
+    ['w\u200ee\u200fc\u202ah\u202ea\u2066t\u2069\u061c', 'wechat'],
+    ['soft\u00adhyphen', 'softhyphen'],
+    ['a\ufe0fb\ufe00c\u{e0100}', 'abc'],
+    ['tag\u{e0041}\u{e007f}s', 'tags'],
+    ['İstanbul', 'istanbul'],
+    ['ΟΔΟΣ', 'οδοσ'],
+    ['한국어', '한국어'],
+    ['加微信', '加微信'],
+    ['Привет', 'привет'],
+    ['👍 ok', '👍 ok'],
+    ['\ud800x', '\ud800x'],
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(createPlainView(input).text).toBe(expected);
+  });
+});
+
+describe('createPlainView maps', () => {
+  it.each([
+    ['ﬁ', [0, 0], [1, 1]],
+    ['a①b', [0, 1, 2], [1, 2, 3]],
+    ['e\u0301x', [0, 2], [1, 3]],
+    ['𝐟𝐮', [0, 2], [2, 4]],
+    ['a\u200bb', [0, 2], [1, 3]],
+    ['😀a', [0, 0, 2], [2, 2, 3]],
+  ])('%j', (input, starts, ends) => {
+    const view = createPlainView(input);
+    expect(Array.from(view.starts)).toEqual(starts);
+    expect(Array.from(view.ends)).toEqual(ends);
+  });
+
+  it('maps every unit of a long expansion to its one source code point', () => {
+    const view = createPlainView('xﷺy');
+    expect(view.text.length).toBe(20);
+    expect(Array.from(view.starts.subarray(1, 19)).every((s) => s === 1)).toBe(true);
+    expect(Array.from(view.ends.subarray(1, 19)).every((e) => e === 2)).toBe(true);
+    expect(view.starts[19]).toBe(2);
+  });
+
+  it('names the view', () => {
+    expect(createPlainView('a').name).toBe('plain');
+    expect(createPlainView('é').name).toBe('plain');
+  });
+});
