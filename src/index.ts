@@ -23,3 +23,4 @@ export type { Detector, DetectorContext, DetectorMatch } from './detectors/index
 export { createViews } from './text/index.js';
 export type { Views } from './text/index.js';
 export type { SkeletonView, Span, TextView, ViewName } from './text/types.js';
+export { caseFileJsonSchema, ruleSetJsonSchema } from './policy/json-schema.js';

@@ -13,6 +13,9 @@ export interface CompiledTerm {
   /** Whether a word boundary is required before / after the match. */
   readonly startBoundary: boolean;
   readonly endBoundary: boolean;
+  /** A `*` edge: the reported span grows to the whole word (`*fuck*` reports `motherfucking`). */
+  readonly extendStart: boolean;
+  readonly extendEnd: boolean;
 }
 
 /** One occurrence of a term in the skeleton view: `[start, end)` in view units. */
@@ -34,7 +37,7 @@ function isSpace(code: number): boolean {
 export function normaliseTerm(
   raw: string,
   boundary: 'word' | 'none',
-): { key: string; runs: number[]; length: number; startBoundary: boolean; endBoundary: boolean } {
+): Omit<CompiledTerm, 'id'> {
   const trimmed = raw.trim();
   const prefix = trimmed.startsWith('*');
   const suffix = trimmed.endsWith('*') && trimmed.length > 1;
@@ -49,6 +52,8 @@ export function normaliseTerm(
     length: runs.reduce((a, b) => a + b, 0),
     startBoundary: boundary === 'word' && !prefix && !isCjk(first),
     endBoundary: boundary === 'word' && !suffix && !isCjk(last),
+    extendStart: prefix && !isCjk(first),
+    extendEnd: suffix && !isCjk(last),
   };
 }
 
@@ -156,10 +161,12 @@ export class TermMatcher {
           const first = count - length;
           if (first < 0 || count - first > window) continue;
           if (!this.runsMatch(view, term, fed, first, mask)) continue;
-          const start = fed[first & mask]!;
-          const end = i + 1;
+          let start = fed[first & mask]!;
+          let end = i + 1;
           if (term.startBoundary && !isBoundaryBefore(view, start)) continue;
           if (term.endBoundary && !isBoundaryBefore(view, end)) continue;
+          if (term.extendStart) while (!isBoundaryBefore(view, start)) start--;
+          if (term.extendEnd) while (!isBoundaryBefore(view, end)) end++;
           hits.push({ term: id, start, end, masked: false });
         }
       }
@@ -208,14 +215,7 @@ export class TermMatcher {
   private matchMaskedToken(view: SkeletonView, from: number, to: number, hits: TermHit[]): void {
     // Expand collapsed runs so `a**hole` is compared letter by letter with `asshole`.
     let expanded = '';
-    const source: number[] = [];
-    for (let k = from; k < to; k++) {
-      const run = Math.min(view.runs[k] ?? 1, 4);
-      for (let r = 0; r < run; r++) {
-        expanded += view.text[k];
-        source.push(k);
-      }
-    }
+    for (let k = from; k < to; k++) expanded += view.text[k]!.repeat(Math.min(view.runs[k] ?? 1, 4));
     for (const term of this.maskTerms) {
       const written = expandTerm(term);
       const last = expanded.length - written.length;
@@ -224,9 +224,8 @@ export class TermMatcher {
         if (term.startBoundary && offset !== 0) break;
         if (term.endBoundary && offset !== last) continue;
         if (!alignsWithMask(expanded, offset, written)) continue;
-        const start = source[offset]!;
-        const end = source[offset + written.length - 1]! + 1;
-        hits.push({ term: term.id, start, end, masked: true });
+        // A masked read covers the whole token: `motherf***er` is one word as written.
+        hits.push({ term: term.id, start: from, end: to, masked: true });
       }
     }
   }

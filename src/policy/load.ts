@@ -65,7 +65,7 @@ export function safeLoadRuleSet(
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) return fail(yaml.issues);
-  const parsed = ruleSetSchema.safeParse(yaml.value);
+  const parsed = ruleSetSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) return fail(schemaIssues(yaml, parsed.error, validKeysAt));
   const issues = checkRuleSet(parsed.data, yaml);
   if (issues.length > 0) return fail(issues);

@@ -1,4 +1,4 @@
-import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 
 /** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {

@@ -65,8 +65,27 @@ function offsetOf(doc: Document, path: Path): number | undefined {
 /** Turns zod's issues into located rule-set issues, with hints for the usual mistakes. */
 export function schemaIssues(source: YamlSource, error: z.ZodError, validKeysAt: (path: Path) => string[]): RuleSetIssue[] {
   const out: RuleSetIssue[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  collectIssues(source, error.issues, [], validKeysAt, out);
+  return out;
+}
+
+function collectIssues(
+  source: YamlSource,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: Path,
+  validKeysAt: (path: Path) => string[],
+  out: RuleSetIssue[],
+): void {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+    // A union failed: report the branch that got furthest, since that is what the author meant.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0]!;
+      if (depth(best) > 0) {
+        collectIssues(source, best, path, validKeysAt, out);
+        continue;
+      }
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const hint = nearest(key, validKeysAt(path));
@@ -78,7 +97,10 @@ export function schemaIssues(source: YamlSource, error: z.ZodError, validKeysAt:
     }
     out.push(source.issue('invalid_shape', path, describeZodIssue(issue)));
   }
-  return out;
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length));
 }
 
 function describeZodIssue(issue: z.core.$ZodIssue): string {
@@ -90,7 +112,7 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
   }
   if (issue.code === 'invalid_union') {
-    return `${issue.message}: found ${describeValue(issue.input)}`;
+    return `not one of the accepted forms, found ${describeValue(issue.input)}`;
   }
   return issue.input === undefined ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
 }

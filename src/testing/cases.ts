@@ -44,7 +44,7 @@ export function loadCaseFile(source: string, options: { file?: string } = {}): C
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) throw new RuleSetError(yaml.issues);
-  const parsed = caseFileSchema.safeParse(yaml.value);
+  const parsed = caseFileSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {
     const issues: RuleSetIssue[] = schemaIssues(yaml, parsed.error, (path) =>
       path.length === 0 ? ['ruleSet', 'valid', 'invalid'] : path[0] === 'invalid' ? ['text', 'note', 'findings', 'exact'] : [],

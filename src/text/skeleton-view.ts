@@ -217,6 +217,10 @@ function isCjkPunctuation(cp: number): boolean {
   );
 }
 
+function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
+}
+
 /** Code-unit width of a CJK character at `i` (2 for an astral one), or 0 when there is none. */
 function cjkWidth(units: Uint16Array, i: number): number {
   const unit = units[i]!;
@@ -265,6 +269,21 @@ function joinCjk(units: Uint16Array, dropped: Uint8Array, starts: Int32Array, or
       k += noise;
     }
     if (k > from && k < n && cjkWidth(units, k) > 0) dropped.fill(1, from, k);
+    else if (k > from && k < n && isAsciiAlnum(units[k]!) && !(k + 1 < n && isAsciiAlnum(units[k + 1]!))) {
+      // One Latin letter spaced out between Han characters is part of the word: `傻 B 卖家`, `加 V 信`.
+      let m = k + 1;
+      while (m < n) {
+        const noise = noiseWidth(units, m, starts, original);
+        if (noise === 0) break;
+        m += noise;
+      }
+      if (m < n && cjkWidth(units, m) > 0) {
+        dropped.fill(1, from, k);
+        dropped.fill(1, k + 1, m);
+        i = m;
+        continue;
+      }
+    }
     i = k > from ? k : from;
   }
 }

@@ -36,7 +36,7 @@ invalid:
     expect(valid!.problems[0]).toContain('unexpected house-rules/pay-by-bank-transfer on "wire me"');
     expect(invalid!.problems).toEqual(['missing house-rules/pay-by-bank-transfer with text "wire me"']);
     const report = formatCaseFailure(invalid!, 'inline.cases.yaml');
-    expect(report).toContain('inline.cases.yaml:7');
+    expect(report).toContain('inline.cases.yaml:6');
     expect(report).toContain('"bank transfer"');
   });
 

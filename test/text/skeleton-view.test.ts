@@ -43,6 +43,10 @@ describe('skeleton text', () => {
     ['加  微信', '加微信'],
     ['加-微-信', '加微信'],
     ['加😀微😀信', '加微信'],
+    ['加 V 信', '加v信'],
+    ['这傻 B 卖家', '这傻b卖家'],
+    ['加 vx 好', '加 vx 好'],
+    ['我用 app 付', '我用 ap 付'],
     // punctuation inside a word
     ['fu.ck', 'fuck'],
     ['dumb-ass', 'dumbas'],

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caseFileJsonSchema, ruleSetJsonSchema } from '../../src/policy/json-schema.js';
+
+describe('JSON Schemas in schema/', () => {
+  it.each([
+    ['schema/rule-set.schema.json', ruleSetJsonSchema],
+    ['schema/cases.schema.json', caseFileJsonSchema],
+  ])('%s is generated from the zod schemas (run `npm run schema` after changing them)', (file, generate) => {
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(generate());
+  });
+});
