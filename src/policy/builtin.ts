@@ -1,11 +1,21 @@
+import offPlatformEn from '../../rules/off-platform.en.yaml';
+import offPlatformZh from '../../rules/off-platform.zh.yaml';
+import piiAny from '../../rules/pii.any.yaml';
 import profanityEn from '../../rules/profanity.en.yaml';
 import profanityZh from '../../rules/profanity.zh.yaml';
+import threatEn from '../../rules/threat.en.yaml';
+import threatZh from '../../rules/threat.zh.yaml';
 import { loadRuleSet, type RuleSet } from './load.js';
 
 /** The rule files that ship with chaperone, by file name. */
 const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   'rules/profanity.en.yaml': profanityEn,
   'rules/profanity.zh.yaml': profanityZh,
+  'rules/threat.en.yaml': threatEn,
+  'rules/threat.zh.yaml': threatZh,
+  'rules/off-platform.en.yaml': offPlatformEn,
+  'rules/off-platform.zh.yaml': offPlatformZh,
+  'rules/pii.any.yaml': piiAny,
 };
 
 let cache: RuleSet[] | undefined;
@@ -16,7 +26,7 @@ export function builtinRuleSets(): readonly RuleSet[] {
   return cache;
 }
 
-/** Ids of the built-in rule sets (`profanity`, …). */
+/** Ids of the built-in rule sets (`profanity`, `threat`, `off-platform`, `pii`). */
 export function builtinRuleSetIds(): string[] {
   return [...new Set(builtinRuleSets().map((r) => r.id))];
 }

@@ -251,3 +251,22 @@ describe('redact', () => {
     expect(moderator.redact('wire me the fucking money').text).toBe('wire me the fucking money');
   });
 });
+
+describe('pattern rules', () => {
+  const rules = custom(`rules:
+  - id: will-hurt
+    description: d
+    severity: high
+    score: 0.8
+    message: "{{match}}"
+    trigger: [hurt, kill]
+    pattern: '(i|we) will (hurt|kill) you'
+`);
+  const moderator = createModerator({ ruleSets: [rules] });
+  it('runs compromise only when the trigger fired, and maps its span back', () => {
+    const text = 'ok so I will hurt you later';
+    const [finding] = moderator.moderate(text).findings;
+    expect(finding).toMatchObject({ text: 'I will hurt you', start: 6, end: 21 });
+    expect(moderator.moderate('I will see you later').findings).toEqual([]);
+  });
+});

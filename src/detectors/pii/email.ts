@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from './types.js';
+import type { Detector, DetectorMatch } from '../types.js';
 
 // Local part and domain as RFC 5322 allows in practice; the TLD must be letters so
 // `v1.2@3.4` style version strings are not addresses.
