@@ -3,14 +3,16 @@
 // in the same process; time for very long messages; import + createModerator time.
 // Usage: npm run bench [-- --count 20000 --rounds 3]
 import { execFileSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import { createModerator } from '../dist/index.js';
 import { generateCorpus } from './corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// CHAPERONE_DIST lets a second build (e.g. `npx tsup --out-dir dist-x`) be measured beside the main one.
+const distDir = resolve(root, process.env.CHAPERONE_DIST ?? 'dist');
+const { createModerator } = await import(join(distDir, 'index.js'));
 const { values } = parseArgs({ options: { count: { type: 'string' }, rounds: { type: 'string' } } });
 const count = Number(values.count ?? 20000);
 const rounds = Number(values.rounds ?? 3);
@@ -77,7 +79,7 @@ for (let i = 0; i < 5; i++) {
     [
       '--input-type=module',
       '-e',
-      `const t0 = performance.now(); const m = await import(${JSON.stringify(resolve(root, 'dist/index.js'))}); const t1 = performance.now(); m.createModerator(); const t2 = performance.now(); console.log(JSON.stringify([t1 - t0, t2 - t1]));`,
+      `const t0 = performance.now(); const m = await import(${JSON.stringify(join(distDir, 'index.js'))}); const t1 = performance.now(); m.createModerator(); const t2 = performance.now(); console.log(JSON.stringify([t1 - t0, t2 - t1]));`,
     ],
     { encoding: 'utf8' },
   );

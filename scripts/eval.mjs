@@ -7,9 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { createModerator } from '../dist/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// CHAPERONE_DIST lets a second build (e.g. `npx tsup --out-dir dist-x`) be measured beside the main one.
+const distDir = resolve(root, process.env.CHAPERONE_DIST ?? 'dist');
+const { createModerator } = await import(join(distDir, 'index.js'));
 const shared = resolve(root, '..', 'shared');
 const outDir = join(root, '.eval');
 const CATEGORIES = ['profanity', 'threat', 'off-platform', 'pii'];
