@@ -187,7 +187,8 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
       chainEnd = j;
       tokenLong = false;
     } else {
-      if (chainLength > 0 && attached) {
+      // Only a Latin word can absorb the last single (`k.ing`); Han text after `，` cannot.
+      if (chainLength > 0 && attached && isSingleLatin(units[i]!)) {
         chainLength--;
         chainEnd = previousEnd;
       }

@@ -47,6 +47,7 @@ describe('skeleton text', () => {
     ['这傻 B 卖家', '这傻b卖家'],
     ['加 vx 好', '加 vx 好'],
     ['我用 app 付', '我用 ap 付'],
+    ['w e c h a t，谢谢', 'wechat,谢'],
     // punctuation inside a word
     ['fu.ck', 'fuck'],
     ['dumb-ass', 'dumbas'],
