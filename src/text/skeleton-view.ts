@@ -157,6 +157,10 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
   let chainLength = 0;
   let chainEnd = 0;
   let previousEnd = 0;
+  let previousStart = 0;
+  // Whether the chain's gaps hold whitespace (1) and/or punctuation (2): `a b-i-t-c-h` switches
+  // from a space to hyphens, so the article `a` is not part of the spelled-out word.
+  let chainGap = 0;
   let tokenEnd = -1;
   let tokenLong = false;
   const flush = (): void => {
@@ -171,18 +175,33 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < n && (classOf(units[j]!) & ALNUM) !== 0) j++;
+    const j = tokenEndAt(units, i);
     const attached = tokenEnd >= 0 && i - tokenEnd <= 3 && isTight(units, tokenEnd, i);
     if (j - i === 1 && isSingleLatin(units[i]!) && !(attached && tokenLong)) {
       const gap = i - chainEnd;
       let joins = chainLength > 0 && gap >= 1 && gap <= 3;
       for (let k = chainEnd; joins && k < i; k++) joins = isJoinSeparator(units[k]!);
-      if (!joins) {
+      const gapKind = joins ? gapKindOf(units, chainEnd, i) : 0;
+      if (joins && chainLength === 2 && gapKind !== chainGap) {
+        // The separator changed after the first single: restart the chain at the previous one.
+        flush();
+        chainFirst = previousStart;
+        chainLength = 1;
+        chainGap = gapKind;
+      } else if (joins && chainLength > 2 && gapKind !== chainGap) {
+        // The separator changed after a spelled-out word: `f*u*c*k b` ends at `k`.
         flush();
         chainFirst = i;
+        chainGap = 0;
+      } else if (!joins) {
+        flush();
+        chainFirst = i;
+        chainGap = 0;
+      } else if (chainLength === 1) {
+        chainGap = gapKind;
       }
       previousEnd = chainEnd;
+      previousStart = i;
       chainLength++;
       chainEnd = j;
       tokenLong = false;
@@ -199,6 +218,34 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
     i = j;
   }
   flush();
+}
+
+function gapKindOf(units: Uint16Array, from: number, to: number): number {
+  let kind = 0;
+  for (let k = from; k < to; k++) kind |= (classOf(units[k]!) & SPACE) !== 0 ? 1 : 2;
+  return kind;
+}
+
+/**
+ * End of the token starting at `i`. Mask characters attached to letters belong to the token
+ * (`c**t`, `f***`), unless the token is single letters alternating with single masks
+ * (`f*u*c*k`), where the masks are separators.
+ */
+function tokenEndAt(units: Uint16Array, i: number): number {
+  const n = units.length;
+  let j = i + 1;
+  while (j < n && ((classOf(units[j]!) & ALNUM) !== 0 || isMaskChar(units[j]!))) j++;
+  let plain = i + 1;
+  while (plain < n && (classOf(units[plain]!) & ALNUM) !== 0) plain++;
+  if (plain === j) return j;
+  // Alternating `x*y*z`: every other unit a single mask between single letters.
+  const insideAlternation = i > 0 && isMaskChar(units[i - 1]!);
+  let alternating = (j - i) % 2 === 1 && (j - i >= 5 || (insideAlternation && j - i >= 3));
+  for (let k = i; alternating && k < j; k++) {
+    const isMask = isMaskChar(units[k]!);
+    alternating = (k - i) % 2 === 1 ? isMask : !isMask;
+  }
+  return alternating ? plain : j;
 }
 
 /** Punctuation that ends a phrase in Chinese text and so is not evasion noise. */

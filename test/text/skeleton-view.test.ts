@@ -48,6 +48,10 @@ describe('skeleton text', () => {
     ['加 vx 好', '加 vx 好'],
     ['我用 app 付', '我用 ap 付'],
     ['w e c h a t，谢谢', 'wechat,谢'],
+    ['what a b-i-t-c-h move', 'what a bitch move'],
+    ['be a c**t, ok', 'be a c**t, ok'],
+    ['a f*u*c*k b', 'a fuck b'],
+    ['f*** off', 'f*** of'],
     // punctuation inside a word
     ['fu.ck', 'fuck'],
     ['dumb-ass', 'dumbas'],
