@@ -45,8 +45,19 @@ function evalDev() {
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, limit).map((l) => JSON.parse(l));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, n: 0 }]));
   const misses = [];
+  const entityRows = [];
+  const entityCounts = {};
   for (const item of lines) {
     const result = moderator.moderate(item.text);
+    const found = [...new Set(result.findings.filter((f) => f.category === 'pii' && f.entity).map((f) => f.entity))];
+    // The dev set calls personal links `url-personal`; the pii rule set's entity is `url`.
+    const expectedEntities = (item.pii ?? []).map((kind) => (kind === 'url-personal' ? 'url' : kind));
+    if (expectedEntities.length > 0 || found.length > 0) entityRows.push({ id: item.id, expected: expectedEntities, found });
+    for (const kind of expectedEntities) {
+      const c = (entityCounts[kind] ??= { expected: 0, found: 0 });
+      c.expected++;
+      if (found.includes(kind)) c.found++;
+    }
     for (const category of CATEGORIES) {
       const expected = item.labels.includes(category);
       const got = flagged(result, category);
@@ -69,6 +80,13 @@ function evalDev() {
   }
   console.log(`dev set (${lines.length} messages, ../shared/eval/dev.jsonl)`);
   for (const category of CATEGORIES) console.log(row(category, counts[category]));
+  const entitySummary = Object.entries(entityCounts)
+    .sort((a, b) => b[1].expected - a[1].expected)
+    .map(([kind, c]) => `${kind} ${c.found}/${c.expected}`)
+    .join(', ');
+  console.log(`  pii entities found where the dev set expects them: ${entitySummary}`);
+  writeFileSync(join(outDir, 'pii-entities-dev.jsonl'), entityRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`  entity per message: .eval/pii-entities-dev.jsonl (${entityRows.length})`);
   writeFileSync(join(outDir, 'misses-dev.jsonl'), misses.map((m) => JSON.stringify(m)).join('\n') + '\n');
   console.log(`  misses: .eval/misses-dev.jsonl (${misses.length})`);
 }
