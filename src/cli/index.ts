@@ -7,12 +7,16 @@ import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { builtinRuleSets } from '../policy/builtin.js';
 import { formatCaseFailure, runCaseFile } from '../testing/runner.js';
 import { formatCheckReport } from './check.js';
+import { runScan } from './scan/index.js';
+import type { InputFormat } from './scan/records.js';
 import { UsageError } from './usage.js';
 
 interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stdin: () => string;
+  /** The raw stdin stream, for `scan -`. */
+  readonly stdinStream?: NodeJS.ReadableStream;
 }
 
 const HELP: Record<string, string> = {
@@ -21,6 +25,7 @@ const HELP: Record<string, string> = {
 Usage: chaperone <command> [options]
 
 Commands:
+  scan <file|->       moderate an archive (JSONL, CSV or text, gzip or not) to JSONL
   check [text]        report on one message (text argument or stdin)
   redact [text]       print the message with personal data masked
   rules               list the loaded rule sets and rules
@@ -32,9 +37,33 @@ Options for every command:
   -h, --help          help for a command
 
 Examples:
+  chaperone scan fixtures/sample-archive.jsonl --only-flagged
   chaperone check "add me on w e c h a t, no app fees"
   echo "you absolute moron" | chaperone check --json
   chaperone test fixtures/house-rules.cases.yaml --rules fixtures/house-rules.yaml`,
+  scan: `Usage: chaperone scan <file|-> [options]
+
+Moderates every message of an archive and writes one JSONL line per input line to stdout, in
+input order whatever the number of workers; a malformed line becomes an error record with its line
+number. JSONL, CSV with a header, or plain text (one message a line), gzip-compressed or not,
+detected from the name and content. Progress on stderr when it is a terminal; a summary at the end.
+Exit 0 when every line was read, 1 when some lines were errors, 2 for a usage error.
+
+Options:
+  --format jsonl|csv|text   override format detection
+  --text-field NAME         field holding the message (default text)
+  --id-field NAME           field holding the message id (default id)
+  --sender-field NAME       field holding the sender (default sender)
+  --workers N               worker threads (default: one per core; 0 runs in this thread)
+  --only-flagged            write only messages that are not allowed (and errors)
+  --summary FILE            also write the summary as JSON to FILE
+  --rules PATH              add a custom rule set (repeatable)
+  --only-rules              use only the --rules sets
+
+Examples:
+  chaperone scan fixtures/sample-archive.jsonl --only-flagged
+  chaperone scan export.csv.gz --text-field body --sender-field author --summary summary.json
+  cat messages.txt | chaperone scan - --format text --workers 2`,
   check: `Usage: chaperone check [text] [--json] [--rules PATH]…
 
 Reports on one message: the verdict, the message with flagged spans marked (colour on a
@@ -75,12 +104,19 @@ const OPTIONS = {
   'only-rules': { type: 'boolean' },
   style: { type: 'string' },
   category: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  'text-field': { type: 'string' },
+  'id-field': { type: 'string' },
+  'sender-field': { type: 'string' },
+  workers: { type: 'string' },
+  'only-flagged': { type: 'boolean' },
+  summary: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Runs the command line; resolves to the exit status (0 ok, 1 findings/failures, 2 usage error). */
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`chaperone: ${error.message}\n`);
@@ -94,14 +130,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   }
 }
 
-function run(argv: readonly string[], io: Io): number {
+function run(argv: readonly string[], io: Io): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.stdout.write(`${HELP.main}\n`);
     return command === undefined ? 2 : 0;
   }
   if (!(command in HELP) || command === 'main') {
-    throw new UsageError(`unknown command "${command}" (commands: check, redact, rules, test; see --help)`);
+    throw new UsageError(`unknown command "${command}" (commands: scan, check, redact, rules, test; see --help)`);
   }
   let parsed;
   try {
@@ -115,6 +151,7 @@ function run(argv: readonly string[], io: Io): number {
     return 0;
   }
   const custom = (values.rules ?? []).map(loadRulesFile);
+  if (command === 'scan') return scan(positionals, values, io);
   const moderatorOptions: ModeratorOptions = {
     ruleSets: values['only-rules'] ? custom : [...builtinRuleSets(), ...custom],
   };
@@ -171,6 +208,40 @@ function run(argv: readonly string[], io: Io): number {
     }
   }
   return 2;
+}
+
+function scan(positionals: readonly string[], values: Record<string, unknown>, io: Io): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError('scan needs exactly one input: a file, or - for stdin');
+  const format = values.format as string | undefined;
+  if (format !== undefined && !['jsonl', 'csv', 'text'].includes(format)) {
+    throw new UsageError(`--format must be jsonl, csv or text, got "${format}"`);
+  }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+    throw new UsageError(`--workers must be a whole number >= 0, got "${String(values.workers)}"`);
+  }
+  const here = import.meta.url;
+  const workerUrl = new URL(here.endsWith('.cjs') ? './scan-worker.cjs' : './scan-worker.js', here);
+  return runScan(
+    {
+      input: positionals[0]!,
+      ...(format === undefined ? {} : { format: format as InputFormat }),
+      textField: (values['text-field'] as string | undefined) ?? 'text',
+      idField: (values['id-field'] as string | undefined) ?? 'id',
+      senderField: (values['sender-field'] as string | undefined) ?? 'sender',
+      rules: (values.rules as string[] | undefined) ?? [],
+      onlyRules: Boolean(values['only-rules']),
+      onlyFlagged: Boolean(values['only-flagged']),
+      ...(workers === undefined ? {} : { workers }),
+      ...(values.summary === undefined ? {} : { summaryFile: values.summary as string }),
+      workerUrl,
+    },
+    {
+      stdin: (io.stdinStream ?? process.stdin) as unknown as import('node:stream').Readable,
+      stdout: io.stdout as unknown as import('node:stream').Writable,
+      stderr: io.stderr as unknown as import('node:stream').Writable & { isTTY?: boolean },
+    },
+  );
 }
 
 function loadRulesFile(path: string): RuleSet {

@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import cliProgress from 'cli-progress';
+import { UsageError } from '../usage.js';
+import { openInput } from './input.js';
+import { createRunner, defaultWorkers } from './pool.js';
+import { emptyCounts, mergeCounts, type InputFormat, type InputItem, type ScanCounts, type ScanSettings } from './records.js';
+
+/** Options of `chaperone scan`. */
+export interface ScanOptions extends Omit<ScanSettings, 'format'> {
+  readonly input: string;
+  readonly format?: InputFormat;
+  readonly workers?: number;
+  readonly summaryFile?: string;
+  /** Where the worker script lives (the built `scan-worker.js`). */
+  readonly workerUrl: URL;
+}
+
+/** Streams of the process running the scan. */
+export interface ScanIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
+}
+
+const BATCH_LINES = 256;
+
+/**
+ * Scans an archive: one output line per input line, in input order, whatever the number of
+ * workers. At most a few batches per worker are in flight, so memory stays flat on any size.
+ * Resolves to the exit status: 0 when every line was read, 1 when some were errors.
+ */
+export async function runScan(options: ScanOptions, io: ScanIo): Promise<number> {
+  const workers = options.workers ?? defaultWorkers();
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number >= 0, got ${options.workers}`);
+  const input = await openInput(options.input, options.format, io.stdin);
+  const settings: ScanSettings = { ...options, format: input.format };
+  const runner = createRunner(settings, workers, options.workerUrl);
+  const counts = emptyCounts();
+  const started = Date.now();
+  const progress = io.stderr.isTTY ? createProgress(io.stderr, input.totalBytes) : undefined;
+
+  const maxInFlight = Math.max(2, workers * 4);
+  const inFlight = new Map<number, Promise<{ output: string; counts: ScanCounts }>>();
+  let nextToWrite = 0;
+  let seq = 0;
+
+  const writeNext = async () => {
+    const result = await inFlight.get(nextToWrite)!;
+    inFlight.delete(nextToWrite);
+    nextToWrite++;
+    mergeCounts(counts, result.counts);
+    if (result.output && !io.stdout.write(result.output)) await new Promise((resolve) => io.stdout.once('drain', resolve));
+    progress?.update(input.bytesRead(), rate(counts.lines, started));
+  };
+
+  try {
+    let batch: InputItem[] = [];
+    for await (const item of input.items) {
+      batch.push(item);
+      if (batch.length < BATCH_LINES) continue;
+      inFlight.set(seq, runner.run(seq, batch));
+      seq++;
+      batch = [];
+      while (inFlight.size >= maxInFlight) await writeNext();
+    }
+    if (batch.length > 0) inFlight.set(seq, runner.run(seq, batch)), seq++;
+    while (inFlight.size > 0) await writeNext();
+  } finally {
+    progress?.stop();
+    await runner.close();
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  const summary = summarise(counts, seconds, workers);
+  io.stderr.write(formatSummary(summary));
+  if (options.summaryFile) writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+  return counts.errors > 0 ? 1 : 0;
+}
+
+function rate(lines: number, started: number) {
+  const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+  return { lines, mps: Math.round(lines / seconds) };
+}
+
+function createProgress(stream: Writable, total: number | undefined) {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stream as NodeJS.WritableStream,
+      format: total
+        ? 'scanning {bar} {percentage}% | {lines} lines | {mps} msg/s | ETA {eta_formatted}'
+        : 'scanning {lines} lines | {mps} msg/s',
+      hideCursor: true,
+      etaBuffer: 50,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total ?? 0, 0, { lines: 0, mps: 0 });
+  return {
+    update: (bytes: number, payload: { lines: number; mps: number }) => bar.update(total ? bytes : 0, payload),
+    stop: () => bar.stop(),
+  };
+}
+
+/** What a scan found, as written to `--summary FILE`. */
+export interface ScanSummary {
+  readonly lines: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly messagesPerSecond: number;
+  readonly workers: number;
+  readonly verdicts: Record<string, number>;
+  readonly categories: Record<string, number>;
+  readonly rules: Record<string, number>;
+  /** Senders with the most flagged messages, most first. */
+  readonly topSenders: { sender: string; flagged: number }[];
+}
+
+function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSummary {
+  const sorted = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort((a, b) => b[1] - a[1]));
+  return {
+    lines: counts.lines,
+    errors: counts.errors,
+    seconds: Math.round(seconds * 100) / 100,
+    messagesPerSecond: Math.round(counts.lines / Math.max(seconds, 0.001)),
+    workers,
+    verdicts: counts.verdicts,
+    categories: sorted(counts.categories),
+    rules: sorted(counts.rules),
+    topSenders: Object.entries(counts.senders)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([sender, flagged]) => ({ sender, flagged })),
+  };
+}
+
+function formatSummary(s: ScanSummary): string {
+  const list = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
+  return [
+    `scanned ${s.lines} lines in ${s.seconds}s (${s.messagesPerSecond} msg/s, ${s.workers} workers), ${s.errors} errors`,
+    `  verdicts: ${list(s.verdicts)}`,
+    `  flagged by category: ${list(s.categories)}`,
+    `  findings by rule: ${list(s.rules)}`,
+    `  senders with the most flagged messages: ${s.topSenders.map((t) => `${t.sender} ${t.flagged}`).join(', ') || 'none'}`,
+    '',
+  ].join('\n');
+}

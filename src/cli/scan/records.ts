@@ -1,0 +1,130 @@
+import { createModerator, type Moderator, type ModeratorOptions } from '../../engine/moderator.js';
+import { loadRuleSet } from '../../policy/load.js';
+import { builtinRuleSets } from '../../policy/builtin.js';
+
+/** How input lines become messages. */
+export type InputFormat = 'jsonl' | 'csv' | 'text';
+
+/** Field names and rule files a scan uses; sent to every worker. */
+export interface ScanSettings {
+  readonly format: InputFormat;
+  readonly textField: string;
+  readonly idField: string;
+  readonly senderField: string;
+  readonly rules: readonly string[];
+  readonly onlyRules: boolean;
+  readonly onlyFlagged: boolean;
+}
+
+/** One unit of input: a raw JSONL/text line, or a CSV row already split into fields. */
+export interface InputItem {
+  readonly line: number;
+  readonly raw?: string;
+  readonly fields?: Record<string, string>;
+  /** Set when the reader already knows the line is malformed (a CSV row of the wrong width). */
+  readonly error?: string;
+}
+
+/** Counts a scan reports at the end. */
+export interface ScanCounts {
+  lines: number;
+  errors: number;
+  verdicts: Record<string, number>;
+  categories: Record<string, number>;
+  rules: Record<string, number>;
+  senders: Record<string, number>;
+}
+
+/** A fresh, empty set of counts. */
+export function emptyCounts(): ScanCounts {
+  return { lines: 0, errors: 0, verdicts: { allow: 0, review: 0, block: 0 }, categories: {}, rules: {}, senders: {} };
+}
+
+/** Adds `from` into `into`. */
+export function mergeCounts(into: ScanCounts, from: ScanCounts): void {
+  into.lines += from.lines;
+  into.errors += from.errors;
+  for (const key of ['verdicts', 'categories', 'rules', 'senders'] as const) {
+    for (const [name, n] of Object.entries(from[key])) into[key][name] = (into[key][name] ?? 0) + n;
+  }
+}
+
+/** Builds the moderator a scan uses, from built-in sets plus `--rules` files. */
+export function createScanModerator(settings: ScanSettings): Moderator {
+  const custom = settings.rules.map((path) => loadRuleSet(path));
+  const options: ModeratorOptions = { ruleSets: settings.onlyRules ? custom : [...builtinRuleSets(), ...custom] };
+  return createModerator(options);
+}
+
+/**
+ * Turns a batch of input items into output lines (one per item, errors included, unless
+ * `onlyFlagged` drops allowed messages) and the counts for the summary.
+ */
+export function processBatch(moderator: Moderator, settings: ScanSettings, items: readonly InputItem[]): { output: string; counts: ScanCounts } {
+  const counts = emptyCounts();
+  let output = '';
+  for (const item of items) {
+    counts.lines++;
+    const message = readMessage(item, settings);
+    if ('error' in message) {
+      counts.errors++;
+      output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: ${message.error}` })}\n`;
+      continue;
+    }
+    const result = moderator.moderate(message.text);
+    counts.verdicts[result.verdict] = (counts.verdicts[result.verdict] ?? 0) + 1;
+    for (const [category, value] of Object.entries(result.categories)) {
+      if (value.verdict !== 'allow') counts.categories[category] = (counts.categories[category] ?? 0) + 1;
+    }
+    for (const finding of result.findings) counts.rules[finding.ruleId] = (counts.rules[finding.ruleId] ?? 0) + 1;
+    if (result.verdict !== 'allow' && message.sender !== undefined) {
+      counts.senders[message.sender] = (counts.senders[message.sender] ?? 0) + 1;
+    }
+    if (settings.onlyFlagged && result.verdict === 'allow') continue;
+    const record = {
+      line: item.line,
+      ...(message.id === undefined ? {} : { id: message.id }),
+      ...(message.sender === undefined ? {} : { sender: message.sender }),
+      verdict: result.verdict,
+      score: result.score,
+      categories: result.categories,
+      findings: result.findings,
+    };
+    output += `${JSON.stringify(record)}\n`;
+  }
+  return { output, counts };
+}
+
+type Message = { text: string; id?: string | number; sender?: string } | { error: string };
+
+function readMessage(item: InputItem, settings: ScanSettings): Message {
+  if (item.error !== undefined) return { error: item.error };
+  if (settings.format === 'text') return { text: item.raw ?? '' };
+  let record: Record<string, unknown>;
+  if (item.fields) {
+    record = item.fields;
+  } else {
+    const raw = item.raw ?? '';
+    if (raw.trim() === '') return { error: 'empty line' };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      return { error: `not valid JSON (${(error as Error).message})` };
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return { error: `expected a JSON object, found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
+    }
+    record = value as Record<string, unknown>;
+  }
+  const text = record[settings.textField];
+  if (text === undefined) return { error: `no "${settings.textField}" field` };
+  if (typeof text !== 'string') return { error: `"${settings.textField}" is not a string (${text === null ? 'null' : typeof text})` };
+  const id = record[settings.idField];
+  const sender = record[settings.senderField];
+  return {
+    text,
+    ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
+    ...(typeof sender === 'string' || typeof sender === 'number' ? { sender: String(sender) } : {}),
+  };
+}
