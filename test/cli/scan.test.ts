@@ -27,7 +27,7 @@ async function scan(args: string[], stdin = '') {
     stdout: out.stream,
     stderr: err.stream,
     stdin: () => stdin,
-    stdinStream: Readable.from([stdin]),
+    stdinStream: Readable.from([Buffer.from(stdin)]),
   });
   return { code, lines: out.text().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: err.text() };
 }

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { UsageError } from '../usage.js';
 import { openInput } from './input.js';
 import { createRunner, defaultWorkers } from './pool.js';
-import { emptyCounts, mergeCounts, type InputFormat, type InputItem, type ScanCounts, type ScanSettings } from './records.js';
+import { emptyCounts, mergeCounts, type InputFormat, type ScanCounts, type ScanSettings } from './records.js';
 
 /** Options of `chaperone scan`. */
 export interface ScanOptions extends Omit<ScanSettings, 'format'> {
@@ -22,8 +22,6 @@ export interface ScanIo {
   readonly stdout: Writable;
   readonly stderr: Writable & { isTTY?: boolean };
 }
-
-const BATCH_LINES = 256;
 
 /**
  * Scans an archive: one output line per input line, in input order, whatever the number of
@@ -55,16 +53,11 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
   };
 
   try {
-    let batch: InputItem[] = [];
-    for await (const item of input.items) {
-      batch.push(item);
-      if (batch.length < BATCH_LINES) continue;
+    for await (const batch of input.batches) {
       inFlight.set(seq, runner.run(seq, batch));
       seq++;
-      batch = [];
       while (inFlight.size >= maxInFlight) await writeNext();
     }
-    if (batch.length > 0) inFlight.set(seq, runner.run(seq, batch)), seq++;
     while (inFlight.size > 0) await writeNext();
   } finally {
     progress?.stop();

@@ -1,15 +1,21 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { PassThrough, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { UsageError } from '../usage.js';
 import type { InputFormat, InputItem } from './records.js';
 
-/** An opened input: its items, how many bytes were read so far, and the size when known. */
+/**
+ * A slice of input for one batch: either whole lines as one string (JSONL and text, split by the
+ * worker so the main thread only cuts at newlines) or CSV rows the main thread already parsed.
+ */
+export type InputBatch = { readonly firstLine: number; readonly text: string; readonly count: number } | { readonly items: InputItem[] };
+
+/** An opened input: its batches, how many bytes were read so far, and the size when known. */
 export interface OpenedInput {
   readonly format: InputFormat;
-  readonly items: AsyncIterable<InputItem>;
+  readonly batches: AsyncIterable<InputBatch>;
   readonly totalBytes: number | undefined;
   bytesRead(): number;
 }
@@ -35,11 +41,11 @@ export async function openInput(path: string, format: InputFormat | undefined, s
   const gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   const stream = gzipped ? source.pipe(createGunzip()) : source;
   const detected = format ?? detectFormat(path, gzipped ? undefined : head);
-  const items = detected === 'csv' ? csvItems(stream) : lineItems(stream);
+  const batches = detected === 'csv' ? csvBatches(stream) : lineBatches(stream);
   // A 'data' listener would switch the stream to flowing before the reader is attached, so
   // progress reads the file stream's own counter instead.
   const counted = source as Readable & { bytesRead?: number };
-  return { format: detected, items, totalBytes, bytesRead: () => counted.bytesRead ?? 0 };
+  return { format: detected, batches, totalBytes, bytesRead: () => counted.bytesRead ?? 0 };
 }
 
 /** Reads the first chunk and puts it back, so detection does not consume input. */
@@ -79,10 +85,51 @@ function detectFormat(path: string, head: Buffer | undefined): InputFormat {
   return first.startsWith('{') ? 'jsonl' : 'text';
 }
 
-async function* lineItems(stream: Readable): AsyncIterable<InputItem> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  for await (const raw of lines) yield { line: ++line, raw };
+const LINES_PER_BATCH = 2048;
+
+async function* lineBatches(stream: Readable): AsyncIterable<InputBatch> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let pendingLines = 0;
+  let firstLine = 1;
+  let carry = '';
+  for await (const chunk of stream as AsyncIterable<Buffer | string | undefined>) {
+    if (chunk === undefined || chunk.length === 0) continue;
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const cut = text.lastIndexOf('\n');
+    if (cut === -1) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(cut + 1);
+    const whole = text.slice(0, cut + 1);
+    pending += whole;
+    for (let i = whole.indexOf('\n'); i !== -1; i = whole.indexOf('\n', i + 1)) pendingLines++;
+    if (pendingLines >= LINES_PER_BATCH) {
+      yield { firstLine, text: pending, count: pendingLines };
+      firstLine += pendingLines;
+      pending = '';
+      pendingLines = 0;
+    }
+  }
+  carry += decoder.end();
+  if (carry !== '') {
+    pending += `${carry}\n`;
+    pendingLines++;
+  }
+  if (pendingLines > 0) yield { firstLine, text: pending, count: pendingLines };
+}
+
+async function* csvBatches(stream: Readable): AsyncIterable<InputBatch> {
+  let items: InputItem[] = [];
+  for await (const item of csvItems(stream)) {
+    items.push(item);
+    if (items.length >= LINES_PER_BATCH) {
+      yield { items };
+      items = [];
+    }
+  }
+  if (items.length > 0) yield { items };
 }
 
 async function* csvItems(stream: Readable): AsyncIterable<InputItem> {

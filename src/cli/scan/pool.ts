@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createScanModerator, processBatch, type InputItem, type ScanCounts, type ScanSettings } from './records.js';
+import type { InputBatch } from './input.js';
+import { createScanModerator, itemsOf, processBatch, type ScanCounts, type ScanSettings } from './records.js';
 
 /** Moderates batches on worker threads (or in-process for `workers: 0`), results in input order. */
 export interface BatchRunner {
-  run(seq: number, items: InputItem[]): Promise<{ output: string; counts: ScanCounts }>;
+  run(seq: number, batch: InputBatch): Promise<{ output: string; counts: ScanCounts }>;
   close(): Promise<void>;
 }
 
@@ -18,7 +19,7 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
   if (workers === 0) {
     const moderator = createScanModerator(settings);
     return {
-      run: async (_seq, items) => processBatch(moderator, settings, items),
+      run: async (_seq, batch) => processBatch(moderator, settings, itemsOf(batch)),
       close: async () => undefined,
     };
   }
@@ -38,10 +39,10 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
     return worker;
   });
   return {
-    run(seq, items) {
+    run(seq, batch) {
       return new Promise((resolve, reject) => {
         pending.set(seq, { resolve, reject });
-        threads[seq % threads.length]!.postMessage({ seq, items });
+        threads[seq % threads.length]!.postMessage({ seq, batch });
       });
     },
     async close() {

@@ -25,6 +25,14 @@ export interface InputItem {
   readonly error?: string;
 }
 
+/** Splits a batch of whole lines (each ending in `\n`, CR LF tolerated) into items. */
+export function itemsOf(batch: { firstLine: number; text: string } | { items: InputItem[] }): InputItem[] {
+  if ('items' in batch) return batch.items;
+  const lines = batch.text.split('\n');
+  lines.pop();
+  return lines.map((raw, i) => ({ line: batch.firstLine + i, raw: raw.endsWith('\r') ? raw.slice(0, -1) : raw }));
+}
+
 /** Counts a scan reports at the end. */
 export interface ScanCounts {
   lines: number;

@@ -1,10 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createScanModerator, processBatch, type InputItem, type ScanSettings } from './records.js';
+import type { InputBatch } from './input.js';
+import { createScanModerator, itemsOf, processBatch, type ScanSettings } from './records.js';
 
 // A scan worker: compiles the policy once, then moderates batches in the order they arrive.
 const settings = workerData as ScanSettings;
 const moderator = createScanModerator(settings);
-parentPort!.on('message', (batch: { seq: number; items: InputItem[] }) => {
-  const { output, counts } = processBatch(moderator, settings, batch.items);
-  parentPort!.postMessage({ seq: batch.seq, output, counts });
+parentPort!.on('message', ({ seq, batch }: { seq: number; batch: InputBatch }) => {
+  const { output, counts } = processBatch(moderator, settings, itemsOf(batch));
+  parentPort!.postMessage({ seq, output, counts });
 });
