@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { CompiledPolicy, CompiledRule, TermTarget } from '../policy/compile.js';
 import { createViews, mapSpanToOriginal, type Views } from '../text/index.js';
 import type { Span, TextView } from '../text/types.js';
-import type { TermHit } from './term-matcher.js';
+import { expandTerm } from './term-matcher.js';
 import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
 
@@ -56,7 +56,9 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const hits = new Map<number, RuleHits>();
   for (const hit of policy.matcher.scan(skeleton)) {
     const span = mapSpanToOriginal(skeleton, hit.start, hit.end);
-    const matched = skeleton.text.slice(hit.start, hit.end);
+    // What matched after normalisation: the term as normalised, or for a `*` term the whole word.
+    const term = policy.matcher.terms[hit.term]!;
+    const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : expandTerm(term);
     for (const target of policy.targets[hit.term]!) {
       let entry = hits.get(target.rule);
       if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));

@@ -231,7 +231,8 @@ export class TermMatcher {
   }
 }
 
-function expandTerm(term: CompiledTerm): string {
+/** The term as normalised, with collapsed runs written out again (`ass`, not `as`). */
+export function expandTerm(term: CompiledTerm): string {
   let out = '';
   for (let j = 0; j < term.key.length; j++) out += term.key[j]!.repeat(term.runs[j] ?? 1);
   return out;
