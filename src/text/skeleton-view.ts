@@ -38,13 +38,13 @@ export function createSkeletonView(plain: TextView): SkeletonView {
   }
   if (!ascii) mapHomoglyphs(units, plain.starts, original);
   const dropped = new Uint8Array(n);
-  joinSingleCharacters(units, dropped);
+  const breaks = new Uint8Array(n);
+  joinSingleCharacters(units, dropped, breaks);
   if (!ascii) joinCjk(units, dropped, plain.starts, original);
   const kept = new Int32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) if (dropped[i] === 0) kept[count++] = i;
   mapLeetspeak(units, kept, count);
-  const breaks = new Uint8Array(n);
   dropInnerPunctuation(units, kept, count, breaks);
   return collapse(units, kept, count, breaks, plain);
 }
@@ -151,7 +151,7 @@ function isTight(units: Uint16Array, from: number, to: number): boolean {
  * of two or more letters is never glued to a neighbour (`I am a cat`), and a letter attached to
  * such a word without a space is part of it, not a single (`a**hole`, `k.ing`).
  */
-function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
+function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array, breaks: Uint8Array): void {
   const n = units.length;
   let chainFirst = 0;
   let chainLength = 0;
@@ -166,6 +166,14 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array): void {
   const flush = (): void => {
     if (chainLength >= 3) {
       for (let k = chainFirst; k < chainEnd; k++) if ((classOf(units[k]!) & ALNUM) === 0) dropped[k] = 1;
+      // `what a f a g g o t`: the article may be a word of its own, so a word may also start
+      // after it (`i d i o t` still reads from its first letter).
+      const first = units[chainFirst]!;
+      if (chainLength >= 4 && (first === 0x61 || first === 0x69)) {
+        let second = chainFirst + 1;
+        while (second < chainEnd && (classOf(units[second]!) & ALNUM) === 0) second++;
+        breaks[second] = 1;
+      }
     }
     chainLength = 0;
   };

@@ -52,6 +52,7 @@ describe('skeleton text', () => {
     ['be a c**t, ok', 'be a c**t, ok'],
     ['a f*u*c*k b', 'a fuck b'],
     ['f*** off', 'f*** of'],
+    ['what a f a g g o t', 'what afagot'],
     // punctuation inside a word
     ['fu.ck', 'fuck'],
     ['dumb-ass', 'dumbas'],
