@@ -70,6 +70,10 @@ export class TermMatcher {
   /** Nearest node on the failure chain that has output, or -1. */
   private readonly dict: number[] = [-1];
   private readonly maskTerms: CompiledTerm[] = [];
+  /** `expandTerm` of each mask term, computed once. */
+  private readonly maskWritten: string[] = [];
+  /** Transitions out of the root for every UTF-16 unit: most characters lead back to the root. */
+  private readonly rootNext = new Int32Array(0x10000);
   private readonly window: number;
 
   constructor(readonly terms: readonly CompiledTerm[]) {
@@ -95,6 +99,8 @@ export class TermMatcher {
       if (term.length >= 3 && /^[a-z]/.test(term.key)) this.maskTerms.push(term);
     }
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
+    this.maskWritten = this.maskTerms.map(expandTerm);
+    for (const [edge, child] of this.goto) if (edge < 0x10000) this.rootNext[edge] = child;
     this.linkFailures();
   }
 
@@ -148,12 +154,12 @@ export class TermMatcher {
       }
       fed[count & mask] = i;
       count++;
-      let next = this.goto.get(node * 0x10000 + code);
+      let next = node === 0 ? undefined : this.goto.get(node * 0x10000 + code);
       while (next === undefined && node !== 0) {
         node = this.fail[node]!;
-        next = this.goto.get(node * 0x10000 + code);
+        next = node === 0 ? undefined : this.goto.get(node * 0x10000 + code);
       }
-      node = next ?? 0;
+      node = next ?? this.rootNext[code]!;
       for (let out = this.output[node]!.length > 0 ? node : this.dict[node]!; out > 0; out = this.dict[out]!) {
         for (const id of this.output[out]!) {
           const term = this.terms[id]!;
@@ -216,8 +222,11 @@ export class TermMatcher {
     // Expand collapsed runs so `a**hole` is compared letter by letter with `asshole`.
     let expanded = '';
     for (let k = from; k < to; k++) expanded += view.text[k]!.repeat(Math.min(view.runs[k] ?? 1, 4));
-    for (const term of this.maskTerms) {
-      const written = expandTerm(term);
+    for (let t = 0; t < this.maskTerms.length; t++) {
+      const term = this.maskTerms[t]!;
+      const written = this.maskWritten[t]!;
+      if (written.length > expanded.length) continue;
+      if (term.startBoundary && expanded.charCodeAt(0) !== written.charCodeAt(0)) continue;
       const last = expanded.length - written.length;
       // A whole-word term must fill the token at that edge; a wildcard edge may sit inside it.
       for (let offset = 0; offset <= last; offset++) {

@@ -45,6 +45,7 @@ export function createSkeletonView(plain: TextView): SkeletonView {
   let count = 0;
   for (let i = 0; i < n; i++) if (dropped[i] === 0) kept[count++] = i;
   mapLeetspeak(units, kept, count);
+  settleArticleBreaks(units, kept, count, breaks);
   dropInnerPunctuation(units, kept, count, breaks);
   return collapse(units, kept, count, breaks, plain);
 }
@@ -172,7 +173,8 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array, breaks: U
       if (chainLength >= 4 && (first === 0x61 || first === 0x69)) {
         let second = chainFirst + 1;
         while (second < chainEnd && (classOf(units[second]!) & ALNUM) === 0) second++;
-        breaks[second] = 1;
+        // Provisional (2): settled after leetspeak, since `i.1.a` must still collapse like `iia`.
+        breaks[second] = 2;
       }
     }
     chainLength = 0;
@@ -226,6 +228,15 @@ function joinSingleCharacters(units: Uint16Array, dropped: Uint8Array, breaks: U
     i = j;
   }
   flush();
+}
+
+/** An article is never doubled, so a break between two equal letters would only stop collapsing. */
+function settleArticleBreaks(units: Uint16Array, kept: Int32Array, count: number, breaks: Uint8Array): void {
+  for (let j = 1; j < count; j++) {
+    const at = kept[j]!;
+    if (breaks[at] === 2) breaks[at] = units[at] !== units[kept[j - 1]!] ? 1 : 0;
+  }
+  if (count > 0 && breaks[kept[0]!] === 2) breaks[kept[0]!] = 0;
 }
 
 function gapKindOf(units: Uint16Array, from: number, to: number): number {
