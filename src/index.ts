@@ -1,5 +1,6 @@
 export { createModerator } from './engine/moderator.js';
 export type { Moderator, ModeratorOptions } from './engine/moderator.js';
+export type { RuleExplanation, RuleOutcome } from './engine/explain.js';
 export type { RedactOptions, RedactResult, RedactStyle } from './engine/redact.js';
 export type {
   Category,

@@ -5,6 +5,7 @@ import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
 import { RuleSetError } from '../policy/errors.js';
 import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { builtinRuleSets } from '../policy/builtin.js';
+import { caseFileJsonSchema, ruleSetJsonSchema } from '../policy/json-schema.js';
 import { formatCaseFailure, runCaseFile } from '../testing/runner.js';
 import { formatCheckReport } from './check.js';
 import { runScan } from './scan/index.js';
@@ -28,7 +29,9 @@ Commands:
   scan <file|->       moderate an archive (JSONL, CSV or text, gzip or not) to JSONL
   check [text]        report on one message (text argument or stdin)
   redact [text]       print the message with personal data masked
+  explain [text]      why each rule fired on a message, or why not
   rules               list the loaded rule sets and rules
+  schema [rules|cases] JSON Schema for rule files or case files
   test <cases.yaml…>  run rule-set test cases
 
 Options for every command:
@@ -85,6 +88,27 @@ Prints the message with the chosen findings masked (default: personal data, as [
 Examples:
   chaperone redact "mail me at jay@example.com"
   chaperone redact --style mask --category profanity "what the fuck"`,
+  explain: `Usage: chaperone explain [text] [--rule ID] [--json]
+
+For one message, every rule of the policy and what happened to it: flagged, below the review
+threshold, suppressed by an exception (and which), matched nothing after its trigger, or not
+triggered at all — so a policy author sees why a message was missed, not only why it was caught.
+
+Options:
+  --rule ID           only rules whose id starts with ID (e.g. profanity/ or profanity/insult)
+  --json              the explanations as JSON
+  --rules PATH        add a custom rule set (repeatable)
+
+Examples:
+  chaperone explain "you absolute m0ron"
+  chaperone explain --rule off-platform/ "support said add me on wechat"`,
+  schema: `Usage: chaperone schema [rules|cases]
+
+Prints the JSON Schema for rule files (default) or for *.cases.yaml files, generated from the
+same zod schemas the loader uses. Point your editor's YAML extension at it.
+
+Example:
+  chaperone schema rules > rule-set.schema.json`,
   rules: `Usage: chaperone rules [--rules PATH]… [--json]
 
 Lists the loaded rule sets and their rules with descriptions, severities and scores.`,
@@ -111,6 +135,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   'only-flagged': { type: 'boolean' },
   summary: { type: 'string' },
+  rule: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Runs the command line; resolves to the exit status (0 ok, 1 findings/failures, 2 usage error). */
@@ -137,7 +162,7 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (!(command in HELP) || command === 'main') {
-    throw new UsageError(`unknown command "${command}" (commands: scan, check, redact, rules, test; see --help)`);
+    throw new UsageError(`unknown command "${command}" (commands: scan, check, explain, redact, rules, schema, test; see --help)`);
   }
   let parsed;
   try {
@@ -173,6 +198,37 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
         ...(values.category ? { categories: values.category } : {}),
       });
       io.stdout.write(`${result.text}\n`);
+      return 0;
+    }
+    case 'explain': {
+      const text = messageFrom(positionals, io);
+      const prefix = values.rule;
+      const order: Record<string, number> = { flagged: 0, 'below-threshold': 1, suppressed: 2, 'no-match': 3, 'not-triggered': 4 };
+      const explanations = createModerator(moderatorOptions)
+        .explain(text)
+        .filter((e) => prefix === undefined || e.ruleId.startsWith(prefix))
+        .sort((a, b) => order[a.outcome]! - order[b.outcome]! || a.ruleId.localeCompare(b.ruleId));
+      if (prefix !== undefined && explanations.length === 0) throw new UsageError(`no rule id starts with "${prefix}"`);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(explanations, null, 2)}\n`);
+        return 0;
+      }
+      const c = pc.createColors(color);
+      const paint: Record<string, (s: string) => string> = {
+        flagged: c.red,
+        'below-threshold': c.yellow,
+        suppressed: c.cyan,
+        'no-match': c.dim,
+        'not-triggered': c.dim,
+      };
+      for (const e of explanations) io.stdout.write(`${paint[e.outcome]!(e.outcome.padEnd(15))} ${e.ruleId}: ${e.reason}\n`);
+      return 0;
+    }
+    case 'schema': {
+      const which = positionals[0] ?? 'rules';
+      if (which !== 'rules' && which !== 'cases') throw new UsageError(`schema takes "rules" or "cases", got "${which}"`);
+      const schema = which === 'rules' ? ruleSetJsonSchema() : caseFileJsonSchema();
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       return 0;
     }
     case 'rules': {

@@ -5,6 +5,7 @@ import { compilePolicy, type CompiledPolicy } from '../policy/compile.js';
 import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { RuleSetError } from '../policy/errors.js';
 import { evaluate } from './evaluate.js';
+import { explainMessage, type RuleExplanation } from './explain.js';
 import { buildFindings, type Suppressed } from './findings.js';
 import { redactFindings, type RedactOptions, type RedactResult } from './redact.js';
 import { DEFAULT_THRESHOLDS, scoreCategories, worstVerdict } from './scoring.js';
@@ -33,6 +34,8 @@ export interface Moderator {
   moderate(text: string): ModerationResult;
   /** The message with the chosen findings masked. */
   redact(text: string, options?: RedactOptions): RedactResult;
+  /** For every rule, why it fired on the message or why not: for policy authors, not the hot path. */
+  explain(text: string): RuleExplanation[];
   /** The rule sets this moderator runs, after locale and `disable` filtering. */
   readonly ruleSets: readonly RuleSet[];
   /** Thresholds in force for a category. */
@@ -59,6 +62,10 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     redact(text, redactOptions) {
       assertText(text, 'redact');
       return redactFindings(text, moderate(text).findings, redactOptions);
+    },
+    explain(text) {
+      assertText(text, 'explain');
+      return explainMessage(policy, text, thresholdsFor);
     },
     ruleSets,
     thresholdsFor,

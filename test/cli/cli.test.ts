@@ -49,6 +49,18 @@ describe('chaperone cli', () => {
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+  it('explain says why a message was missed and why it was caught', async () => {
+    const { code, stdout } = await cli(['explain', '--rule', 'profanity/', 'you absolute m0ron, damn']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^flagged\s+profanity\/insult: matched "m0ron"/m);
+    expect(stdout).toMatch(/^below-threshold\s+profanity\/mild-word/m);
+    expect(stdout).toMatch(/^not-triggered\s+profanity\/slur: none of its terms occur/m);
+    expect(stdout).not.toContain('threat/');
+  });
+  it('schema prints the JSON Schema for rule files', async () => {
+    const { stdout } = await cli(['schema']);
+    expect(JSON.parse(stdout).title).toBe('chaperone rule set');
+  });
   it('--help shows examples', async () => {
     const { code, stdout } = await cli(['check', '--help']);
     expect(code).toBe(0);

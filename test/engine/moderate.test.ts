@@ -270,3 +270,46 @@ describe('pattern rules', () => {
     expect(moderator.moderate('I will see you later').findings).toEqual([]);
   });
 });
+
+describe('explain', () => {
+  const rules = custom(`lists:
+  apps: [wechat, whatsapp]
+rules:
+  - id: move-app
+    description: d
+    severity: high
+    score: 0.8
+    message: m
+    near:
+      groups: [[add me], ['@apps']]
+      within: 3
+    allow:
+      - terms: [support]
+        within: 5
+  - id: weak
+    description: d
+    severity: low
+    score: 0.3
+    message: m
+    terms: [meh]
+  - id: absent
+    description: d
+    severity: low
+    score: 0.9
+    message: m
+    terms: [zebra]
+`);
+  const moderator = createModerator({ ruleSets: [rules] });
+  const outcome = (text: string) => Object.fromEntries(moderator.explain(text).map((e) => [e.ruleId, e.outcome]));
+
+  it('says why each rule fired or not', () => {
+    expect(outcome('add me on wechat, meh')).toEqual({ 't/move-app': 'flagged', 't/weak': 'below-threshold', 't/absent': 'not-triggered' });
+    expect(outcome('support: add me on wechat')['t/move-app']).toBe('suppressed');
+    expect(outcome('wechat is down')['t/move-app']).toBe('not-triggered');
+    expect(outcome('add me later, after we talk about it, on wechat')['t/move-app']).toBe('no-match');
+  });
+  it('names the exception that cancelled a match', () => {
+    const explanation = moderator.explain('support: add me on wechat').find((e) => e.ruleId === 't/move-app')!;
+    expect(explanation.reason).toContain('"support"');
+  });
+});
