@@ -66,7 +66,11 @@ export function safeLoadRuleSet(
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) return fail(yaml.issues);
   const parsed = ruleSetSchema.safeParse(yaml.value, { reportInput: true });
-  if (!parsed.success) return fail(schemaIssues(yaml, parsed.error, validKeysAt));
+  if (!parsed.success) {
+    // Every problem at once: the checks beyond the schema also run on whatever parts are well formed.
+    const shape = schemaIssues(yaml, parsed.error, validKeysAt);
+    return fail([...shape, ...checkRuleSet(wellFormedParts(yaml.value), yaml)]);
+  }
   const issues = checkRuleSet(parsed.data, yaml);
   if (issues.length > 0) return fail(issues);
   const ruleSet: RuleSet = {
@@ -95,7 +99,9 @@ export function locateIssue(
 }
 
 function fail(issues: RuleSetIssue[]): { success: false; error: RuleSetError } {
-  return { success: false, error: new RuleSetError(issues) };
+  // In file order, so an author can fix them top to bottom.
+  const ordered = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { success: false, error: new RuleSetError(ordered) };
 }
 
 function looksLikePath(source: string): boolean {
@@ -131,6 +137,39 @@ function expandLists(lists: NonNullable<RuleSetSource['lists']>): Record<string,
 }
 
 const MATCHERS = ['terms', 'near', 'pattern', 'regex', 'detector'] as const;
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The parts of a rule set that failed the schema which are still well formed, keeping rule
+ * indexes, so that list references, duplicate ids, regexes and placeholders are checked too.
+ */
+function wellFormedParts(value: unknown): RuleSetSource {
+  const root = isRecord(value) ? value : {};
+  const lists: Record<string, string[] | Record<string, string[]>> = {};
+  if (isRecord(root.lists)) for (const [name, list] of Object.entries(root.lists)) lists[name] = isStrings(list) ? list : {};
+  const rules = (Array.isArray(root.rules) ? root.rules : []).map((raw, index) => {
+    const rule = isRecord(raw) ? raw : {};
+    const text = (key: string) => (typeof rule[key] === 'string' ? (rule[key] as string) : undefined);
+    const strings = (key: string) => (isStrings(rule[key]) ? (rule[key] as string[]) : undefined);
+    const near = isRecord(rule.near) && Array.isArray(rule.near.groups) && rule.near.groups.every(isStrings) ? rule.near : undefined;
+    const entries = (key: string) =>
+      Array.isArray(rule[key])
+        ? (rule[key] as unknown[]).filter((e) => typeof e === 'string' || (isRecord(e) && isStrings(e.terms)))
+        : undefined;
+    // A rule without a usable id still needs one that cannot collide, so duplicates are not invented.
+    const id = text('id') ?? `\u0000${index}`;
+    const out: Record<string, unknown> = { id, message: text('message') ?? '' };
+    for (const key of ['pattern', 'regex', 'flags', 'view', 'detector'] as const) if (text(key) !== undefined) out[key] = text(key);
+    for (const key of ['terms', 'trigger'] as const) if (strings(key) !== undefined) out[key] = strings(key);
+    if (rule.terms !== undefined && out.terms === undefined) out.terms = [];
+    if (near) out.near = { groups: near.groups, within: 5, ordered: false };
+    for (const key of ['context', 'allow'] as const) if (entries(key) !== undefined) out[key] = entries(key);
+    return out as unknown as RuleSource;
+  });
+  return { ...(root as object), lists, rules } as unknown as RuleSetSource;
+}
 
 function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
   const issues: RuleSetIssue[] = [];

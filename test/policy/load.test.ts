@@ -37,8 +37,16 @@ describe('loadRuleSet', () => {
         ['invalid_shape', 'rules.0.score'],
         ['unknown_key', 'rules.1.mesage'],
         ['invalid_shape', 'rules.1.message'],
+        // Checks beyond the schema run on the well-formed parts in the same pass.
+        ['unknown_list', 'rules.0.terms.0'],
+        ['unknown_placeholder', 'rules.0.message'],
+        ['duplicate_rule_id', 'rules.1.id'],
+        ['empty_match_regex', 'rules.2.regex'],
+        ['unsafe_regex', 'rules.3.regex'],
+        ['missing_trigger', 'rules.4.pattern'],
       ]),
     );
+    expect(issues).toHaveLength(11);
     for (const issue of issues) {
       expect(issue.file).toBe('fixtures/broken-rules.yaml');
       expect(issue.line).toBeGreaterThan(0);
