@@ -15,6 +15,8 @@ export type {
 export { DEFAULT_THRESHOLDS } from './engine/scoring.js';
 export { loadRuleSet, safeLoadRuleSet } from './policy/load.js';
 export type { LoadRuleSetOptions, RuleSet, TermEntry } from './policy/load.js';
+export { applyOverrides, loadOverrides, overridesSchema } from './policy/overrides.js';
+export type { AppliedOverrides, PolicyOverrides } from './policy/overrides.js';
 export { builtinRuleSets, builtinRuleSetIds } from './policy/builtin.js';
 export { RuleSetError, formatIssues } from './policy/errors.js';
 export type { RuleSetIssue, RuleSetIssueCode } from './policy/errors.js';
@@ -24,4 +26,4 @@ export type { Detector, DetectorContext, DetectorMatch } from './detectors/index
 export { createViews } from './text/index.js';
 export type { Views } from './text/index.js';
 export type { SkeletonView, Span, TextView, ViewName } from './text/types.js';
-export { caseFileJsonSchema, ruleSetJsonSchema } from './policy/json-schema.js';
+export { caseFileJsonSchema, overridesJsonSchema, ruleSetJsonSchema } from './policy/json-schema.js';

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
 import { RuleSetError } from '../policy/errors.js';
-import { loadRuleSet, type RuleSet } from '../policy/load.js';
-import { builtinRuleSets } from '../policy/builtin.js';
-import { caseFileJsonSchema, ruleSetJsonSchema } from '../policy/json-schema.js';
+import { moderatorOptionsFor } from '../policy/files.js';
+import { caseFileJsonSchema, overridesJsonSchema, ruleSetJsonSchema } from '../policy/json-schema.js';
 import { formatCaseFailure, runCaseFile } from '../testing/runner.js';
 import { formatCheckReport } from './check.js';
 import { runScan } from './scan/index.js';
@@ -31,11 +30,11 @@ Commands:
   redact [text]       print the message with personal data masked
   explain [text]      why each rule fired on a message, or why not
   rules               list the loaded rule sets and rules
-  schema [rules|cases] JSON Schema for rule files or case files
+  schema [rules|cases|overrides]  JSON Schema for rule, case or overrides files
   test <cases.yaml…>  run rule-set test cases
 
 Options for every command:
-  --rules PATH        add a custom rule set (repeatable)
+  --rules PATH        add a custom rule set or overrides file (repeatable)
   --only-rules        use only the --rules sets, not the built-in ones
   -h, --help          help for a command
 
@@ -60,7 +59,7 @@ Options:
   --workers N               worker threads (default: one per core; 0 runs in this thread)
   --only-flagged            write only messages that are not allowed (and errors)
   --summary FILE            also write the summary as JSON to FILE
-  --rules PATH              add a custom rule set (repeatable)
+  --rules PATH              add a custom rule set or overrides file (repeatable)
   --only-rules              use only the --rules sets
 
 Examples:
@@ -75,7 +74,7 @@ from the rule's base score to the final score. Reads stdin when no text is given
 
 Options:
   --json              print the raw ModerationResult as JSON
-  --rules PATH        add a custom rule set (repeatable)
+  --rules PATH        add a custom rule set or overrides file (repeatable)
   --only-rules        use only the --rules sets
 
 Examples:
@@ -97,14 +96,14 @@ triggered at all — so a policy author sees why a message was missed, not only 
 Options:
   --rule ID           only rules whose id starts with ID (e.g. profanity/ or profanity/insult)
   --json              the explanations as JSON
-  --rules PATH        add a custom rule set (repeatable)
+  --rules PATH        add a custom rule set or overrides file (repeatable)
 
 Examples:
   chaperone explain "you absolute m0ron"
   chaperone explain --rule off-platform/ "support said add me on wechat"`,
-  schema: `Usage: chaperone schema [rules|cases]
+  schema: `Usage: chaperone schema [rules|cases|overrides]
 
-Prints the JSON Schema for rule files (default) or for *.cases.yaml files, generated from the
+Prints the JSON Schema for rule files (default), *.cases.yaml files or policy overrides files, generated from the
 same zod schemas the loader uses. Point your editor's YAML extension at it.
 
 Example:
@@ -175,11 +174,11 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     io.stdout.write(`${HELP[command]}\n`);
     return 0;
   }
-  const custom = (values.rules ?? []).map(loadRulesFile);
+  for (const path of values.rules ?? []) {
+    if (!existsSync(path)) throw new UsageError(`cannot read rule set ${path}: no such file`);
+  }
+  const moderatorOptions: ModeratorOptions = moderatorOptionsFor(values.rules ?? [], Boolean(values['only-rules']));
   if (command === 'scan') return scan(positionals, values, io);
-  const moderatorOptions: ModeratorOptions = {
-    ruleSets: values['only-rules'] ? custom : [...builtinRuleSets(), ...custom],
-  };
   const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
 
   switch (command) {
@@ -226,8 +225,10 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     }
     case 'schema': {
       const which = positionals[0] ?? 'rules';
-      if (which !== 'rules' && which !== 'cases') throw new UsageError(`schema takes "rules" or "cases", got "${which}"`);
-      const schema = which === 'rules' ? ruleSetJsonSchema() : caseFileJsonSchema();
+      const schemas: Record<string, () => Record<string, unknown>> = { rules: ruleSetJsonSchema, cases: caseFileJsonSchema, overrides: overridesJsonSchema };
+      const generate = schemas[which];
+      if (!generate) throw new UsageError(`schema takes "rules", "cases" or "overrides", got "${which}"`);
+      const schema = generate();
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       return 0;
     }
@@ -300,14 +301,6 @@ function scan(positionals: readonly string[], values: Record<string, unknown>, i
   );
 }
 
-function loadRulesFile(path: string): RuleSet {
-  try {
-    readFileSync(path);
-  } catch {
-    throw new UsageError(`cannot read rule set ${path}: no such file`);
-  }
-  return loadRuleSet(path);
-}
 
 function messageFrom(positionals: readonly string[], io: Io): string {
   if (positionals.length > 0) return positionals.join(' ');

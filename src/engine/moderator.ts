@@ -4,6 +4,7 @@ import { builtinRuleSets } from '../policy/builtin.js';
 import { compilePolicy, type CompiledPolicy } from '../policy/compile.js';
 import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { RuleSetError } from '../policy/errors.js';
+import { applyOverrides, loadOverrides, type PolicyOverrides } from '../policy/overrides.js';
 import { evaluate } from './evaluate.js';
 import { explainMessage, type RuleExplanation } from './explain.js';
 import { buildFindings, type Suppressed } from './findings.js';
@@ -26,6 +27,12 @@ export interface ModeratorOptions {
   readonly thresholds?: Readonly<Record<string, Partial<Thresholds>>>;
   /** Extra code detectors that rules can name with `detector:`. */
   readonly detectors?: readonly Detector[];
+  /**
+   * Policy overrides (loaded, a path or YAML text), applied in order to the chosen rule sets:
+   * disable rules, change scores, severities and thresholds, add list terms and exceptions.
+   * `disable` and `thresholds` given here win over the files'.
+   */
+  readonly overrides?: PolicyOverrides | string | readonly (PolicyOverrides | string)[];
 }
 
 /** A compiled policy: call `moderate` on every message. */
@@ -47,11 +54,13 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`createModerator expects an options object, got ${options === null ? 'null' : typeof options}`);
   }
-  const ruleSets = selectRuleSets(options);
+  const overrides = [options.overrides ?? []].flat().map((o) => (typeof o === 'string' ? loadOverrides(o) : o));
+  const applied = applyOverrides(chooseRuleSets(options), overrides);
+  const ruleSets = filterRuleSets(applied.ruleSets, options, [...applied.disable, ...(options.disable ?? [])]);
   const detectors = new Map(builtinDetectors().map((d) => [d.name, d] as const));
   for (const detector of options.detectors ?? []) detectors.set(detector.name, detector);
   const policy = compilePolicy(ruleSets, detectors);
-  const thresholdsFor = createThresholds(options.thresholds ?? {});
+  const thresholdsFor = createThresholds(mergeThresholds(applied.thresholds, options.thresholds ?? {}));
 
   const moderate = (text: string): ModerationResult => {
     assertText(text, 'moderate');
@@ -98,7 +107,7 @@ function assertText(text: unknown, method: string): asserts text is string {
   }
 }
 
-function selectRuleSets(options: ModeratorOptions): RuleSet[] {
+function chooseRuleSets(options: ModeratorOptions): RuleSet[] {
   const builtin = builtinRuleSets();
   const requested = options.ruleSets ?? builtin;
   const chosen: RuleSet[] = [];
@@ -117,8 +126,12 @@ function selectRuleSets(options: ModeratorOptions): RuleSet[] {
       );
     }
   }
+  return chosen;
+}
+
+function filterRuleSets(chosen: readonly RuleSet[], options: ModeratorOptions, disable: readonly string[]): RuleSet[] {
   const locales = options.locale === undefined ? undefined : [options.locale].flat();
-  const disabled = new Set(options.disable ?? []);
+  const disabled = new Set(disable);
   return chosen
     .filter((r) => locales === undefined || r.locale === 'any' || locales.includes(r.locale))
     .filter((r) => !disabled.has(r.id))
@@ -127,6 +140,14 @@ function selectRuleSets(options: ModeratorOptions): RuleSet[] {
       return rules.length === r.rules.length ? r : { ...r, rules };
     })
     .filter((r) => r.rules.length > 0);
+}
+
+function mergeThresholds(
+  ...layers: Readonly<Record<string, Partial<Thresholds>>>[]
+): Record<string, Partial<Thresholds>> {
+  const out: Record<string, Partial<Thresholds>> = {};
+  for (const layer of layers) for (const [category, values] of Object.entries(layer)) out[category] = { ...out[category], ...values };
+  return out;
 }
 
 function createThresholds(overrides: Readonly<Record<string, Partial<Thresholds>>>): (category: string) => Thresholds {

@@ -65,6 +65,11 @@ export function safeLoadRuleSet(
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) return fail(yaml.issues);
+  if (typeof yaml.value === 'object' && yaml.value !== null && 'overrides' in yaml.value && !('rules' in yaml.value && Array.isArray(yaml.value.rules))) {
+    return fail([
+      yaml.issue('invalid_shape', ['overrides'], 'this is a policy overrides file, not a rule set: load it with loadOverrides() or pass it as createModerator({ overrides })'),
+    ]);
+  }
   const parsed = ruleSetSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {
     // Every problem at once: the checks beyond the schema also run on whatever parts are well formed.

@@ -17,9 +17,9 @@ const nonEmpty = z.string().min(1, 'expected a non-empty string');
  * A list of terms: plain strings, `@list` references, or a map from a label (used by `{{term}}`)
  * to the terms that mean it (`WeChat: [wechat, weixin, 微信]`).
  */
-const termList = z.union([z.array(nonEmpty), z.record(z.string(), z.array(nonEmpty))]);
+export const termList = z.union([z.array(nonEmpty), z.record(z.string(), z.array(nonEmpty))]);
 
-const contextEntry = z.union([
+export const contextEntry = z.union([
   nonEmpty,
   z.strictObject({
     terms: z.array(nonEmpty).min(1),
@@ -29,7 +29,7 @@ const contextEntry = z.union([
   }),
 ]);
 
-const allowEntry = z.union([
+export const allowEntry = z.union([
   nonEmpty,
   z.strictObject({
     terms: z.array(nonEmpty).min(1),

@@ -1,6 +1,5 @@
-import { createModerator, type Moderator, type ModeratorOptions } from '../../engine/moderator.js';
-import { loadRuleSet } from '../../policy/load.js';
-import { builtinRuleSets } from '../../policy/builtin.js';
+import { createModerator, type Moderator } from '../../engine/moderator.js';
+import { moderatorOptionsFor } from '../../policy/files.js';
 
 /** How input lines become messages. */
 export type InputFormat = 'jsonl' | 'csv' | 'text';
@@ -59,9 +58,7 @@ export function mergeCounts(into: ScanCounts, from: ScanCounts): void {
 
 /** Builds the moderator a scan uses, from built-in sets plus `--rules` files. */
 export function createScanModerator(settings: ScanSettings): Moderator {
-  const custom = settings.rules.map((path) => loadRuleSet(path));
-  const options: ModeratorOptions = { ruleSets: settings.onlyRules ? custom : [...builtinRuleSets(), ...custom] };
-  return createModerator(options);
+  return createModerator(moderatorOptionsFor(settings.rules, settings.onlyRules));
 }
 
 /**

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { RuleSetError, type RuleSetIssue } from './errors.js';
+import { BASE_PLACEHOLDERS, placeholdersOf, type RuleSet, type TermEntry } from './load.js';
+import { nearest } from './nearest.js';
+import { allowEntry, contextEntry, SEVERITIES, termList } from './schema.js';
+import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+
+const thresholds = z.strictObject({ review: z.number().min(0).max(1).optional(), block: z.number().min(0).max(1).optional() });
+
+const ruleChange = z.strictObject({
+  score: z.number().min(0).max(1).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  message: z.string().min(1).optional(),
+  /** Added to the rule's own exceptions. */
+  allow: z.array(allowEntry).optional(),
+  /** Added to the rule's own context words. */
+  context: z.array(contextEntry).optional(),
+});
+
+/** The shape of a policy overrides file: changes to loaded rule sets without copying them. */
+export const overridesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  overrides: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case name such as "our-marketplace"'),
+  description: z.string().optional(),
+  /** Rule sets (`profanity`) or rules (`profanity/mild-word`) to leave out. */
+  disable: z.array(z.string().min(1)).optional(),
+  /** Per-category thresholds (`default` for categories not named). */
+  thresholds: z.record(z.string(), thresholds).optional(),
+  /** Terms added to a rule set's list, keyed `rule-set/list`. */
+  lists: z.record(z.string(), termList).optional(),
+  /** Changes to single rules, keyed `rule-set/rule`. */
+  rules: z.record(z.string(), ruleChange).optional(),
+});
+
+/** A validated overrides file. */
+export type PolicyOverrides = z.output<typeof overridesSchema> & { readonly file?: string };
+
+const sources = new WeakMap<PolicyOverrides, YamlSource>();
+
+/** True when YAML text (or a parsed document) is an overrides file rather than a rule set. */
+export function isOverridesDocument(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'overrides' in value;
+}
+
+/**
+ * Parses and validates a policy overrides file from YAML text or a `.yaml`/`.yml`/`.json` path.
+ * Throws {@link RuleSetError} listing every problem; references to rules and lists are checked
+ * when the overrides are applied to a moderator's rule sets.
+ */
+export function loadOverrides(source: string, options: { readonly file?: string } = {}): PolicyOverrides {
+  if (typeof source !== 'string') throw new TypeError(`loadOverrides expects YAML text or a file path, got ${typeof source}`);
+  let text = source;
+  let file = options.file;
+  if (!source.includes('\n') && /\.(ya?ml|json)$/i.test(source.trim())) {
+    file = source;
+    try {
+      text = readFileSync(source, 'utf8');
+    } catch {
+      throw new RuleSetError([{ code: 'file_not_found', path: [], message: 'cannot read overrides: no such file', file: source }]);
+    }
+  }
+  const yaml = parseYamlSource(text, file);
+  if (yaml.issues.length > 0) throw new RuleSetError(yaml.issues);
+  const parsed = overridesSchema.safeParse(yaml.value, { reportInput: true });
+  if (!parsed.success) throw new RuleSetError(schemaIssues(yaml, parsed.error, validKeysAt));
+  const overrides: PolicyOverrides = { ...parsed.data, ...(file === undefined ? {} : { file }) };
+  sources.set(overrides, yaml);
+  return overrides;
+}
+
+function validKeysAt(path: readonly (string | number)[]): string[] {
+  if (path.length === 0) return Object.keys(overridesSchema.shape);
+  if (path[0] === 'rules' && path.length === 2) return Object.keys(ruleChange.shape);
+  if (path[0] === 'thresholds' && path.length === 2) return ['review', 'block'];
+  if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
+  if (path.includes('allow')) return ['terms', 'within', 'note'];
+  return [];
+}
+
+/** What applying overrides gives a moderator. */
+export interface AppliedOverrides {
+  readonly ruleSets: RuleSet[];
+  readonly disable: string[];
+  readonly thresholds: Record<string, { review?: number; block?: number }>;
+}
+
+/**
+ * Applies overrides, in order, to rule sets: added list terms, changed rules, disabled ids and
+ * thresholds. Every reference to a rule, list or rule set that does not exist is an error, so a
+ * typo cannot silently leave the built-in behaviour in place.
+ */
+export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly PolicyOverrides[]): AppliedOverrides {
+  let current = [...ruleSets];
+  const disable: string[] = [];
+  const thresholdsOut: Record<string, { review?: number; block?: number }> = {};
+  const issues: RuleSetIssue[] = [];
+  for (const overrides of all) {
+    const issue = (code: RuleSetIssue['code'], path: (string | number)[], message: string): RuleSetIssue =>
+      sources.get(overrides)?.issue(code, path, message) ?? { code, path, message, ...(overrides.file ? { file: overrides.file } : {}) };
+    const setIds = [...new Set(current.map((r) => r.id))];
+    const ruleIds = current.flatMap((r) => r.rules.map((rule) => `${r.id}/${rule.id}`));
+    const listIds = [...new Set(current.flatMap((r) => Object.keys(r.lists).map((name) => `${r.id}/${name}`)))];
+
+    overrides.disable?.forEach((id, i) => {
+      if (setIds.includes(id) || ruleIds.includes(id)) disable.push(id);
+      else issues.push(issue('unknown_rule', ['disable', i], unknown('rule or rule set', id, [...setIds, ...ruleIds])));
+    });
+    for (const [category, values] of Object.entries(overrides.thresholds ?? {})) {
+      thresholdsOut[category] = { ...thresholdsOut[category], ...values };
+    }
+    for (const [id, list] of Object.entries(overrides.lists ?? {})) {
+      if (!listIds.includes(id)) {
+        issues.push(issue('unknown_list', ['lists', id], unknown('list', id, listIds)));
+        continue;
+      }
+      const added: TermEntry[] = Array.isArray(list)
+        ? list.map((term) => ({ term, label: term }))
+        : Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
+      const [setId, name] = splitId(id);
+      current = current.map((r) =>
+        r.id === setId && r.lists[name] ? { ...r, lists: { ...r.lists, [name]: [...r.lists[name]!, ...added] } } : r,
+      );
+    }
+    for (const [id, change] of Object.entries(overrides.rules ?? {})) {
+      if (!ruleIds.includes(id)) {
+        issues.push(issue('unknown_rule', ['rules', id], unknown('rule', id, ruleIds)));
+        continue;
+      }
+      const [setId, ruleId] = splitId(id);
+      current = current.map((r) => {
+        if (r.id !== setId || !r.rules.some((rule) => rule.id === ruleId)) return r;
+        const rules = r.rules.map((rule) => {
+          if (rule.id !== ruleId) return rule;
+          if (change.message !== undefined && rule.detector === undefined) {
+            const groups = rule.regex ? [...rule.regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!) : [];
+            const known = [...BASE_PLACEHOLDERS, ...groups];
+            for (const name of placeholdersOf(change.message)) {
+              if (!known.includes(name)) {
+                issues.push(issue('unknown_placeholder', ['rules', id, 'message'], `placeholder {{${name}}} cannot be filled by ${id} (known: ${known.join(', ')})`));
+              }
+            }
+          }
+          return {
+            ...rule,
+            ...(change.score === undefined ? {} : { score: change.score }),
+            ...(change.severity === undefined ? {} : { severity: change.severity }),
+            ...(change.message === undefined ? {} : { message: change.message }),
+            ...(change.allow === undefined ? {} : { allow: [...(rule.allow ?? []), ...change.allow] }),
+            ...(change.context === undefined ? {} : { context: [...(rule.context ?? []), ...change.context] }),
+          };
+        });
+        return { ...r, rules };
+      });
+    }
+  }
+  if (issues.length > 0) throw new RuleSetError(issues);
+  return { ruleSets: current, disable, thresholds: thresholdsOut };
+}
+
+function splitId(id: string): [string, string] {
+  const slash = id.indexOf('/');
+  return [id.slice(0, slash), id.slice(slash + 1)];
+}
+
+function unknown(what: string, id: string, known: readonly string[]): string {
+  const hint = nearest(id, known);
+  return `no ${what} "${id}" is loaded${hint ? `; did you mean "${hint}"?` : ''}`;
+}
