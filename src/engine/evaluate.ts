@@ -124,7 +124,9 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
         if (near.ordered && candidate.start < previous.end) continue;
         if (overlaps(candidate, previous)) continue;
         const distance = words.between(previous, candidate);
-        if (distance <= near.within && distance < bestDistance) {
+        // Of two terms at the same place (微信转 and 微信转账), the longer one is what was written.
+        const longer = best !== undefined && distance === bestDistance && candidate.start === best.start && candidate.end > best.end;
+        if (distance <= near.within && (distance < bestDistance || longer)) {
           best = candidate;
           bestDistance = distance;
         }

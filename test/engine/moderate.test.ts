@@ -131,6 +131,20 @@ rules:
   it('is cancelled by an allow exception nearby', () => {
     expect(moderator.moderate('support said add me on wechat').findings).toEqual([]);
   });
+  it('takes the longer of two terms that start at the same place', () => {
+    const both = createModerator({
+      ruleSets: [custom(`rules:
+  - id: tip
+    description: d
+    severity: low
+    score: 0.6
+    message: m
+    near:
+      groups: [[小费], [微信转, 微信转账]]
+`)],
+    });
+    expect(both.moderate('小费用微信转账给我').findings[0]).toMatchObject({ text: '小费用微信转账' });
+  });
 });
 
 describe('regex and detector rules', () => {
