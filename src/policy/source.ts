@@ -111,6 +111,10 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') {
     return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
   }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+    const bound = issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
+    return `expected a number ${bound}, found ${describeValue(issue.input)}`;
+  }
   if (issue.code === 'invalid_union') {
     return `not one of the accepted forms, found ${describeValue(issue.input)}`;
   }

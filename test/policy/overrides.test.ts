@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createModerator, loadOverrides, RuleSetError } from '../../src/index.js';
 import { main } from '../../src/cli/index.js';
 
-const file = 'fixtures/marketplace-overrides.yaml';
+const file = 'docs/examples/marketplace-overrides.yaml';
 const base = createModerator({ ruleSets: ['profanity'] });
 const tuned = createModerator({ ruleSets: ['profanity'], overrides: file });
 const rules = (moderator: typeof base, text: string) => moderator.moderate(text).findings.map((f) => f.ruleId);
