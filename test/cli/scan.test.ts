@@ -44,6 +44,25 @@ const malformed = [
 ].join('\n');
 
 describe('chaperone scan', () => {
+  it('cuts batches at newline bytes, whatever the chunks: characters split across chunks, CR LF, no final newline', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: i, text: i % 3 === 0 ? `加微信 ${i} 傻逼` : `héllo ${i} 👋` }));
+    const bytes = Buffer.from(rows.join('\r\n'));
+    // Chunks of 7 bytes split most multi-byte characters and most lines.
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    const out = sink();
+    const code = await main(['scan', '--workers', '0', '--format', 'jsonl', '-'], {
+      stdout: out.stream,
+      stderr: sink().stream,
+      stdin: () => '',
+      stdinStream: Readable.from(chunks),
+    });
+    expect(code).toBe(0);
+    const lines = out.text().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(rows.map((_, i) => i));
+    expect(lines.map((l) => l.line)).toEqual(rows.map((_, i) => i + 1));
+    expect(lines[3].findings.map((f: { text: string }) => f.text)).toContain('傻逼');
+    expect(out.text()).not.toContain('\uFFFD');
+  });
   it('gives one output line per input line, with error records for malformed lines', async () => {
     const file = join(dir, 'malformed.jsonl');
     writeFileSync(file, `${malformed}\n`);

@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../usage.js';
 import { openInput } from './input.js';
-import { createRunner, defaultWorkers } from './pool.js';
+import { createRunner, defaultWorkers, type BatchResult } from './pool.js';
 import { emptyCounts, mergeCounts, type InputFormat, type ScanCounts, type ScanSettings } from './records.js';
 
 /** Options of `chaperone scan`. */
@@ -39,7 +39,7 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
   const progress = io.stderr.isTTY ? createProgress(io.stderr, input.totalBytes) : undefined;
 
   const maxInFlight = Math.max(2, workers * 4);
-  const inFlight = new Map<number, Promise<{ output: string; counts: ScanCounts }>>();
+  const inFlight = new Map<number, Promise<BatchResult>>();
   let nextToWrite = 0;
   let seq = 0;
 
@@ -48,7 +48,7 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
     inFlight.delete(nextToWrite);
     nextToWrite++;
     mergeCounts(counts, result.counts);
-    if (result.output && !io.stdout.write(result.output)) await new Promise((resolve) => io.stdout.once('drain', resolve));
+    if (result.output.length > 0 && !io.stdout.write(result.output)) await new Promise((resolve) => io.stdout.once('drain', resolve));
     progress?.update(input.bytesRead(), rate(counts.lines, started));
   };
 

@@ -1,16 +1,16 @@
 import { createReadStream, statSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { UsageError } from '../usage.js';
 import type { InputFormat, InputItem } from './records.js';
 
 /**
- * A slice of input for one batch: either whole lines as one string (JSONL and text, split by the
- * worker so the main thread only cuts at newlines) or CSV rows the main thread already parsed.
+ * A slice of input for one batch: either whole lines as UTF-8 bytes (JSONL and text: the main
+ * thread only cuts at newline bytes and hands the bytes over without copying; the worker decodes
+ * and splits them) or CSV rows the main thread already parsed.
  */
-export type InputBatch = { readonly firstLine: number; readonly text: string; readonly count: number } | { readonly items: InputItem[] };
+export type InputBatch = { readonly firstLine: number; readonly bytes: Uint8Array; readonly count: number } | { readonly items: InputItem[] };
 
 /** An opened input: its batches, how many bytes were read so far, and the size when known. */
 export interface OpenedInput {
@@ -87,37 +87,63 @@ function detectFormat(path: string, head: Buffer | undefined): InputFormat {
 
 const LINES_PER_BATCH = 2048;
 
+const NEWLINE = 0x0a;
+
+/**
+ * Cuts a byte stream into batches of whole lines without decoding it: a newline byte never occurs
+ * inside a multi-byte UTF-8 character, so cutting there is safe, and counting newlines with
+ * `indexOf` is native. Each batch is copied once into a buffer of its own, so it can be transferred
+ * to a worker thread rather than cloned.
+ */
 async function* lineBatches(stream: Readable): AsyncIterable<InputBatch> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+  let parts: Uint8Array[] = [];
+  let partsBytes = 0;
   let pendingLines = 0;
   let firstLine = 1;
-  let carry = '';
-  for await (const chunk of stream as AsyncIterable<Buffer | string | undefined>) {
-    if (chunk === undefined || chunk.length === 0) continue;
-    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    const cut = text.lastIndexOf('\n');
-    if (cut === -1) {
-      carry = text;
-      continue;
+  const take = (upTo: Uint8Array | undefined): Uint8Array => {
+    const bytes = new Uint8Array(partsBytes + (upTo?.length ?? 0));
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
     }
-    carry = text.slice(cut + 1);
-    const whole = text.slice(0, cut + 1);
-    pending += whole;
-    for (let i = whole.indexOf('\n'); i !== -1; i = whole.indexOf('\n', i + 1)) pendingLines++;
-    if (pendingLines >= LINES_PER_BATCH) {
-      yield { firstLine, text: pending, count: pendingLines };
-      firstLine += pendingLines;
-      pending = '';
+    if (upTo) bytes.set(upTo, at);
+    parts = [];
+    partsBytes = 0;
+    return bytes;
+  };
+  for await (const raw of stream as AsyncIterable<Buffer | string | undefined>) {
+    if (raw === undefined || raw.length === 0) continue;
+    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    let lines = 0;
+    let last = -1;
+    for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) {
+      lines++;
+      last = i;
+    }
+    if (pendingLines + lines >= LINES_PER_BATCH && last !== -1) {
+      const bytes = take(chunk.subarray(0, last + 1));
+      const count = pendingLines + lines;
+      yield { firstLine, bytes, count };
+      firstLine += count;
       pendingLines = 0;
+      if (last + 1 < chunk.length) {
+        parts.push(chunk.subarray(last + 1));
+        partsBytes += chunk.length - last - 1;
+      }
+    } else {
+      parts.push(chunk);
+      partsBytes += chunk.length;
+      pendingLines += lines;
     }
   }
-  carry += decoder.end();
-  if (carry !== '') {
-    pending += `${carry}\n`;
+  // A last line without a newline still counts.
+  if (partsBytes > 0 && (parts.at(-1)!.at(-1) !== NEWLINE)) {
+    parts.push(new Uint8Array([NEWLINE]));
+    partsBytes++;
     pendingLines++;
   }
-  if (pendingLines > 0) yield { firstLine, text: pending, count: pendingLines };
+  if (pendingLines > 0) yield { firstLine, bytes: take(undefined), count: pendingLines };
 }
 
 async function* csvBatches(stream: Readable): AsyncIterable<InputBatch> {

@@ -5,8 +5,14 @@ import { createScanModerator, itemsOf, processBatch, type ScanCounts, type ScanS
 
 /** Moderates batches on worker threads (or in-process for `workers: 0`), results in input order. */
 export interface BatchRunner {
-  run(seq: number, batch: InputBatch): Promise<{ output: string; counts: ScanCounts }>;
+  run(seq: number, batch: InputBatch): Promise<BatchResult>;
   close(): Promise<void>;
+}
+
+/** Output lines of a batch, as UTF-8 bytes from a worker (transferred, not copied) or a string in-process. */
+export interface BatchResult {
+  readonly output: Uint8Array | string;
+  readonly counts: ScanCounts;
 }
 
 /** The default worker count: one per core. */
@@ -23,13 +29,15 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
       close: async () => undefined,
     };
   }
-  type Waiter = { resolve: (value: { output: string; counts: ScanCounts }) => void; reject: (error: Error) => void };
+  type Waiter = { resolve: (value: BatchResult) => void; reject: (error: Error) => void };
   const pending = new Map<number, Waiter>();
-  const threads = Array.from({ length: workers }, () => {
+  const load = new Array<number>(workers).fill(0);
+  const threads = Array.from({ length: workers }, (_, index) => {
     const worker = new Worker(workerUrl, { workerData: settings });
-    worker.on('message', (message: { seq: number; output: string; counts: ScanCounts }) => {
+    worker.on('message', (message: { seq: number; output: Uint8Array; counts: ScanCounts }) => {
       const waiter = pending.get(message.seq);
       pending.delete(message.seq);
+      load[index]!--;
       waiter?.resolve({ output: message.output, counts: message.counts });
     });
     worker.on('error', (error) => {
@@ -40,9 +48,14 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
   });
   return {
     run(seq, batch) {
+      // To the least busy worker, so one slow batch does not leave the other core idle.
+      let thread = 0;
+      for (let i = 1; i < load.length; i++) if (load[i]! < load[thread]!) thread = i;
+      load[thread]!++;
       return new Promise((resolve, reject) => {
         pending.set(seq, { resolve, reject });
-        threads[seq % threads.length]!.postMessage({ seq, batch });
+        const transfer = 'bytes' in batch ? [batch.bytes.buffer as ArrayBuffer] : [];
+        threads[thread]!.postMessage({ seq, batch }, transfer);
       });
     },
     async close() {

@@ -24,10 +24,13 @@ export interface InputItem {
   readonly error?: string;
 }
 
-/** Splits a batch of whole lines (each ending in `\n`, CR LF tolerated) into items. */
-export function itemsOf(batch: { firstLine: number; text: string } | { items: InputItem[] }): InputItem[] {
+const decoder = new TextDecoder('utf-8');
+
+/** Decodes and splits a batch of whole lines (each ending in `\n`, CR LF tolerated) into items. */
+export function itemsOf(batch: { firstLine: number; bytes: Uint8Array } | { items: InputItem[] }): InputItem[] {
   if ('items' in batch) return batch.items;
-  const lines = batch.text.split('\n');
+  // Invalid UTF-8 becomes U+FFFD rather than an error: the line is still moderated and reported.
+  const lines = decoder.decode(batch.bytes).split('\n');
   lines.pop();
   return lines.map((raw, i) => ({ line: batch.firstLine + i, raw: raw.endsWith('\r') ? raw.slice(0, -1) : raw }));
 }
