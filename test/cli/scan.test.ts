@@ -6,6 +6,8 @@ import { Readable, Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
+import { processBatch } from '../../src/cli/scan/records.js';
+import type { Moderator } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chaperone-scan-'));
 
@@ -44,6 +46,24 @@ const malformed = [
 ].join('\n');
 
 describe('chaperone scan', () => {
+  it('turns a message that makes moderation throw into an error record, and goes on', () => {
+    const moderator = {
+      moderate: (text: string) => {
+        if (text === 'boom') throw new Error('detector exploded');
+        return { verdict: 'allow', score: 0, categories: {}, findings: [] };
+      },
+    } as unknown as Moderator;
+    const settings = { format: 'text', textField: 'text', idField: 'id', senderField: 'sender', rules: [], onlyRules: false, onlyFlagged: false } as const;
+    const { output, counts } = processBatch(moderator, settings, [
+      { line: 1, raw: 'hi' },
+      { line: 2, raw: 'boom' },
+      { line: 3, raw: 'bye' },
+    ]);
+    const lines = output.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
+    expect(lines[1].error).toBe('line 2: moderation failed (detector exploded)');
+    expect(counts).toMatchObject({ lines: 3, errors: 1 });
+  });
   it('cuts batches at newline bytes, whatever the chunks: characters split across chunks, CR LF, no final newline', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: i, text: i % 3 === 0 ? `加微信 ${i} 傻逼` : `héllo ${i} 👋` }));
     const bytes = Buffer.from(rows.join('\r\n'));

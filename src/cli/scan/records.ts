@@ -1,4 +1,5 @@
 import { createModerator, type Moderator } from '../../engine/moderator.js';
+import type { ModerationResult } from '../../engine/types.js';
 import { moderatorOptionsFor } from '../../policy/files.js';
 
 /** How input lines become messages. */
@@ -79,7 +80,15 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
       output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: ${message.error}` })}\n`;
       continue;
     }
-    const result = moderator.moderate(message.text);
+    let result: ModerationResult;
+    try {
+      result = moderator.moderate(message.text);
+    } catch (error) {
+      // moderate() is not meant to throw; if a custom detector does, the line is still accounted for.
+      counts.errors++;
+      output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: moderation failed (${(error as Error).message})` })}\n`;
+      continue;
+    }
     counts.verdicts[result.verdict] = (counts.verdicts[result.verdict] ?? 0) + 1;
     for (const [category, value] of Object.entries(result.categories)) {
       if (value.verdict !== 'allow') counts.categories[category] = (counts.categories[category] ?? 0) + 1;
