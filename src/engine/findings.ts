@@ -30,6 +30,7 @@ function exceptionFor(evaluation: Evaluation, match: RawMatch): string | undefin
   if (!hits) return undefined;
   for (let slot = 0; slot < match.rule.allow.length; slot++) {
     const allow = match.rule.allow[slot]!;
+    if (allow.for !== undefined && !allow.for.has(match.label)) continue;
     for (const hit of hits.allow[slot] ?? []) {
       const applies =
         allow.within === undefined

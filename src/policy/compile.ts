@@ -32,6 +32,8 @@ export interface CompiledContext {
 export interface CompiledAllow {
   readonly within: number | undefined;
   readonly note: string;
+  /** Labels (`{{term}}`) of the matches it cancels; undefined for every match of the rule. */
+  readonly for?: ReadonlySet<string>;
 }
 
 /** A rule compiled for evaluation. */
@@ -102,13 +104,20 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
       ruleOwners.set(id, ruleSet);
       const index = rules.length;
       const boundary = source.boundary ?? 'word';
+      // Labels a match of this rule can carry, for `allow: [{ for: [...] }]`.
+      const labels = new Set<string>();
       const expand = (entries: readonly string[], role: TermRole, slot: number) => {
         for (const entry of entries) {
           if (entry.startsWith('@')) {
             const list = entry.slice(1);
-            for (const item of ruleSet.lists[list] ?? []) addTerm(item.term, boundary, { rule: index, role, slot, label: item.label, list });
+            for (const item of ruleSet.lists[list] ?? []) {
+              addTerm(item.term, boundary, { rule: index, role, slot, label: item.label, list });
+              if (role === 'terms' || role === 'near') labels.add(item.label);
+            }
           } else {
-            addTerm(entry, boundary, { rule: index, role, slot, label: entry.replace(/^\*|\*$/g, ''), list: '' });
+            const label = entry.replace(/^\*|\*$/g, '');
+            addTerm(entry, boundary, { rule: index, role, slot, label, list: '' });
+            if (role === 'terms' || role === 'near') labels.add(label);
           }
         }
       };
@@ -177,7 +186,22 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         expand(termsOfEntry, 'allow', slot);
         const within = typeof entry === 'string' ? undefined : entry.within;
         const note = typeof entry === 'string' || entry.note === undefined ? `exception: ${termsOfEntry.slice(0, 3).join(', ')}` : entry.note;
-        allow.push({ within, note });
+        const only = typeof entry === 'string' ? undefined : entry.for;
+        only?.forEach((label, i) => {
+          if (labels.has(label)) return;
+          const hint = nearest(label, [...labels]);
+          issues.push(
+            locateIssue(
+              ruleSet,
+              'unknown_label',
+              ['rules', position, 'allow', slot, 'for', i],
+              labels.size === 0
+                ? '`for` needs a terms or near rule: this rule\'s matches carry no term labels'
+                : `no term of this rule is labelled "${label}"${hint ? `; did you mean "${hint}"?` : ''}`,
+            ),
+          );
+        });
+        allow.push({ within, note, ...(only ? { for: new Set(only) } : {}) });
       });
       const view: ViewName = source.view ?? (kind === 'pattern' ? 'plain' : kind === 'regex' ? 'plain' : 'skeleton');
       rules.push({

@@ -127,7 +127,7 @@ function validKeysAt(path: readonly (string | number)[]): string[] {
   if (path[0] === 'rules' && path.length === 2) return RULE_KEYS;
   if (path.at(-1) === 'near') return ['groups', 'within', 'ordered'];
   if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
-  if (path.includes('allow')) return ['terms', 'within', 'note'];
+  if (path.includes('allow')) return ['terms', 'within', 'for', 'note'];
   return [];
 }
 

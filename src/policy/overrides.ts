@@ -74,7 +74,7 @@ function validKeysAt(path: readonly (string | number)[]): string[] {
   if (path[0] === 'rules' && path.length === 2) return Object.keys(ruleChange.shape);
   if (path[0] === 'thresholds' && path.length === 2) return ['review', 'block'];
   if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
-  if (path.includes('allow')) return ['terms', 'within', 'note'];
+  if (path.includes('allow')) return ['terms', 'within', 'for', 'note'];
   return [];
 }
 

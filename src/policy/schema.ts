@@ -35,6 +35,8 @@ export const allowEntry = z.union([
     terms: z.array(nonEmpty).min(1),
     /** Cancel the finding when one of the terms is within this many words of it; without it, when one overlaps it. */
     within: z.number().int().min(0).max(100).optional(),
+    /** Only for matches with these labels (what `{{term}}` shows), e.g. `for: [bitch]` near `dog`. */
+    for: z.array(nonEmpty).min(1).optional(),
     note: z.string().optional(),
   }),
 ]);

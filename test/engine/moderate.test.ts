@@ -131,6 +131,42 @@ rules:
   it('is cancelled by an allow exception nearby', () => {
     expect(moderator.moderate('support said add me on wechat').findings).toEqual([]);
   });
+  it('applies an exception with `for` only to matches with those labels', () => {
+    const scoped = createModerator({
+      ruleSets: [custom(`lists:
+  words: { bitch: [bitch], shit: [shit] }
+rules:
+  - id: vulgar
+    description: d
+    severity: high
+    score: 0.8
+    message: m
+    terms: ['@words']
+    allow:
+      - terms: [dog, puppies]
+        within: 5
+        for: [bitch]
+        note: a female dog
+`)],
+    });
+    expect(scoped.moderate('our bitch had puppies').findings).toEqual([]);
+    expect(scoped.moderate('shit, the dog ran off').findings.map((f) => f.text)).toEqual(['shit']);
+  });
+  it('refuses `for` naming a label the rule does not have', () => {
+    const rules = custom(`rules:
+  - id: vulgar
+    description: d
+    severity: high
+    score: 0.8
+    message: m
+    terms: [bitch]
+    allow:
+      - terms: [dog]
+        within: 5
+        for: [bitchh]
+`);
+    expect(() => createModerator({ ruleSets: [rules] })).toThrow(/no term of this rule is labelled "bitchh"; did you mean "bitch"/);
+  });
   it('takes the longer of two terms that start at the same place', () => {
     const both = createModerator({
       ruleSets: [custom(`rules:
