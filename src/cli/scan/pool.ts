@@ -31,6 +31,7 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
   }
   type Waiter = { resolve: (value: BatchResult) => void; reject: (error: Error) => void };
   const pending = new Map<number, Waiter>();
+  let closing = false;
   const load = new Array<number>(workers).fill(0);
   const threads = Array.from({ length: workers }, (_, index) => {
     const worker = new Worker(workerUrl, { workerData: settings });
@@ -41,6 +42,13 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
       waiter?.resolve({ output: message.output, counts: message.counts });
     });
     worker.on('error', (error) => {
+      for (const waiter of pending.values()) waiter.reject(error);
+      pending.clear();
+    });
+    // A worker that dies without an error event (killed, out of memory) must not leave the scan waiting for ever.
+    worker.on('exit', (code) => {
+      if (closing || pending.size === 0) return;
+      const error = new Error(`a scan worker thread stopped (exit code ${code}) with ${pending.size} batches unfinished`);
       for (const waiter of pending.values()) waiter.reject(error);
       pending.clear();
     });
@@ -59,6 +67,7 @@ export function createRunner(settings: ScanSettings, workers: number, workerUrl:
       });
     },
     async close() {
+      closing = true;
       await Promise.all(threads.map((t) => t.terminate()));
     },
   };
