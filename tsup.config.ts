@@ -1,11 +1,25 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import { parse } from 'yaml';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan/worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
-  // Built-in rule files ship inside the bundle as text, so a chat backend needs no file access.
-  loader: { '.yaml': 'text' },
+  esbuildPlugins: [
+    {
+      // Built-in rule files ship inside the bundle already parsed, so a chat backend needs no file
+      // access and importing chaperone parses no YAML (parsing them at start-up took longer than
+      // everything else createModerator does). A JSON string is the fastest form for V8 to load.
+      name: 'rule-files-as-data',
+      setup(build) {
+        build.onLoad({ filter: /\.yaml$/ }, async (args) => {
+          const data: unknown = parse(await readFile(args.path, 'utf8'));
+          return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js' };
+        });
+      },
+    },
+  ],
   target: 'node20',
   platform: 'node',
   sourcemap: true,

@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { parse } from 'yaml';
 
 export default defineConfig({
   plugins: [
     {
-      // Same contract as tsup's text loader: a rule file imports as its YAML source.
-      name: 'yaml-as-text',
+      // Same contract as the build's plugin: a rule file imports as its parsed document.
+      name: 'rule-files-as-data',
       transform(code, id) {
-        if (id.endsWith('.yaml')) return { code: `export default ${JSON.stringify(code)};`, map: null };
+        if (id.endsWith('.yaml')) return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parse(code)))});`, map: null };
         return undefined;
       },
     },

@@ -5,10 +5,10 @@ import profanityEn from '../../rules/profanity.en.yaml';
 import profanityZh from '../../rules/profanity.zh.yaml';
 import threatEn from '../../rules/threat.en.yaml';
 import threatZh from '../../rules/threat.zh.yaml';
-import { loadRuleSet, type RuleSet } from './load.js';
+import { loadParsedRuleSet, type RuleSet } from './load.js';
 
 /** The rule files that ship with chaperone, by file name. */
-const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
+const BUILTIN_SOURCES: Readonly<Record<string, unknown>> = {
   'rules/profanity.en.yaml': profanityEn,
   'rules/profanity.zh.yaml': profanityZh,
   'rules/threat.en.yaml': threatEn,
@@ -22,7 +22,7 @@ let cache: RuleSet[] | undefined;
 
 /** Every built-in rule set, loaded and validated once per process. */
 export function builtinRuleSets(): readonly RuleSet[] {
-  cache ??= Object.entries(BUILTIN_SOURCES).map(([file, text]) => loadRuleSet(text, { file }));
+  cache ??= Object.entries(BUILTIN_SOURCES).map(([file, document]) => loadParsedRuleSet(document, file));
   return cache;
 }
 

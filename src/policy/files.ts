@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { ModeratorOptions } from '../engine/moderator.js';
 import { builtinRuleSets } from './builtin.js';
 import { RuleSetError } from './errors.js';
 import { loadRuleSet, type RuleSet } from './load.js';
 import { isOverridesDocument, loadOverrides, type PolicyOverrides } from './overrides.js';
+import { yamlLibrary } from './yaml-lib.js';
 
 /** Rule sets and overrides read from files given on the command line. */
 export interface PolicyFiles {
@@ -28,7 +28,7 @@ export function loadPolicyFiles(paths: readonly string[]): PolicyFiles {
     }
     let document: unknown;
     try {
-      document = parse(text);
+      document = yamlLibrary().parse(text);
     } catch {
       document = undefined; // the loader reports the syntax error with its position
     }

@@ -65,6 +65,30 @@ export function safeLoadRuleSet(
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) return fail(yaml.issues);
+  return fromDocument(yaml, file);
+}
+
+/**
+ * Validates a rule set that was parsed from YAML ahead of time (the built-in ones are parsed when
+ * the package is built, so importing chaperone does not parse YAML). Problems carry the file and
+ * path but no line and column.
+ */
+export function loadParsedRuleSet(value: unknown, file: string): RuleSet {
+  const located: YamlSource = {
+    file,
+    value,
+    issues: [],
+    issue: (code, path, message) => ({ code, path: [...path], message, file }),
+  };
+  const result = fromDocument(located, file);
+  if (!result.success) throw result.error;
+  return result.ruleSet;
+}
+
+function fromDocument(
+  yaml: YamlSource,
+  file: string | undefined,
+): { success: true; ruleSet: RuleSet } | { success: false; error: RuleSetError } {
   if (typeof yaml.value === 'object' && yaml.value !== null && 'overrides' in yaml.value && !('rules' in yaml.value && Array.isArray(yaml.value.rules))) {
     return fail([
       yaml.issue('invalid_shape', ['overrides'], 'this is a policy overrides file, not a rule set: load it with loadOverrides() or pass it as createModerator({ overrides })'),

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLibrary } from './yaml-lib.js';
 import type { z } from 'zod';
 import type { RuleSetIssue, RuleSetIssueCode } from './errors.js';
 import { nearest } from './nearest.js';
@@ -16,6 +17,7 @@ export interface YamlSource {
 
 /** Parses YAML keeping positions; syntax errors become `invalid_yaml` issues. */
 export function parseYamlSource(text: string, file?: string): YamlSource {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const located = (code: RuleSetIssueCode, path: Path, message: string, offset?: number): RuleSetIssue => {
@@ -40,6 +42,7 @@ export function parseYamlSource(text: string, file?: string): YamlSource {
 }
 
 function offsetOf(doc: Document, path: Path): number | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0];
   for (const key of path) {

@@ -3,7 +3,8 @@ declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
   export function DamerauLevenshteinDistance(source: string, target: string, options?: Record<string, unknown>): number;
 }
 
+/** A rule file, parsed when the package is built (see tsup.config.ts). */
 declare module '*.yaml' {
-  const source: string;
-  export default source;
+  const document: unknown;
+  export default document;
 }

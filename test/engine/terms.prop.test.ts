@@ -45,6 +45,7 @@ describe('terms rules see through evasion', () => {
   });
 
   it('every span is a well-formed slice of the original, never splitting a surrogate pair', () => {
+    const everything = createModerator();
     const piece = fc.oneof(
       fc.constantFrom(...words),
       fc.string({ unit: 'binary', maxLength: 6 }),
@@ -53,7 +54,7 @@ describe('terms rules see through evasion', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const text = pieces.join('');
-        for (const f of createModerator().moderate(text).findings.concat(moderator.moderate(text).findings)) {
+        for (const f of everything.moderate(text).findings.concat(moderator.moderate(text).findings)) {
           expect(f.text).toBe(text.slice(f.start, f.end));
           expect(f.end).toBeGreaterThan(f.start);
           const low = (i: number) => text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
