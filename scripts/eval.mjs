@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Precision / recall / F1 per category on the project's dev set and on the public data sets in
 // ../shared/data (label mapping in its README). Misses go to .eval/misses-<set>.jsonl.
-// Usage: npm run eval [-- --only dev|davidson|olid|cold|ethos] [--limit N]
+// Usage: npm run eval [-- --only dev|davidson|olid|cold|ethos] [--limit N] [--dev FILE]
+// --dev FILE measures another set in dev.jsonl's format (e.g. a held-out set) instead of the dev set.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ const outDir = join(root, '.eval');
 const CATEGORIES = ['profanity', 'threat', 'off-platform', 'pii'];
 
 const { values } = parseArgs({
-  options: { only: { type: 'string', multiple: true }, limit: { type: 'string' }, data: { type: 'string' } },
+  options: { only: { type: 'string', multiple: true }, limit: { type: 'string' }, data: { type: 'string' }, dev: { type: 'string' } },
 });
 const dataDir = values.data ? resolve(values.data) : join(shared, 'data');
 const limit = values.limit ? Number(values.limit) : Infinity;
@@ -40,7 +41,7 @@ function row(name, counts) {
 }
 
 function evalDev() {
-  const file = join(shared, 'eval', 'dev.jsonl');
+  const file = values.dev ? resolve(values.dev) : join(shared, 'eval', 'dev.jsonl');
   if (!existsSync(file)) return console.log(`dev: skipped, ${file} is absent`);
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, limit).map((l) => JSON.parse(l));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, n: 0 }]));
@@ -78,7 +79,7 @@ function evalDev() {
       }
     }
   }
-  console.log(`dev set (${lines.length} messages, ../shared/eval/dev.jsonl)`);
+  console.log(`dev set (${lines.length} messages, ${values.dev ?? '../shared/eval/dev.jsonl'})`);
   for (const category of CATEGORIES) console.log(row(category, counts[category]));
   const entitySummary = Object.entries(entityCounts)
     .sort((a, b) => b[1].expected - a[1].expected)
