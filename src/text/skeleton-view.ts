@@ -400,11 +400,13 @@ function isQuantity(units: Uint16Array, kept: Int32Array, from: number, to: numb
   const letters = k - lettersFrom;
   if (letters === 0) return false;
   for (let r = k; r < to; r++) if ((classOf(units[kept[r]!]!) & ALNUM) !== 0) return false;
-  if (digits >= 2) return true;
   if (letters > 4) return false;
   let suffix = '';
   for (let r = lettersFrom; r < k; r++) suffix += String.fromCharCode(units[kept[r]!]!);
-  return NUMBER_SUFFIXES.has(suffix);
+  if (NUMBER_SUFFIXES.has(suffix)) return true;
+  // Two or more digits with a short tail are still a quantity (`30ish` aside); a longer word
+  // after them is leetspeak (`455hole`).
+  return digits >= 2 && letters <= 2;
 }
 
 /**
