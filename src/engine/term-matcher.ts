@@ -29,6 +29,11 @@ export interface TermHit {
 
 const SPACE = 0x20;
 
+/** Hash of a transition (node, unit) for the typed-array table. */
+function slot(node: number, unit: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
+}
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
@@ -74,6 +79,16 @@ export class TermMatcher {
   private readonly maskWritten: string[] = [];
   /** Transitions out of the root for every UTF-16 unit: most characters lead back to the root. */
   private readonly rootNext = new Int32Array(0x10000);
+  /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
+  private readonly alphabet = new Uint8Array(0x10000);
+  /**
+   * Transitions out of inner nodes, as an open-addressing hash table in typed arrays: faster than
+   * a Map, whose numeric keys (node × 65536 + unit) stop being small integers past 16,384 nodes.
+   */
+  private tableNode = new Int32Array(0);
+  private tableUnit = new Uint16Array(0);
+  private tableNext = new Int32Array(0);
+  private tableMask = 0;
   private readonly window: number;
 
   constructor(readonly terms: readonly CompiledTerm[]) {
@@ -101,7 +116,40 @@ export class TermMatcher {
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
     this.maskWritten = this.maskTerms.map(expandTerm);
     for (const [edge, child] of this.goto) if (edge < 0x10000) this.rootNext[edge] = child;
+    this.alphabet[SPACE] = 1;
+    for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
+    this.buildTable();
     this.linkFailures();
+  }
+
+  private buildTable(): void {
+    let size = 16;
+    while (size < this.goto.size * 2) size *= 2;
+    this.tableNode = new Int32Array(size).fill(-1);
+    this.tableUnit = new Uint16Array(size);
+    this.tableNext = new Int32Array(size);
+    this.tableMask = size - 1;
+    for (const [edge, child] of this.goto) {
+      const node = Math.floor(edge / 0x10000);
+      if (node === 0) continue;
+      const unit = edge % 0x10000;
+      let h = slot(node, unit) & this.tableMask;
+      while (this.tableNode[h] !== -1) h = (h + 1) & this.tableMask;
+      this.tableNode[h] = node;
+      this.tableUnit[h] = unit;
+      this.tableNext[h] = child;
+    }
+  }
+
+  /** The child of an inner node on a unit, or -1. */
+  private step(node: number, unit: number): number {
+    const nodes = this.tableNode;
+    const mask = this.tableMask;
+    for (let h = slot(node, unit) & mask; ; h = (h + 1) & mask) {
+      const at = nodes[h]!;
+      if (at === -1) return -1;
+      if (at === node && this.tableUnit[h] === unit) return this.tableNext[h]!;
+    }
   }
 
   private linkFailures(): void {
@@ -154,12 +202,17 @@ export class TermMatcher {
       }
       fed[count & mask] = i;
       count++;
-      let next = node === 0 ? undefined : this.goto.get(node * 0x10000 + code);
-      while (next === undefined && node !== 0) {
-        node = this.fail[node]!;
-        next = node === 0 ? undefined : this.goto.get(node * 0x10000 + code);
+      if (this.alphabet[code] === 0) {
+        // No term has this unit: every state falls back to the root, which has no output.
+        node = 0;
+        continue;
       }
-      node = next ?? this.rootNext[code]!;
+      let next = node === 0 ? -1 : this.step(node, code);
+      while (next === -1 && node !== 0) {
+        node = this.fail[node]!;
+        next = node === 0 ? -1 : this.step(node, code);
+      }
+      node = next === -1 ? this.rootNext[code]! : next;
       for (let out = this.output[node]!.length > 0 ? node : this.dict[node]!; out > 0; out = this.dict[out]!) {
         for (const id of this.output[out]!) {
           const term = this.terms[id]!;
