@@ -18,6 +18,7 @@ export type RuleSetIssueCode =
   | 'invalid_pattern'
   | 'empty_term'
   | 'unknown_rule'
+  | 'unknown_rule_set'
   | 'file_not_found';
 
 /** One problem found while loading a rule set or a case file. */
@@ -43,15 +44,15 @@ export class RuleSetError extends Error {
   }
 }
 
-/** Renders issues as `file:line:column path: message [code]`, one per line. */
-export function formatIssues(issues: readonly RuleSetIssue[]): string {
+/** Renders issues as `file:line:column path: message [code]`, one per line, under a heading naming `what` was invalid. */
+export function formatIssues(issues: readonly RuleSetIssue[], what = 'rule set'): string {
   const lines = issues.map((issue) => {
     const where = [issue.file ?? '<rule set>', issue.line, issue.column].filter((p) => p !== undefined).join(':');
     const path = issue.path.length > 0 ? ` ${formatPath(issue.path)}:` : '';
     return `${where}${path} ${issue.message} [${issue.code}]`;
   });
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  return `Invalid rule set (${count}):\n${lines.map((l) => `  ${l}`).join('\n')}`;
+  return `Invalid ${what} (${count}):\n${lines.map((l) => `  ${l}`).join('\n')}`;
 }
 
 /** `['rules', 0, 'score']` → `rules[0].score`. */

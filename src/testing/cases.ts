@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { RuleSetError, type RuleSetIssue } from '../policy/errors.js';
+import { formatIssues, RuleSetError, type RuleSetIssue } from '../policy/errors.js';
 import { caseFileSchema, type FindingExpectation } from '../policy/schema.js';
 import { parseYamlSource, schemaIssues } from '../policy/source.js';
 
@@ -37,19 +37,17 @@ export function loadCaseFile(source: string, options: { file?: string } = {}): C
     try {
       text = readFileSync(source, 'utf8');
     } catch (cause) {
-      throw new RuleSetError([
-        { code: 'file_not_found', path: [], message: `cannot read case file: ${(cause as Error).message}`, file: source },
-      ]);
+      throw caseFileError([{ code: 'file_not_found', path: [], message: `cannot read case file: ${(cause as Error).message}`, file: source }]);
     }
   }
   const yaml = parseYamlSource(text, file);
-  if (yaml.issues.length > 0) throw new RuleSetError(yaml.issues);
+  if (yaml.issues.length > 0) throw caseFileError(yaml.issues);
   const parsed = caseFileSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {
     const issues: RuleSetIssue[] = schemaIssues(yaml, parsed.error, (path) =>
       path.length === 0 ? ['ruleSet', 'valid', 'invalid'] : path[0] === 'invalid' ? ['text', 'note', 'findings', 'exact'] : [],
     );
-    throw new RuleSetError(issues);
+    throw caseFileError(issues);
   }
   const lineOf = (path: (string | number)[]) => yaml.issue('invalid_shape', path, '').line;
   return {
@@ -65,4 +63,9 @@ export function loadCaseFile(source: string, options: { file?: string } = {}): C
       return { ...entry, ...(line === undefined ? {} : { line }) };
     }),
   };
+}
+
+/** A {@link RuleSetError} whose message says it is the case file that is broken. */
+export function caseFileError(issues: readonly RuleSetIssue[]): RuleSetError {
+  return new RuleSetError(issues, formatIssues(issues, 'case file'));
 }

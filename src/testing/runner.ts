@@ -4,7 +4,7 @@ import { builtinRuleSets } from '../policy/builtin.js';
 import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import type { FindingExpectation } from '../policy/schema.js';
 import type { Detector } from '../detectors/types.js';
-import { loadCaseFile, type CaseFile } from './cases.js';
+import { caseFileError, loadCaseFile, type CaseFile } from './cases.js';
 
 /** Where the rule set under test comes from. */
 export interface CaseRunOptions {
@@ -43,7 +43,7 @@ export interface CaseFileResult {
 /** Runs every case of a case file against the rule set it names. */
 export function runCaseFile(caseFile: CaseFile | string, options: CaseRunOptions = {}): CaseFileResult {
   const cases = typeof caseFile === 'string' ? loadCaseFile(caseFile) : caseFile;
-  const moderator = moderatorFor(cases.ruleSet, options);
+  const moderator = moderatorFor(cases.ruleSet, options, cases.file);
   const review = moderator.thresholdsFor(moderator.ruleSets[0]!.category).review;
   const results: CaseResult[] = [];
   for (const entry of cases.valid) {
@@ -106,7 +106,7 @@ export function runCaseFile(caseFile: CaseFile | string, options: CaseRunOptions
 const moderators = new WeakMap<readonly (RuleSet | string)[], Map<string, Moderator>>();
 const defaultModerators = new Map<string, Moderator>();
 
-function moderatorFor(ruleSetId: string, options: CaseRunOptions): Moderator {
+function moderatorFor(ruleSetId: string, options: CaseRunOptions, file: string | undefined): Moderator {
   const cache = options.ruleSets ? (moderators.get(options.ruleSets) ?? new Map<string, Moderator>()) : defaultModerators;
   if (options.ruleSets) moderators.set(options.ruleSets, cache);
   const cached = cache.get(ruleSetId);
@@ -115,7 +115,14 @@ function moderatorFor(ruleSetId: string, options: CaseRunOptions): Moderator {
   const chosen = candidates.filter((r) => r.id === ruleSetId);
   if (chosen.length === 0) {
     const known = [...new Set(candidates.map((r) => r.id))].join(', ') || 'none';
-    throw new Error(`case file is for rule set "${ruleSetId}", which is not loaded (loaded: ${known}); pass it with --rules`);
+    throw caseFileError([
+      {
+        code: 'unknown_rule_set',
+        path: ['ruleSet'],
+        message: `the cases are for rule set "${ruleSetId}", which is not loaded (loaded: ${known}); pass its file with --rules`,
+        ...(file === undefined ? {} : { file }),
+      },
+    ]);
   }
   const moderator = createModerator({ ruleSets: chosen, ...(options.detectors ? { detectors: options.detectors } : {}) });
   cache.set(ruleSetId, moderator);

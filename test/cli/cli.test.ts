@@ -43,6 +43,8 @@ describe('chaperone cli', () => {
     [['check', '--rules', 'missing.yaml', 'x'], /cannot read rule set missing\.yaml/],
     [['check', '--rules', 'fixtures/broken-rules.yaml', 'x'], /broken-rules\.yaml:\d+:\d+/],
     [['test'], /needs at least one/],
+    [['test', 'missing.cases.yaml'], /Invalid case file .*\n.*missing\.cases\.yaml cannot read case file.*\[file_not_found\]/],
+    [['test', 'fixtures/house-rules.cases.yaml'], /ruleSet: the cases are for rule set "house-rules", which is not loaded.*\[unknown_rule_set\]/],
   ])('%j is a usage error with a one-line reason', async (args, message) => {
     const { code, stderr } = await cli(args);
     expect(code).toBe(2);
