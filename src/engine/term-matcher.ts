@@ -90,6 +90,8 @@ export class TermMatcher {
   private tableNext = new Int32Array(0);
   private tableMask = 0;
   private readonly window: number;
+  /** Reused by every scan: it only holds positions written earlier in the same scan. */
+  private readonly fed: Int32Array;
 
   constructor(readonly terms: readonly CompiledTerm[]) {
     let maxLength = 1;
@@ -114,6 +116,7 @@ export class TermMatcher {
       if (term.length >= 3 && /^[a-z]/.test(term.key)) this.maskTerms.push(term);
     }
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
+    this.fed = new Int32Array(this.window);
     this.maskWritten = this.maskTerms.map(expandTerm);
     for (const [edge, child] of this.goto) if (edge < 0x10000) this.rootNext[edge] = child;
     this.alphabet[SPACE] = 1;
@@ -187,7 +190,7 @@ export class TermMatcher {
     const mask = window - 1;
     // Positions of the last `window` units fed to the automaton, so a match's start is known
     // even when whitespace runs were skipped inside it.
-    const fed = new Int32Array(window);
+    const fed = this.fed;
     let count = 0;
     let node = 0;
     let previousSpace = true;

@@ -79,8 +79,10 @@ export function createPlainView(text: string): TextView {
   }
   let view: TextView;
   if (ascii) {
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
+    // One buffer for both maps: a message costs one allocation here, not two.
+    const spans = new Int32Array(2 * n);
+    const starts = spans.subarray(0, n);
+    const ends = spans.subarray(n);
     for (let i = 0; i < n; i++) {
       starts[i] = i;
       ends[i] = i + 1;

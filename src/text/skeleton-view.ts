@@ -21,6 +21,42 @@ const ALNUM = LETTER | DIGIT;
 const MAX_RUN = 0xffff;
 
 /**
+ * Working buffers reused from one message to the next: views are built synchronously and these
+ * never outlive the call, so one set per thread serves every message. Allocating them per
+ * message cost a dozen off-heap typed arrays each time, which showed in GC time and in how
+ * well scanning scales across worker threads.
+ */
+const scratch = {
+  size: 0,
+  units: new Uint16Array(0),
+  dropped: new Uint8Array(0),
+  breaks: new Uint8Array(0),
+  kept: new Int32Array(0),
+  out: new Uint16Array(0),
+  starts: new Int32Array(0),
+  ends: new Int32Array(0),
+  runs: new Uint16Array(0),
+  outBreaks: new Uint8Array(0),
+};
+
+function reserve(n: number): typeof scratch {
+  if (n > scratch.size) {
+    const size = Math.max(256, n, scratch.size * 2);
+    scratch.size = size;
+    scratch.units = new Uint16Array(size);
+    scratch.dropped = new Uint8Array(size);
+    scratch.breaks = new Uint8Array(size);
+    scratch.kept = new Int32Array(size);
+    scratch.out = new Uint16Array(size);
+    scratch.starts = new Int32Array(size);
+    scratch.ends = new Int32Array(size);
+    scratch.runs = new Uint16Array(size);
+    scratch.outBreaks = new Uint8Array(size);
+  }
+  return scratch;
+}
+
+/**
  * Creates the skeleton view from a plain view: homoglyphs and leetspeak mapped to Latin letters,
  * spaced-out letters rejoined, punctuation inside words dropped (with a break) and repeated
  * letters collapsed. Its maps point into the original text the plain view was made from.
@@ -29,7 +65,8 @@ export function createSkeletonView(plain: TextView): SkeletonView {
   const text = plain.text;
   const n = text.length;
   const original = originalTextOf(plain);
-  const units = new Uint16Array(n);
+  const buffers = reserve(n);
+  const units = buffers.units.subarray(0, n);
   let ascii = true;
   for (let i = 0; i < n; i++) {
     const unit = text.charCodeAt(i);
@@ -37,11 +74,11 @@ export function createSkeletonView(plain: TextView): SkeletonView {
     if (unit >= 0x80) ascii = false;
   }
   if (!ascii) mapHomoglyphs(units, plain.starts, original);
-  const dropped = new Uint8Array(n);
-  const breaks = new Uint8Array(n);
+  const dropped = buffers.dropped.subarray(0, n).fill(0);
+  const breaks = buffers.breaks.subarray(0, n).fill(0);
   joinSingleCharacters(units, dropped, breaks);
   if (!ascii) joinCjk(units, dropped, plain.starts, original);
-  const kept = new Int32Array(n);
+  const kept = buffers.kept.subarray(0, n);
   let count = 0;
   for (let i = 0; i < n; i++) if (dropped[i] === 0) kept[count++] = i;
   mapLeetspeak(units, kept, count);
@@ -485,11 +522,7 @@ function dropInnerPunctuation(units: Uint16Array, kept: Int32Array, count: numbe
 
 /** Collapses runs of one repeated letter into one unit and writes the finished view. */
 function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: Uint8Array, plain: TextView): SkeletonView {
-  const out = new Uint16Array(count);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  const runs = new Uint16Array(count);
-  const outBreaks = new Uint8Array(count);
+  const { out, starts, ends, runs, outBreaks } = scratch;
   const plainStarts = plain.starts;
   const plainEnds = plain.ends;
   let length = 0;
@@ -524,12 +557,22 @@ function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: U
     outBreaks[length] = breaks[first]!;
     length++;
   }
+  // The finished maps are copied out of the scratch buffers into two allocations: starts and
+  // ends share one buffer, runs and breaks another.
+  const spans = new Int32Array(2 * length);
+  spans.set(starts.subarray(0, length));
+  spans.set(ends.subarray(0, length), length);
+  const counts = new ArrayBuffer(3 * length);
+  const finalRuns = new Uint16Array(counts, 0, length);
+  finalRuns.set(runs.subarray(0, length));
+  const finalBreaks = new Uint8Array(counts, 2 * length, length);
+  finalBreaks.set(outBreaks.subarray(0, length));
   return {
     name: 'skeleton',
     text: unitsToString(out, length),
-    starts: starts.subarray(0, length),
-    ends: ends.subarray(0, length),
-    runs: runs.subarray(0, length),
-    breaks: outBreaks.subarray(0, length),
+    starts: spans.subarray(0, length),
+    ends: spans.subarray(length),
+    runs: finalRuns,
+    breaks: finalBreaks,
   };
 }

@@ -26,8 +26,10 @@ export class ViewBuilder {
   constructor(capacity: number) {
     const size = Math.max(16, capacity);
     this.units = new Uint16Array(size);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
+    // Both maps in one buffer: one allocation per view instead of two.
+    const spans = new Int32Array(2 * size);
+    this.starts = spans.subarray(0, size);
+    this.ends = spans.subarray(size);
   }
 
   /** Appends one code unit that came from `original.slice(start, end)`. */
@@ -55,9 +57,10 @@ export class ViewBuilder {
     const size = Math.max(need, this.units.length * 2);
     const units = new Uint16Array(size);
     units.set(this.units);
-    const starts = new Int32Array(size);
+    const spans = new Int32Array(2 * size);
+    const starts = spans.subarray(0, size);
     starts.set(this.starts);
-    const ends = new Int32Array(size);
+    const ends = spans.subarray(size);
     ends.set(this.ends);
     this.units = units;
     this.starts = starts;

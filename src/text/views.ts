@@ -18,8 +18,9 @@ export interface Views {
  */
 export function createOriginalView(text: string): TextView {
   const n = text.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+  const spans = new Int32Array(2 * n);
+  const starts = spans.subarray(0, n);
+  const ends = spans.subarray(n);
   for (let i = 0; i < n; i++) {
     starts[i] = i;
     ends[i] = i + 1;
