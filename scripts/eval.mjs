@@ -40,9 +40,8 @@ function row(name, counts) {
   return `  ${name.padEnd(22)} P ${fmt(p)}  R ${fmt(r)}  F1 ${fmt(f1)}   (tp ${counts.tp}, fp ${counts.fp}, fn ${counts.fn}, n ${counts.n})`;
 }
 
-function evalDev() {
-  const file = values.dev ? resolve(values.dev) : join(shared, 'eval', 'dev.jsonl');
-  if (!existsSync(file)) return console.log(`dev: skipped, ${file} is absent`);
+function evalDev(name, file, shown) {
+  if (!existsSync(file)) return console.log(`${name}: skipped, ${file} is absent`);
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, limit).map((l) => JSON.parse(l));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, n: 0 }]));
   const misses = [];
@@ -79,17 +78,17 @@ function evalDev() {
       }
     }
   }
-  console.log(`dev set (${lines.length} messages, ${values.dev ?? '../shared/eval/dev.jsonl'})`);
+  console.log(`${name} set (${lines.length} messages, ${shown})`);
   for (const category of CATEGORIES) console.log(row(category, counts[category]));
   const entitySummary = Object.entries(entityCounts)
     .sort((a, b) => b[1].expected - a[1].expected)
     .map(([kind, c]) => `${kind} ${c.found}/${c.expected}`)
     .join(', ');
   console.log(`  pii entities found where the dev set expects them: ${entitySummary}`);
-  writeFileSync(join(outDir, 'pii-entities-dev.jsonl'), entityRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  console.log(`  entity per message: .eval/pii-entities-dev.jsonl (${entityRows.length})`);
-  writeFileSync(join(outDir, 'misses-dev.jsonl'), misses.map((m) => JSON.stringify(m)).join('\n') + '\n');
-  console.log(`  misses: .eval/misses-dev.jsonl (${misses.length})`);
+  writeFileSync(join(outDir, `pii-entities-${name}.jsonl`), entityRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`  entity per message: .eval/pii-entities-${name}.jsonl (${entityRows.length})`);
+  writeFileSync(join(outDir, `misses-${name}.jsonl`), misses.map((m) => JSON.stringify(m)).join('\n') + '\n');
+  console.log(`  misses: .eval/misses-${name}.jsonl (${misses.length})`);
 }
 
 async function loadObscenity() {
@@ -129,7 +128,11 @@ async function evalBinary(name, file, rows, category, { peer = false } = {}) {
 
 const csv = (file, options = {}) => parse(readFileSync(file), { columns: true, bom: true, relax_quotes: true, ...options });
 
-if (wanted('dev')) evalDev();
+if (wanted('dev')) {
+  const file = values.dev ? resolve(values.dev) : join(shared, 'eval', 'dev.jsonl');
+  evalDev('dev', file, values.dev ?? '../shared/eval/dev.jsonl');
+}
+if (wanted('holdout') && !values.dev) evalDev('holdout', join(root, 'eval', 'holdout.jsonl'), 'eval/holdout.jsonl');
 if (wanted('davidson')) {
   const file = join(dataDir, 'davidson', 'labeled_data.csv');
   await evalBinary('davidson', file, () => csv(file).map((r) => ({ text: r.tweet, positive: r.class !== '2' })), 'profanity', { peer: true });
