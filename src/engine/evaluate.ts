@@ -120,7 +120,7 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
       const previous = chosen[g - 1]!;
       let best: LocatedHit | undefined;
       let bestDistance = Infinity;
-      for (const candidate of groups[g]!) {
+      for (const candidate of words.candidates(groups[g]!, previous, near.within)) {
         if (near.ordered && candidate.start < previous.end) continue;
         if (overlaps(candidate, previous)) continue;
         const distance = words.between(previous, candidate);

@@ -31,7 +31,7 @@ function exceptionFor(evaluation: Evaluation, match: RawMatch): string | undefin
   for (let slot = 0; slot < match.rule.allow.length; slot++) {
     const allow = match.rule.allow[slot]!;
     if (allow.for !== undefined && !allow.for.has(match.label)) continue;
-    for (const hit of hits.allow[slot] ?? []) {
+    for (const hit of evaluation.words.candidates(hits.allow[slot] ?? [], match, allow.within ?? 0)) {
       const applies =
         allow.within === undefined
           ? hit.start < match.end && match.start < hit.end
@@ -58,7 +58,7 @@ function toFinding(evaluation: Evaluation, match: RawMatch): Finding {
   const hits = evaluation.hits.get(rule.index);
   for (let slot = 0; slot < rule.context.length; slot++) {
     const context = rule.context[slot]!;
-    const near = (hits?.context[slot] ?? []).find(
+    const near = evaluation.words.candidates(hits?.context[slot] ?? [], match, context.within).find(
       (hit) => evaluation.words.between(hit, match) <= context.within,
     );
     if (near) {

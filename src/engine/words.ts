@@ -18,6 +18,34 @@ export class WordIndex {
     return Math.max(0, prefix[second.start]! - prefix[first.end]!);
   }
 
+  /**
+   * The spans of `spans` that can be within `within` words of `span` (a superset, in their
+   * original order; callers still check with {@link between}). Short lists come back whole;
+   * long ones, as on a very long message, are searched through an index sorted by start, so
+   * looking up neighbours costs the neighbourhood, not the whole message.
+   */
+  candidates<T extends Span>(spans: readonly T[], span: Span, within: number): readonly T[] {
+    if (spans.length <= LINEAR_LIMIT) return spans;
+    let index = this.indexes.get(spans);
+    if (!index) {
+      index = sortSpans(spans);
+      this.indexes.set(spans, index);
+    }
+    const prefix = this.build();
+    // A span before `span` is near when its end is at or after lowPos, one after it when its
+    // start is at or before highPos (the word counts are monotone in position).
+    const lowPos = firstAtLeast(prefix, prefix[Math.min(span.start, prefix.length - 1)]! - within);
+    const highPos = lastAtMost(prefix, prefix[Math.min(span.end, prefix.length - 1)]! + within);
+    const { order, starts, maxLength } = index;
+    let i = firstStartAtLeast(starts, lowPos - maxLength);
+    const picked: number[] = [];
+    for (; i < order.length && starts[i]! <= highPos; i++) if (spans[order[i]!]!.end >= lowPos) picked.push(order[i]!);
+    picked.sort((a, b) => a - b);
+    return picked.map((k) => spans[k]!);
+  }
+
+  private readonly indexes = new WeakMap<readonly Span[], SortedSpans>();
+
   private build(): Float32Array {
     if (this.prefix) return this.prefix;
     const text = this.text;
@@ -47,4 +75,61 @@ export class WordIndex {
 function isWordUnit(code: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x27;
   return code !== 0x3000 && !(code >= 0x2000 && code <= 0x206f) && !(code >= 0x3001 && code <= 0x303f) && !(code >= 0xff01 && code <= 0xff0f);
+}
+
+/** Lists up to this long are scanned whole: an index would cost more than it saves. */
+const LINEAR_LIMIT = 32;
+
+interface SortedSpans {
+  /** Positions in the original list, by start. */
+  readonly order: Int32Array;
+  readonly starts: Int32Array;
+  readonly maxLength: number;
+}
+
+function sortSpans(spans: readonly Span[]): SortedSpans {
+  const order = Int32Array.from(spans.keys()).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+  const starts = new Int32Array(order.length);
+  let maxLength = 0;
+  for (let i = 0; i < order.length; i++) {
+    const s = spans[order[i]!]!;
+    starts[i] = s.start;
+    if (s.end - s.start > maxLength) maxLength = s.end - s.start;
+  }
+  return { order, starts, maxLength };
+}
+
+function firstStartAtLeast(starts: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first position whose word count is at least `value` (prefix is non-decreasing). */
+function firstAtLeast(prefix: Float32Array, value: number): number {
+  let lo = 0;
+  let hi = prefix.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (prefix[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last position whose word count is at most `value`, or -1. */
+function lastAtMost(prefix: Float32Array, value: number): number {
+  let lo = 0;
+  let hi = prefix.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (prefix[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
