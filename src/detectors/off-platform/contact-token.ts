@@ -1,0 +1,110 @@
+import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
+
+/** What a contact token looks like: a handle or id, an email address, or a phone-length number. */
+export type ContactShape = 'handle' | 'email' | 'number';
+
+const SHAPES: readonly ContactShape[] = ['handle', 'email', 'number'];
+
+// ASCII only: a handle glued to Han text (`我的是lee_88`) starts where the Latin begins.
+const TOKEN = /(?<![a-z0-9_.@$#:-])(?:live:[a-z0-9._-]*[a-z0-9]|[@$]?[a-z0-9](?:[a-z0-9_.#-]*[a-z0-9])?)/g;
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b/g;
+// The digit view has already joined `415 555 0173`, `四一五…` and `2one2`; a letter right
+// before the run means an IBAN, a plate or a model number, not a phone.
+const NUMBER = /(?<![a-z0-9])\+?\d{7,15}(?![0-9])/g;
+const TIME = /^\d{1,2}(?::\d\d)?(?:am|pm)?$/;
+
+/**
+ * True for tokens people use as account names: `@rico.driver`, `$jmoves`, `tonyd_44`,
+ * `xiaowang0915`, `rina.sells`, `pixelwitch#4471`, `live:.cid.8f2a`. Plain words, prices,
+ * times, versions (`v2.14.3`) and short codes (`4b`, `ps5`) are not.
+ */
+export function isHandleShaped(token: string): boolean {
+  const prefix = token[0];
+  if (prefix === '@') {
+    const rest = token.slice(1);
+    return rest.length >= 2 && /[a-z]/.test(rest) && !TIME.test(rest);
+  }
+  if (prefix === '$') return /^\$[a-z][a-z0-9_.-]{2,}$/.test(token);
+  if (token.length < 4 || !/[a-z]/.test(token)) return false;
+  if (token.includes('_')) return true;
+  if (/^[a-z][a-z0-9]*#\d{4}$/.test(token)) return true;
+  if (token.startsWith('live:')) return true;
+  const segments = token.split('.');
+  if (segments.length >= 2) {
+    // `rina.sells`, `marcus.deals.77`, `k.r.i.s.s.e.l.l.s`; not `v2.14.3` or `e.g`.
+    const lettered = segments.filter((s) => /[a-z]/.test(s));
+    if (lettered.length >= 4 && segments.every((s) => s.length >= 1)) return true;
+    return lettered.length >= 2 && lettered.every((s) => s.length >= 3 || /^[a-z]$/.test(s)) && token.length >= 6;
+  }
+  // Letters then at least two digits (`kimsales88`), with enough letters to be a name.
+  return /^[a-z]{3,}[a-z0-9]*\d{2,}$/.test(token) && /[a-z]{4,}/.test(token);
+}
+
+function wantedShapes(options: Readonly<Record<string, unknown>>): ReadonlySet<ContactShape> {
+  const raw = options['shapes'];
+  if (!Array.isArray(raw)) return new Set(SHAPES);
+  return new Set(raw.filter((s): s is ContactShape => SHAPES.includes(s as ContactShape)));
+}
+
+const ignored = new WeakMap<object, RegExp | null>();
+
+/** `options.ignore`: words that start product, room and order codes (`iphone14`, `room1203`), not handles. */
+function ignoreOf(options: Readonly<Record<string, unknown>>): RegExp | null {
+  if (ignored.has(options)) return ignored.get(options)!;
+  const words = (Array.isArray(options['ignore']) ? options['ignore'] : [])
+    .filter((w): w is string => typeof w === 'string' && /^[a-z]+$/i.test(w))
+    .map((w) => w.toLowerCase());
+  const regex = words.length > 0 ? new RegExp(`^[@$]?(?:${words.join('|')})[-_.#]?\\d`) : null;
+  ignored.set(options, regex);
+  return regex;
+}
+
+function detectContactTokens({ views, options }: DetectorContext): DetectorMatch[] {
+  const shapes = wantedShapes(options);
+  const ignore = ignoreOf(options);
+  const out: DetectorMatch[] = [];
+  const plain = views.plain.text;
+  const emails: [number, number][] = [];
+  if (shapes.has('email') || shapes.has('handle')) {
+    EMAIL.lastIndex = 0;
+    for (const m of plain.matchAll(EMAIL)) {
+      emails.push([m.index, m.index + m[0].length]);
+      if (shapes.has('email')) {
+        out.push({ view: 'plain', start: m.index, end: m.index + m[0].length, values: { contact: m[0], shape: 'email' } });
+      }
+    }
+  }
+  if (shapes.has('handle')) {
+    TOKEN.lastIndex = 0;
+    for (const m of plain.matchAll(TOKEN)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (emails.some(([s, e]) => start < e && s < end)) continue;
+      // A link is a link rule's business, not a bare handle.
+      if (plain[end] === '/' || plain[start - 1] === '/') continue;
+      if (!isHandleShaped(m[0]) || ignore?.test(m[0])) continue;
+      out.push({ view: 'plain', start, end, values: { contact: m[0], shape: 'handle' } });
+    }
+  }
+  if (shapes.has('number')) {
+    const digits = views.digits.text;
+    NUMBER.lastIndex = 0;
+    for (const m of digits.matchAll(NUMBER)) {
+      out.push({ view: 'digits', start: m.index, end: m.index + m[0].length, values: { contact: m[0], shape: 'number' } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Handle-, email- and phone-shaped tokens: what an invitation to talk elsewhere gives out. It
+ * judges shape only; the rule's context words (an app name, "my number", "text me") decide
+ * whether the token is offered as a way off the platform. Validating that a number is a real
+ * phone, or reporting it as personal data, is the `pii` rule set's job.
+ */
+export const contactTokenDetector: Detector = {
+  name: 'contact-token',
+  description: 'A handle, email address or phone-length number, by shape (options.shapes: handle, email, number; options.ignore: code prefixes).',
+  placeholders: ['contact', 'shape'],
+  detect: detectContactTokens,
+};
