@@ -12,6 +12,35 @@ const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-
 // before the run means an IBAN, a plate or a model number, not a phone.
 const NUMBER = /(?<![a-z0-9])\+?\d{7,15}(?![0-9])/g;
 const TIME = /^\d{1,2}(?::\d\d)?(?:am|pm)?$/;
+// `name at host dot com`, `name(at)host(dot)com`: the address spelled out to dodge filters.
+const SPELLED_EMAIL = /(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s?(?:\(at\)|\[at\]|\sat\s)\s?[a-z0-9-]+(?:\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?[a-z0-9-]+){0,2}\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b/g;
+
+/**
+ * The plain text with the spaces between single characters removed (`j a k e . w r i t e s`
+ * becomes `jake.writes`), and for each unit of it the plain unit it came from.
+ */
+export function compactSpaced(plain: string): { text: string; from: number[] } {
+  let text = '';
+  const from: number[] = [];
+  const n = plain.length;
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+  for (let i = 0; i < n; i++) {
+    const c = plain[i]!;
+    if (isSpace(c)) {
+      let j = i;
+      while (j < n && isSpace(plain[j])) j++;
+      const singleBefore = i >= 1 && !isSpace(plain[i - 1]) && (i < 2 || isSpace(plain[i - 2]));
+      const singleAfter = j < n && (j + 1 >= n || isSpace(plain[j + 1]));
+      if (singleBefore && singleAfter) {
+        i = j - 1;
+        continue;
+      }
+    }
+    text += c;
+    from.push(i);
+  }
+  return { text, from };
+}
 
 /**
  * True for tokens people use as account names: `@rico.driver`, `$jmoves`, `tonyd_44`,
@@ -31,6 +60,8 @@ export function isHandleShaped(token: string): boolean {
   if (token.startsWith('live:')) return true;
   const segments = token.split('.');
   if (segments.length >= 2) {
+    // `yep...that` is an ellipsis between two words, not a dotted name.
+    if (segments.some((s) => s.length === 0)) return false;
     // `rina.sells`, `marcus.deals.77`, `k.r.i.s.s.e.l.l.s`; not `v2.14.3` or `e.g`.
     const lettered = segments.filter((s) => /[a-z]/.test(s));
     if (lettered.length >= 4 && segments.every((s) => s.length >= 1)) return true;
@@ -59,18 +90,35 @@ function ignoreOf(options: Readonly<Record<string, unknown>>): RegExp | null {
   return regex;
 }
 
-function detectContactTokens({ views, options }: DetectorContext): DetectorMatch[] {
+/** `pics.See`: a capital after the dot in the original text is a missing space, not a dotted name. */
+function isSentenceBreak(original: string, start: number, end: number): boolean {
+  return /\.[A-Z][a-z]/.test(original.slice(start, end));
+}
+
+function detectContactTokens({ text, views, options }: DetectorContext): DetectorMatch[] {
   const shapes = wantedShapes(options);
   const ignore = ignoreOf(options);
   const out: DetectorMatch[] = [];
   const plain = views.plain.text;
   const emails: [number, number][] = [];
   if (shapes.has('email') || shapes.has('handle')) {
+    const push = (start: number, end: number, contact: string) => {
+      if (emails.some(([s, e]) => start < e && s < end)) return;
+      emails.push([start, end]);
+      if (shapes.has('email')) out.push({ view: 'plain', start, end, values: { contact, shape: 'email' } });
+    };
     EMAIL.lastIndex = 0;
-    for (const m of plain.matchAll(EMAIL)) {
-      emails.push([m.index, m.index + m[0].length]);
-      if (shapes.has('email')) {
-        out.push({ view: 'plain', start: m.index, end: m.index + m[0].length, values: { contact: m[0], shape: 'email' } });
+    for (const m of plain.matchAll(EMAIL)) push(m.index, m.index + m[0].length, m[0]);
+    SPELLED_EMAIL.lastIndex = 0;
+    for (const m of plain.matchAll(SPELLED_EMAIL)) push(m.index, m.index + m[0].length, m[0]);
+    // Only worth compacting when single characters are spaced out somewhere.
+    if (/(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(plain)) {
+      const compact = compactSpaced(plain);
+      EMAIL.lastIndex = 0;
+      for (const m of compact.text.matchAll(EMAIL)) {
+        const start = compact.from[m.index]!;
+        const end = compact.from[m.index + m[0].length - 1]! + 1;
+        push(start, end, m[0]);
       }
     }
   }
@@ -83,6 +131,7 @@ function detectContactTokens({ views, options }: DetectorContext): DetectorMatch
       // A link is a link rule's business, not a bare handle.
       if (plain[end] === '/' || plain[start - 1] === '/') continue;
       if (!isHandleShaped(m[0]) || ignore?.test(m[0])) continue;
+      if (m[0].includes('.') && isSentenceBreak(text, views.plain.starts[start]!, views.plain.ends[end - 1]!)) continue;
       out.push({ view: 'plain', start, end, values: { contact: m[0], shape: 'handle' } });
     }
   }
