@@ -6,7 +6,7 @@ export type ContactShape = 'handle' | 'email' | 'number';
 const SHAPES: readonly ContactShape[] = ['handle', 'email', 'number'];
 
 // ASCII only: a handle glued to Han text (`我的是lee_88`) starts where the Latin begins.
-const TOKEN = /(?<![a-z0-9_.@$#:-])(?:live:[a-z0-9._-]*[a-z0-9]|[@$]?[a-z0-9](?:[a-z0-9_.#-]*[a-z0-9])?)/g;
+const TOKEN = /(?<![a-z0-9_.@$#-])(?:live:[a-z0-9._-]*[a-z0-9]|[@$]?[a-z0-9](?:[a-z0-9_.#-]*[a-z0-9])?)/g;
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b/g;
 // The digit view has already joined `415 555 0173`, `四一五…` and `2one2`; a letter right
 // before the run means an IBAN, a plate or a model number, not a phone.
