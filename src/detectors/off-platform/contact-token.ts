@@ -71,6 +71,17 @@ export function isHandleShaped(token: string): boolean {
   return /^[a-z]{3,}[a-z0-9]*\d{2,}$/.test(token) && /[a-z]{4,}/.test(token);
 }
 
+// Digits in any form the digit view reads: ASCII, full-width, Chinese numerals, English words.
+const DIGIT_LIKE = /[0-9\uff10-\uff19零〇一二三四五六七八九幺两]|zero|one|two|three|four|five|six|seven|eight|nine|\boh\b/gi;
+
+/** True when the text holds at least seven digit-like units, so building the digit view can pay off. */
+export function mayHoldNumber(text: string): boolean {
+  let count = 0;
+  DIGIT_LIKE.lastIndex = 0;
+  while (DIGIT_LIKE.exec(text) !== null) if (++count >= 7) return true;
+  return false;
+}
+
 function wantedShapes(options: Readonly<Record<string, unknown>>): ReadonlySet<ContactShape> {
   const raw = options['shapes'];
   if (!Array.isArray(raw)) return new Set(SHAPES);
@@ -135,7 +146,7 @@ function detectContactTokens({ text, views, options }: DetectorContext): Detecto
       out.push({ view: 'plain', start, end, values: { contact: m[0], shape: 'handle' } });
     }
   }
-  if (shapes.has('number')) {
+  if (shapes.has('number') && mayHoldNumber(plain)) {
     const digits = views.digits.text;
     NUMBER.lastIndex = 0;
     for (const m of digits.matchAll(NUMBER)) {
