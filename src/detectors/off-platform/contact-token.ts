@@ -20,7 +20,7 @@ const SPELLED_EMAIL = /(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s?(?:\(at\)|\[at\]|\
  * becomes `jake.writes`), and for each unit of it the plain unit it came from.
  */
 export function compactSpaced(plain: string): { text: string; from: number[] } {
-  let text = '';
+  const parts: string[] = [];
   const from: number[] = [];
   const n = plain.length;
   const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
@@ -36,10 +36,10 @@ export function compactSpaced(plain: string): { text: string; from: number[] } {
         continue;
       }
     }
-    text += c;
+    parts.push(c);
     from.push(i);
   }
-  return { text, from };
+  return { text: parts.join(''), from };
 }
 
 /**
@@ -106,52 +106,79 @@ function isSentenceBreak(original: string, start: number, end: number): boolean 
   return /\.[A-Z][a-z]/.test(original.slice(start, end));
 }
 
+/** One contact-shaped token of a message, in the view it was found in. */
+interface Token {
+  readonly shape: ContactShape;
+  readonly view: 'plain' | 'digits';
+  readonly start: number;
+  readonly end: number;
+  readonly contact: string;
+}
+
+/** How far either side of a spaced `@` a spaced-out address may reach, in plain units. */
+const SPACED_REACH = 120;
+
+// Several rules run this detector on one message; the tokens are found once per message.
+const tokensByViews = new WeakMap<object, Token[]>();
+
+function findTokens(text: string, views: DetectorContext['views']): Token[] {
+  const cached = tokensByViews.get(views);
+  if (cached) return cached;
+  const out: Token[] = [];
+  const plain = views.plain.text;
+  // Plain units inside an email, so a handle-shaped part of one is not reported again.
+  const inEmail = new Uint8Array(plain.length);
+  const pushEmail = (start: number, end: number, contact: string) => {
+    for (let k = start; k < end; k++) if (inEmail[k]) return;
+    inEmail.fill(1, start, end);
+    out.push({ shape: 'email', view: 'plain', start, end, contact });
+  };
+  if (plain.includes('@') || / at /.test(plain) || plain.includes('(at)') || plain.includes('[at]')) {
+    EMAIL.lastIndex = 0;
+    for (const m of plain.matchAll(EMAIL)) pushEmail(m.index, m.index + m[0].length, m[0]);
+    SPELLED_EMAIL.lastIndex = 0;
+    for (const m of plain.matchAll(SPELLED_EMAIL)) pushEmail(m.index, m.index + m[0].length, m[0]);
+    // A spaced-out address (`j a k e @ m a i l . c o m`) still has its `@`: compact only around each one.
+    for (let at = plain.indexOf('@'); at !== -1; at = plain.indexOf('@', at + 1)) {
+      if (plain[at - 1] !== ' ' && plain[at + 1] !== ' ') continue;
+      const from = Math.max(0, at - SPACED_REACH);
+      const compact = compactSpaced(plain.slice(from, at + SPACED_REACH));
+      EMAIL.lastIndex = 0;
+      for (const m of compact.text.matchAll(EMAIL)) {
+        pushEmail(from + compact.from[m.index]!, from + compact.from[m.index + m[0].length - 1]! + 1, m[0]);
+      }
+    }
+  }
+  TOKEN.lastIndex = 0;
+  for (const m of plain.matchAll(TOKEN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (inEmail[start] || inEmail[end - 1]) continue;
+    // A link is a link rule's business, not a bare handle.
+    if (plain[end] === '/' || plain[start - 1] === '/') continue;
+    if (!isHandleShaped(m[0])) continue;
+    if (m[0].includes('.') && isSentenceBreak(text, views.plain.starts[start]!, views.plain.ends[end - 1]!)) continue;
+    out.push({ shape: 'handle', view: 'plain', start, end, contact: m[0] });
+  }
+  if (mayHoldNumber(plain)) {
+    const digits = views.digits.text;
+    NUMBER.lastIndex = 0;
+    for (const m of digits.matchAll(NUMBER)) {
+      out.push({ shape: 'number', view: 'digits', start: m.index, end: m.index + m[0].length, contact: m[0] });
+    }
+  }
+  tokensByViews.set(views, out);
+  return out;
+}
+
 function detectContactTokens({ text, views, options }: DetectorContext): DetectorMatch[] {
   const shapes = wantedShapes(options);
   const ignore = ignoreOf(options);
   const out: DetectorMatch[] = [];
-  const plain = views.plain.text;
-  const emails: [number, number][] = [];
-  if (shapes.has('email') || shapes.has('handle')) {
-    const push = (start: number, end: number, contact: string) => {
-      if (emails.some(([s, e]) => start < e && s < end)) return;
-      emails.push([start, end]);
-      if (shapes.has('email')) out.push({ view: 'plain', start, end, values: { contact, shape: 'email' } });
-    };
-    EMAIL.lastIndex = 0;
-    for (const m of plain.matchAll(EMAIL)) push(m.index, m.index + m[0].length, m[0]);
-    SPELLED_EMAIL.lastIndex = 0;
-    for (const m of plain.matchAll(SPELLED_EMAIL)) push(m.index, m.index + m[0].length, m[0]);
-    // Only worth compacting when single characters are spaced out somewhere.
-    if (/(?:^|\s)\S\s\S\s\S(?:\s|$)/.test(plain)) {
-      const compact = compactSpaced(plain);
-      EMAIL.lastIndex = 0;
-      for (const m of compact.text.matchAll(EMAIL)) {
-        const start = compact.from[m.index]!;
-        const end = compact.from[m.index + m[0].length - 1]! + 1;
-        push(start, end, m[0]);
-      }
-    }
-  }
-  if (shapes.has('handle')) {
-    TOKEN.lastIndex = 0;
-    for (const m of plain.matchAll(TOKEN)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (emails.some(([s, e]) => start < e && s < end)) continue;
-      // A link is a link rule's business, not a bare handle.
-      if (plain[end] === '/' || plain[start - 1] === '/') continue;
-      if (!isHandleShaped(m[0]) || ignore?.test(m[0])) continue;
-      if (m[0].includes('.') && isSentenceBreak(text, views.plain.starts[start]!, views.plain.ends[end - 1]!)) continue;
-      out.push({ view: 'plain', start, end, values: { contact: m[0], shape: 'handle' } });
-    }
-  }
-  if (shapes.has('number') && mayHoldNumber(plain)) {
-    const digits = views.digits.text;
-    NUMBER.lastIndex = 0;
-    for (const m of digits.matchAll(NUMBER)) {
-      out.push({ view: 'digits', start: m.index, end: m.index + m[0].length, values: { contact: m[0], shape: 'number' } });
-    }
+  for (const token of findTokens(text, views)) {
+    if (!shapes.has(token.shape)) continue;
+    if (token.shape === 'handle' && ignore?.test(token.contact)) continue;
+    out.push({ view: token.view, start: token.start, end: token.end, values: { contact: token.contact, shape: token.shape } });
   }
   return out;
 }
