@@ -48,7 +48,8 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
 
 /** The app a word misspells (one edit, same first letter), or undefined for exact names and other words. */
 export function misspelledApp(word: string, names: readonly AppName[]): AppName | undefined {
-  for (const name of names) if (name.key === word) return undefined;
+  // The name itself, or its plural (`snapchats`), is not a misspelling.
+  for (const name of names) if (name.key === word || word === `${name.key}s`) return undefined;
   for (const name of names) {
     // Cheap filters first: a typo keeps the first letter and the length within one.
     if (name.key[0] !== word[0] || Math.abs(name.key.length - word.length) > 1) continue;
