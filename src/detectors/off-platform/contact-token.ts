@@ -11,6 +11,7 @@ const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-
 // The digit view has already joined `415 555 0173`, `四一五…` and `2one2`; a letter right
 // before the run means an IBAN, a plate or a model number, not a phone.
 const NUMBER = /(?<![a-z0-9])\+?\d{7,15}(?![0-9])/g;
+const HANDLE_MARK = /[0-9@$_.#:]/;
 const TIME = /^\d{1,2}(?::\d\d)?(?:am|pm)?$/;
 // `name at host dot com`, `name(at)host(dot)com`: the address spelled out to dodge filters.
 const SPELLED_EMAIL = /(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s?(?:\(at\)|\[at\]|\sat\s)\s?[a-z0-9-]+(?:\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?[a-z0-9-]+){0,2}\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b/g;
@@ -71,14 +72,26 @@ export function isHandleShaped(token: string): boolean {
   return /^[a-z]{3,}[a-z0-9]*\d{2,}$/.test(token) && /[a-z]{4,}/.test(token);
 }
 
-// Digits in any form the digit view reads: ASCII, full-width, Chinese numerals, English words.
-const DIGIT_LIKE = /[0-9\uff10-\uff19零〇一二三四五六七八九幺两]|zero|one|two|three|four|five|six|seven|eight|nine|\boh\b/gi;
+/** Separator characters allowed between two digits of one number (`555 - 0173`). */
+const MAX_DIGIT_GAP = 3;
 
-/** True when the text holds at least seven digit-like units, so building the digit view can pay off. */
+// Digits in any form the digit view reads: ASCII, full-width, Chinese numerals, English words.
+const DIGIT_LIKE = /[0-9\uff10-\uff19零〇一二三四五六七八九幺两]|zero|one|two|three|four|five|six|seven|eight|nine|double|triple|\boh\b/gi;
+
+/**
+ * True when the text holds a run of at least seven digit-like units, each at most three
+ * characters after the previous one (`415 555 0173`, `four one five …`, `幺三九 幺二零八`), so
+ * building the digit view can pay off. Prices and times spread over a message do not count.
+ */
 export function mayHoldNumber(text: string): boolean {
   let count = 0;
+  let lastEnd = -Infinity;
   DIGIT_LIKE.lastIndex = 0;
-  while (DIGIT_LIKE.exec(text) !== null) if (++count >= 7) return true;
+  for (let m = DIGIT_LIKE.exec(text); m !== null; m = DIGIT_LIKE.exec(text)) {
+    count = m.index - lastEnd <= MAX_DIGIT_GAP ? count + 1 : 1;
+    if (count >= 7) return true;
+    lastEnd = m.index + m[0].length;
+  }
   return false;
 }
 
@@ -149,16 +162,21 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
       }
     }
   }
-  TOKEN.lastIndex = 0;
-  for (const m of plain.matchAll(TOKEN)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (inEmail[start] || inEmail[end - 1]) continue;
-    // A link is a link rule's business, not a bare handle.
-    if (plain[end] === '/' || plain[start - 1] === '/') continue;
-    if (!isHandleShaped(m[0])) continue;
-    if (m[0].includes('.') && isSentenceBreak(text, views.plain.starts[start]!, views.plain.ends[end - 1]!)) continue;
-    out.push({ shape: 'handle', view: 'plain', start, end, contact: m[0] });
+  // Most words are plain letters; only a token with a digit or one of `@$_.#:` can be a handle.
+  if (HANDLE_MARK.test(plain)) {
+    TOKEN.lastIndex = 0;
+    for (const m of plain.matchAll(TOKEN)) {
+      const token = m[0];
+      if (!HANDLE_MARK.test(token)) continue;
+      const start = m.index;
+      const end = start + token.length;
+      if (inEmail[start] || inEmail[end - 1]) continue;
+      // A link is a link rule's business, not a bare handle.
+      if (plain[end] === '/' || plain[start - 1] === '/') continue;
+      if (!isHandleShaped(token)) continue;
+      if (token.includes('.') && isSentenceBreak(text, views.plain.starts[start]!, views.plain.ends[end - 1]!)) continue;
+      out.push({ shape: 'handle', view: 'plain', start, end, contact: token });
+    }
   }
   if (mayHoldNumber(plain)) {
     const digits = views.digits.text;
