@@ -85,3 +85,27 @@ describe('numbers given out to call or text', () => {
     );
   });
 });
+
+describe('off-platform findings on arbitrary text', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('add me on ', 'wechat', 'WhatsApp', 'telegram @', 'text me ', 'my number is ', 'pay me cash', '加我微信', '手机', '扣扣 ', 'cancel the order', 'venmo me', 'wa.me/'),
+    fc.constantFrom('415 555 0173', 'four one five', '一三八', '＠', '_', '.', ' @ ', ' a t ', 'x@y.com', '\u200B', '😀', '#4471', '$jmoves', 'live:'),
+    fc.string({ unit: 'binary', maxLength: 5 }),
+  );
+  it('never throws, and every span is a slice of the original that does not split a surrogate pair', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        for (const f of moderator.moderate(text).findings) {
+          expect(f.text).toBe(text.slice(f.start, f.end));
+          expect(f.end).toBeGreaterThan(f.start);
+          const low = (i: number) => text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
+          const high = (i: number) => text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff;
+          expect(low(f.start) && high(f.start - 1)).toBe(false);
+          expect(low(f.end) && high(f.end - 1)).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
