@@ -12,8 +12,19 @@ const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-
 // before the run means an IBAN, a plate or a model number, not a phone.
 const NUMBER = /(?<![a-z0-9])\+?\d{7,15}(?![0-9])/g;
 const HANDLE_MARK = /[0-9@$_.#:]/;
+
+function isHandleMark(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || code === 0x5f || code === 0x2e || code === 0x23 || code === 0x3a;
+}
+
+/** Units a token may contain: ASCII letters and digits, `_.#-:` inside, `@$` in front. */
+function isTokenUnit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x23 || code === 0x2d || code === 0x3a || code === 0x40 || code === 0x24;
+}
 const TIME = /^\d{1,2}(?::\d\d)?(?:am|pm)?$/;
 // `name at host dot com`, `name(at)host(dot)com`: the address spelled out to dodge filters.
+const SPELLED_AT = /\(at\)|\[at\]| at /;
+const SPELLED_DOT = /\(dot\)|\[dot\]| dot |\.(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b/;
 const SPELLED_EMAIL = /(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s?(?:\(at\)|\[at\]|\sat\s)\s?[a-z0-9-]+(?:\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?[a-z0-9-]+){0,2}\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b/g;
 
 /**
@@ -76,16 +87,33 @@ export function isHandleShaped(token: string): boolean {
 const MAX_DIGIT_GAP = 3;
 
 // Digits in any form the digit view reads: ASCII, full-width, Chinese numerals, English words.
-const DIGIT_LIKE = /[0-9\uff10-\uff19零〇一二三四五六七八九幺两]|zero|one|two|three|four|five|six|seven|eight|nine|double|triple|\boh\b/gi;
+// Plain text is lower-case already.
+const DIGIT_LIKE = /[0-9\uff10-\uff19零〇一二三四五六七八九幺两]|zero|one|two|three|four|five|six|seven|eight|nine|double|triple|\boh\b/g;
+const NUMBER_WORD = /zero|one|two|three|four|five|six|seven|eight|nine|double|triple|\boh\b/;
+const CJK_DIGITS = new Set('零〇一二三四五六七八九幺两');
+
+function isDigitUnit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || (code >= 0x4e00 && CJK_DIGITS.has(String.fromCharCode(code)));
+}
 
 /**
- * True when the text holds a run of at least seven digit-like units, each at most three
- * characters after the previous one (`415 555 0173`, `four one five …`, `幺三九 幺二零八`), so
- * building the digit view can pay off. Prices and times spread over a message do not count.
+ * True when the (plain, lower-case) text holds a run of at least seven digit-like units, each at
+ * most three characters after the previous one (`415 555 0173`, `four one five …`, `幺三九 幺二零八`),
+ * so building the digit view can pay off. Prices and times spread over a message do not count.
  */
 export function mayHoldNumber(text: string): boolean {
+  // Digits written as digits, found without a regex: the usual case, and most messages stop here.
   let count = 0;
   let lastEnd = -Infinity;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigitUnit(text.charCodeAt(i))) continue;
+    count = i - lastEnd <= MAX_DIGIT_GAP ? count + 1 : 1;
+    if (count >= 7) return true;
+    lastEnd = i + 1;
+  }
+  if (!NUMBER_WORD.test(text)) return false;
+  count = 0;
+  lastEnd = -Infinity;
   DIGIT_LIKE.lastIndex = 0;
   for (let m = DIGIT_LIKE.exec(text); m !== null; m = DIGIT_LIKE.exec(text)) {
     count = m.index - lastEnd <= MAX_DIGIT_GAP ? count + 1 : 1;
@@ -146,11 +174,16 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
     inEmail.fill(1, start, end);
     out.push({ shape: 'email', view: 'plain', start, end, contact });
   };
-  if (plain.includes('@') || / at /.test(plain) || plain.includes('(at)') || plain.includes('[at]')) {
+  const hasAt = plain.includes('@');
+  if (hasAt) {
     EMAIL.lastIndex = 0;
     for (const m of plain.matchAll(EMAIL)) pushEmail(m.index, m.index + m[0].length, m[0]);
+  }
+  if (SPELLED_AT.test(plain) && SPELLED_DOT.test(plain)) {
     SPELLED_EMAIL.lastIndex = 0;
     for (const m of plain.matchAll(SPELLED_EMAIL)) pushEmail(m.index, m.index + m[0].length, m[0]);
+  }
+  if (hasAt) {
     // A spaced-out address (`j a k e @ m a i l . c o m`) still has its `@`: compact only around each one.
     for (let at = plain.indexOf('@'); at !== -1; at = plain.indexOf('@', at + 1)) {
       if (plain[at - 1] !== ' ' && plain[at + 1] !== ' ') continue;
@@ -162,20 +195,29 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
       }
     }
   }
-  // Most words are plain letters; only a token with a digit or one of `@$_.#:` can be a handle.
-  if (HANDLE_MARK.test(plain)) {
-    TOKEN.lastIndex = 0;
-    for (const m of plain.matchAll(TOKEN)) {
+  // Most words are plain letters; only a token with a digit or one of `@$_.#:` can be a handle,
+  // so tokens are grown out from those characters instead of matching every word.
+  let covered = 0;
+  for (let i = 0; i < plain.length; i++) {
+    if (i < covered || !isHandleMark(plain.charCodeAt(i))) continue;
+    let start = i;
+    while (start > 0 && isTokenUnit(plain.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < plain.length && isTokenUnit(plain.charCodeAt(end))) end++;
+    covered = end;
+    // TOKEN characters are all token units, so its matches from `start` stay inside the run.
+    TOKEN.lastIndex = start;
+    for (let m = TOKEN.exec(plain); m !== null && m.index < end; m = TOKEN.exec(plain)) {
       const token = m[0];
+      const tokenStart = m.index;
+      const tokenEnd = tokenStart + token.length;
       if (!HANDLE_MARK.test(token)) continue;
-      const start = m.index;
-      const end = start + token.length;
-      if (inEmail[start] || inEmail[end - 1]) continue;
+      if (inEmail[tokenStart] || inEmail[tokenEnd - 1]) continue;
       // A link is a link rule's business, not a bare handle.
-      if (plain[end] === '/' || plain[start - 1] === '/') continue;
+      if (plain[tokenEnd] === '/' || plain[tokenStart - 1] === '/') continue;
       if (!isHandleShaped(token)) continue;
-      if (token.includes('.') && isSentenceBreak(text, views.plain.starts[start]!, views.plain.ends[end - 1]!)) continue;
-      out.push({ shape: 'handle', view: 'plain', start, end, contact: token });
+      if (token.includes('.') && isSentenceBreak(text, views.plain.starts[tokenStart]!, views.plain.ends[tokenEnd - 1]!)) continue;
+      out.push({ shape: 'handle', view: 'plain', start: tokenStart, end: tokenEnd, contact: token });
     }
   }
   if (mayHoldNumber(plain)) {

@@ -46,13 +46,27 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
   return config;
 }
 
+/**
+ * A necessary condition for one edit: outside a shared prefix and suffix at most two letters
+ * differ (a transposition touches two). natural's distance, which allocates a table per call, then
+ * runs only for the few words that pass.
+ */
+function mayBeOneEdit(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return prefix + suffix >= Math.max(a.length, b.length) - 2;
+}
+
 /** The app a word misspells (one edit, same first letter), or undefined for exact names and other words. */
 export function misspelledApp(word: string, names: readonly AppName[]): AppName | undefined {
   // The name itself, or its plural (`snapchats`), is not a misspelling.
   for (const name of names) if (name.key === word || word === `${name.key}s`) return undefined;
   for (const name of names) {
     // Cheap filters first: a typo keeps the first letter and the length within one.
-    if (name.key[0] !== word[0] || Math.abs(name.key.length - word.length) > 1) continue;
+    if (name.key[0] !== word[0] || Math.abs(name.key.length - word.length) > 1 || !mayBeOneEdit(word, name.key)) continue;
     if (DamerauLevenshteinDistance(word, name.key, { transposition_cost: 1 }) <= 1) return name;
   }
   return undefined;

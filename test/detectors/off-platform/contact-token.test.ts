@@ -83,6 +83,8 @@ describe('contact-token detector', () => {
     ['我的是3156620847@qq.com', [['3156620847@qq.com', 'email'], ['3156620847', 'number']]],
     ['mail d a n @ x y z . c o m', [['d a n @ x y z . c o m', 'email']]],
     ['write to dana.fixes at gmail dot com', [['dana.fixes at gmail dot com', 'email']]],
+    ['id:lee_88 or k:ana_12', [['lee_88', 'handle'], ['ana_12', 'handle']]],
+    ['skype live:.cid.8f2a91c3 pls', [['live:.cid.8f2a91c3', 'handle']]],
   ])('%s', (text, expected) => {
     expect(tokens(text)).toEqual(expected);
   });
