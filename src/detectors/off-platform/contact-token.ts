@@ -249,9 +249,14 @@ function detectContactTokens({ text, views, options }: DetectorContext): Detecto
  * whether the token is offered as a way off the platform. Validating that a number is a real
  * phone, or reporting it as personal data, is the `pii` rule set's job.
  */
+// Every contact token has a digit, one of `@$_#:`, a dot between letters, or spelled-out digits.
+const MAY_HOLD_CONTACT = /[0-9@$_#:\uff10-\uff19\uff20零〇一二三四五六七八九幺两]|[a-z]\.[a-z]| at |\(at\)/i;
+const SPELLED_PAIR = /(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)[\s,.-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|double|triple)\b/i;
+
 export const contactTokenDetector: Detector = {
   name: 'contact-token',
   description: 'A handle, email address or phone-length number, by shape (options.shapes: handle, email, number; options.ignore: code prefixes).',
   placeholders: ['contact', 'shape'],
+  precheck: (text) => MAY_HOLD_CONTACT.test(text) || SPELLED_PAIR.test(text),
   detect: detectContactTokens,
 };

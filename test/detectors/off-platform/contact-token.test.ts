@@ -112,3 +112,18 @@ describe('contact-token detector', () => {
     expect(tokens('room1203', { shapes: ['handle'] })).toEqual([['room1203', 'handle']]);
   });
 });
+
+describe('contact-token precheck', () => {
+  it.each([
+    ['call me 415 555 0173', true],
+    ['four one five five five', true],
+    ['telegram @fast_mike', true],
+    ['ig rina.sells', true],
+    ['mail: ana＠x.com', true],
+    ['手机一三八', true],
+    ['call me when you are outside', false],
+    ['add me on wechat', false],
+  ])('%s -> %s', (text, expected) => {
+    expect(contactTokenDetector.precheck!(text)).toBe(expected);
+  });
+});
