@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { misspelledApp, misspelledAppDetector } from '../../../src/detectors/off-platform/index.js';
+import { createViews, mapSpanToOriginal } from '../../../src/text/index.js';
+
+const names = [
+  { label: 'Telegram', key: 'telegram' },
+  { label: 'WhatsApp', key: 'whatsap' },
+  { label: 'Instagram', key: 'instagram' },
+];
+
+describe('misspelledApp', () => {
+  it.each([
+    ['teiegram', 'Telegram'],
+    ['telegarm', 'Telegram'],
+    ['telegrm', 'Telegram'],
+    ['whtsap', 'WhatsApp'],
+    ['instagarm', 'Instagram'],
+    ['instagran', 'Instagram'],
+  ])('%s is %s misspelled', (word, label) => {
+    expect(misspelledApp(word, names)?.label).toBe(label);
+  });
+
+  it.each(['telegram', 'whatsap', 'telegrams', 'telegraph', 'xelegram', 'program', 'instant'])('%s is not a misspelling', (word) => {
+    expect(misspelledApp(word, names)).toBeUndefined();
+  });
+});
+
+describe('misspelled-app detector', () => {
+  const options = { apps: { Telegram: ['telegram'], WhatsApp: ['whatsapp'] }, before: ['on', 'via'] };
+  const found = (text: string) => {
+    const views = createViews(text);
+    return misspelledAppDetector.detect({ text, views, options }).map((m) => {
+      const span = mapSpanToOriginal(views.skeleton, m.start, m.end);
+      return [text.slice(span.start, span.end), m.values!['app']];
+    });
+  };
+
+  it.each([
+    ['message me on teIegram', [['teIegram', 'Telegram']]],
+    ['reach me via whtsapp', [['whtsapp', 'WhatsApp']]],
+    ['add me on the telegarm', [['telegarm', 'Telegram']]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each(['message me on telegram', 'the telegarm arrived', 'nothing here'])('finds nothing in %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('ignores names too short to compare safely', () => {
+    const views = createViews('add me on vibr');
+    expect(misspelledAppDetector.detect({ text: 'add me on vibr', views, options: { apps: { Viber: ['viber'] } } })).toEqual([]);
+  });
+});
