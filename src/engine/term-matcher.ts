@@ -38,11 +38,28 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
 
+type NormalTerm = Omit<CompiledTerm, 'id'>;
+
+/**
+ * Normalised terms by `boundary + raw`. Rules share lists (every off-platform rule names the same
+ * apps), so a policy normalises each term once, and moderators created later (scan workers,
+ * tests) reuse the work. Bounded, since custom rule sets can be loaded without end.
+ */
+const normalised = new Map<string, NormalTerm>();
+const NORMALISED_LIMIT = 100_000;
+
 /** Parses `*term*` wildcards and normalises a term exactly as message text is normalised. */
-export function normaliseTerm(
-  raw: string,
-  boundary: 'word' | 'none',
-): Omit<CompiledTerm, 'id'> {
+export function normaliseTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
+  const cacheKey = `${boundary}\u0000${raw}`;
+  const cached = normalised.get(cacheKey);
+  if (cached) return cached;
+  if (normalised.size >= NORMALISED_LIMIT) normalised.clear();
+  const normal = computeNormalTerm(raw, boundary);
+  normalised.set(cacheKey, normal);
+  return normal;
+}
+
+function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
   const trimmed = raw.trim();
   const prefix = trimmed.startsWith('*');
   const suffix = trimmed.endsWith('*') && trimmed.length > 1;
