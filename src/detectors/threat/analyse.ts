@@ -1,0 +1,509 @@
+import type { ExplanationStep } from '../../engine/types.js';
+import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
+import { ADVICE, GAME, HOSTILITY, JOKE, LOGISTICS, NEWS, REPORTED_SPEECH, SUPPORT_PLEA } from './frames.js';
+import {
+  BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
+  NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
+  SPEAKER_SUBJECTS, THIRD_PRONOUNS,
+} from './lexicon.js';
+import { CUES, type Cue, type ThreatKind } from './cues.js';
+import { readingText } from './reading.js';
+
+export type { ThreatKind } from './cues.js';
+
+/** One threat the grammar found, in reading-text (= plain view) offsets. */
+export interface ThreatEvent {
+  readonly kind: ThreatKind;
+  readonly start: number;
+  readonly end: number;
+  readonly agent: string;
+  readonly patient: string;
+  readonly mood: string;
+  /** For the parts coercion is assembled from: what this part is. */
+  readonly role?: string;
+  /** Changes to the rule's base score, each explained. */
+  readonly steps: readonly ExplanationStep[];
+}
+
+/** Message-wide facts computed once from the reading text. */
+interface Frames {
+  readonly plea: boolean;
+  readonly reported: boolean;
+  readonly game: boolean;
+  readonly news: boolean;
+  readonly joke: boolean;
+  readonly hostile: boolean;
+  readonly logistics: boolean;
+  readonly advice: boolean;
+  readonly quotes: readonly { start: number; end: number; reported: boolean }[];
+}
+
+/**
+ * Words whose presence makes a sentence worth parsing. Cheaper than compromise by far; a message
+ * with none of them is never parsed.
+ */
+const WORTH_PARSING =
+  /\b(?:kil+\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit|cut\w*|burn\w*|torch\w*|bury|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang\w*|hanged|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke|whip\w*|batter|maim|stomp\w*|knife|gut|smack\w*|unaliv\w*|end|destroy\w*|ruin\w*|wreck\w*|hunt\w*|die|dies|dead|death|find|found|get|got|visit\w*|track\w*|follow\w*|stalk\w*|watch\w*|know|knw|remember|saw|see|seen|c|regret|pay|sorry|happen\w*|shame|alone|pic|pics|picture\w*|photo\w*|selfie\w*|nude\w*|noodz|nudez|n00dz|pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|drink|dinner|night|place|session|services|tell|post\w*|leak\w*|share|spread|or|unless|if|and|test|brave|numbered|hell|eye|back|attention|outside|waiting|parked|up|door|wife|husband|kids|daughter|son|family|dad|mom|mum|boss|nice|shower|robe|bed|bending|crush|deserve\w*|wish|hope|exist|mirror|unlocked|bf|boyfriend|house|home|come|coming|make|office|building|school|tonight|either|else|otherwise|unless|reviews?|stars?|rating|report\w*|complaint|regret|eyeing|wearing|shame|deposit|bin|sidewalk|boxes|lost|online|group|boss|tell|snap|address|car|pin|code|stay|private|dead|wanna|want|drink|kiss|naked|alone|legs|robe|shorts|wife|kids|child\w*|daughter|mother|father|sister|brother|parents)\b/;
+
+/** Analyses a message once; the threat rules share the result through the detector's cache. */
+export function analyse(plain: string): ThreatEvent[] {
+  const reading = readingText(plain);
+  const spans = sentenceSpans(reading).filter((s) => WORTH_PARSING.test(reading.slice(s.start, s.end)));
+  if (spans.length === 0) return [];
+  // Long messages: parse only the suspicious sentences, at most a few thousand characters of them.
+  let budget = 4000;
+  const chosen = spans.filter((s) => (budget -= s.end - s.start) >= 0);
+  const sentences = parseSentences(reading, chosen);
+  const frames = computeFrames(reading);
+  const events: ThreatEvent[] = [];
+  for (const sentence of sentences) {
+    for (const clause of sentence.clauses) harmFrames(sentence, clause, frames, events);
+    cueMatches(sentence, frames, events);
+  }
+  combine(reading, sentences, events);
+  return events.filter((e) => e.steps.reduce((s, x) => s + x.delta, 0) > -0.6);
+}
+
+function computeFrames(reading: string): Frames {
+  const quotes: { start: number; end: number; reported: boolean }[] = [];
+  for (const m of reading.matchAll(/["“”]([^"“”]{1,300})["“”]/g)) {
+    const inner = m[1]!;
+    const before = reading.slice(Math.max(0, m.index - 40), m.index);
+    // Single words in quotes are scare quotes ("accidentally", "lost"), not someone's words.
+    const words = inner.trim().split(/\s+/).length;
+    const introduced = /(?:said|says|told me|texted|wrote|messaged|threatened to|like|goes|:)\s*$/.test(before);
+    quotes.push({ start: m.index, end: m.index + m[0].length, reported: introduced || words >= 4 });
+  }
+  return {
+    plea: SUPPORT_PLEA.test(reading),
+    reported: REPORTED_SPEECH.test(reading),
+    game: GAME.test(reading),
+    news: NEWS.test(reading),
+    joke: JOKE.test(reading),
+    hostile: HOSTILITY.test(reading),
+    logistics: LOGISTICS.test(reading),
+    advice: ADVICE.test(reading),
+    quotes,
+  };
+}
+
+type PatientClass = 'reader' | 'family' | 'property' | 'self' | 'third' | 'group' | 'object' | 'none';
+type AgentClass = 'speaker' | 'someone' | 'reader' | 'imperative' | 'third' | 'thing' | 'negated' | 'unspecified';
+
+const SKIP_BEFORE_VERB = new Set([
+  'will', 'shall', 'would', 'could', 'can', 'should', 'must', 'might', 'may', 'going', 'to', 'gonna', 'got', 'have',
+  'has', 'had', 'need', 'needs', 'want', 'wants', 'be', 'been', 'being', 'am', 'is', 'are', 'was', 'were', 'do', 'does',
+  'did', 'just', 'really', 'totally', 'literally', 'definitely', 'still', 'gladly', 'personally', 'actually',
+  'seriously', 'so', 'fucking', 'fuckin', 'fkn', 'swear', 'promise', 'wish', 'hope', 'let', "let's", 'lets', 'make',
+  'dare', 'try', 'go', 'come', 'and', 'gon', 'finna', 'about', 'ought', 'deserve', 'deserves', 'deserved', 'get',
+  'gets', 'getting', 'all', 'not', "n't", 'never', 'ever', 'even', 'also', 'too', 'then', 'now', 'soon', 'gladly',
+  'like', 'love', 'plan', 'intend', 'ima', 'imma', 'i', 'please', 'fantasize', 'fantasise', 'dream', 'wanna',
+  'gotta', 'kinda', 'sorta', 'probably', 'prob', 'def', 'eventually', 'personally', 'one', 'day', 'seriously', 'only',
+]);
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
+const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
+const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
+const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit)$/;
+
+function isNegation(t: Token): boolean {
+  return t.tags.has('Negative') || NEGATIONS.has(t.w);
+}
+
+function isHarmVerb(t: Token, next: Token | undefined): string | undefined {
+  const lemma = HARM_VERBS.get(t.w);
+  if (!lemma) return undefined;
+  // Nouns and adjectives that look like harm verbs ("a real killer", "the end", "heavy beats").
+  if (!t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive'))) {
+    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w)))) return undefined;
+  }
+  return lemma;
+}
+
+/** Who a subject token names. */
+function agentOf(token: Token | undefined, clause: Clause, verbIndex: number): AgentClass {
+  if (!token) {
+    const first = clause.tokens[0]!;
+    return verbIndex <= 2 || first.tags.has('Imperative') ? 'imperative' : 'unspecified';
+  }
+  const w = token.w;
+  if (SPEAKER_SUBJECTS.has(w)) return 'speaker';
+  if (SOMEONE_SUBJECTS.has(w)) return 'someone';
+  if (NEGATIVE_SUBJECTS.has(w)) return 'negated';
+  if (READER.has(w)) return 'reader';
+  if (['he', 'she', 'they', 'who', 'his', 'her', 'their', 'him', 'them'].includes(w)) return 'third';
+  if (PEOPLE.has(w) || token.tags.has('Person') || token.tags.has('Actor') || token.tags.has('ProperNoun')) return 'third';
+  return 'thing';
+}
+
+interface Patient {
+  readonly kind: PatientClass;
+  readonly end: number;
+  readonly label: string;
+}
+
+/** What follows a harm verb: whom or what it is done to. */
+function patientAfter(tokens: readonly Token[], from: number): Patient {
+  let i = from;
+  while (i < tokens.length && PARTICLES.has(tokens[i]!.w) && !(tokens[i]!.w === 'the' && tokens[i + 1] && !PARTICLES.has(tokens[i + 1]!.w))) i++;
+  const t = tokens[i];
+  if (!t) return { kind: 'none', end: tokens[tokens.length - 1]!.end, label: '' };
+  const next = tokens[i + 1];
+  if (READER.has(t.w) || t.w === "you're") {
+    // "shoot you a text", "hit you up": the reader receives something, nothing is done to them.
+    if (next && (['a', 'an', 'some', 'the'].includes(next.w) || next.w === 'up' || next.w === 'with')) return { kind: 'object', end: t.end, label: 'a message' };
+    if (t.w === 'yourself' || t.w === 'urself') return { kind: 'reader', end: t.end, label: 'the reader (themself)' };
+    return { kind: 'reader', end: t.end, label: 'the reader' };
+  }
+  if (READER_POSSESSIVE.has(t.w) || t.w.startsWith('your') || t.w.startsWith("ur'")) {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const noun = tokens[j]!.w.replace(/'s$/, '');
+      if (INTENSIFIERS.has(noun)) continue;
+      if (FAMILY.has(noun) && noun !== 'little' && noun !== 'girl' && noun !== 'boy') return { kind: 'family', end: tokens[j]!.end, label: `the reader's ${noun}` };
+      if (BODY.has(noun)) return { kind: 'reader', end: tokens[j]!.end, label: 'the reader' };
+      if (PROPERTY.has(noun)) return { kind: 'property', end: tokens[j]!.end, label: `the reader's ${noun}` };
+    }
+    return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: 'something of the reader' };
+  }
+  if (['me', 'myself', 'us', 'ourselves', 'my', 'our'].includes(t.w)) return { kind: 'self', end: t.end, label: 'the speaker' };
+  if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || (t.w === 'her' && true)) {
+    const group = ['them', 'em', "'em", 'all', 'everyone', 'everybody', 'themselves', 'their'].includes(t.w);
+    if (t.w === 'all' && next && !PEOPLE.has(next.w) && !['of', 'the', 'those', 'these', 'them'].includes(next.w)) return { kind: 'object', end: t.end, label: '' };
+    const body = next && BODY.has(next.w) ? next : undefined;
+    return { kind: group ? 'group' : 'third', end: (body ?? t).end, label: group ? 'a group' : 'a third person' };
+  }
+  if (['the', 'that', 'this', 'those', 'these', 'every', 'each', 'any', 'some', 'a', 'an', 'all'].includes(t.w) || t.tags.has('Adjective')) {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const noun = tokens[j]!.w.replace(/'s$/, '');
+      if (PEOPLE.has(noun) || tokens[j]!.tags.has('Person') || tokens[j]!.tags.has('Demonym')) {
+        const group = ['those', 'these', 'every', 'all', 'each', 'any'].includes(t.w) || /s$/.test(noun);
+        return { kind: group ? 'group' : 'third', end: tokens[j]!.end, label: group ? 'a group' : 'a third person' };
+      }
+      if (noun === 'door' || noun === 'windows' || noun === 'window' || noun === 'car' || noun === 'house') return { kind: 'property', end: tokens[j]!.end, label: `the ${noun}` };
+      if (INTENSIFIERS.has(noun)) continue;
+      if (tokens[j]!.tags.has('Noun')) return { kind: 'object', end: tokens[j]!.end, label: '' };
+    }
+    return { kind: 'object', end: t.end, label: '' };
+  }
+  if (PEOPLE.has(t.w) && /s$/.test(t.w)) return { kind: 'group', end: t.end, label: 'a group' };
+  if (t.tags.has('Person') || t.tags.has('ProperNoun')) return { kind: 'third', end: t.end, label: 'a third person' };
+  if (IDIOM_OBJECTS.has(t.w)) return { kind: 'object', end: t.end, label: '' };
+  return { kind: 'none', end: tokens[i - 1]?.end ?? t.start, label: '' };
+}
+
+/**
+ * Harm verbs in one clause: finds the subject before the verb (skipping auxiliaries, which also
+ * give the mood), the patient after it, and whether the clause is negated.
+ */
+function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: ThreatEvent[]): void {
+  const tokens = clause.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const verb = tokens[k]!;
+    const next = tokens[k + 1];
+    const lemma = isHarmVerb(verb, next) ?? (PURSUIT_VERBS.has(verb.w) ? PURSUIT_VERBS.get(verb.w) : undefined);
+    if (!lemma) continue;
+    const pursuit = PURSUIT_VERBS.has(verb.w) && !HARM_VERBS.has(verb.w);
+    // Idioms with no person in them: "kill to get", "dying to", "to die for", "break a leg".
+    if (next && ((next.w === 'to' && lemma !== 'die') || (lemma === 'die' && (next.w === 'for' || next.w === 'to')))) continue;
+    if (lemma === 'break' && next?.w === 'a' && tokens[k + 2]?.w === 'leg') continue;
+    // Backward: auxiliaries and the subject.
+    const aux: string[] = [];
+    let negated = false;
+    let subject: Token | undefined;
+    let j = k - 1;
+    for (; j >= 0; j--) {
+      const t = tokens[j]!;
+      if (isNegation(t)) {
+        negated = true;
+        continue;
+      }
+      if (SKIP_BEFORE_VERB.has(t.w) && !(t.w === 'i' && j < k - 1 && false)) {
+        if (t.w === 'i') {
+          subject = t;
+          break;
+        }
+        aux.push(t.w);
+        continue;
+      }
+      if (t.tags.has('Adverb') && !t.tags.has('Pronoun')) continue;
+      if (t.tags.has('Pronoun') || t.tags.has('Noun')) subject = t;
+      break;
+    }
+    let agent = agentOf(subject, clause, k);
+    // "I hope you die", "I wish he would get hit": the wish belongs to the speaker.
+    let wishedBySpeaker = false;
+    if (subject && j > 0) {
+      const before = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
+      if (before.some((w) => ['hope', 'wish', 'want', 'pray'].includes(w)) && before.some((w) => SPEAKER_SUBJECTS.has(w))) wishedBySpeaker = true;
+    }
+    const passive = PARTICIPLE.test(verb.w) && aux.some((w) => BE_OR_GET.has(w));
+    let patient: Patient;
+    if (passive || lemma === 'die') {
+      // "you'll get hurt", "they should be shot", "you will die": the subject suffers it.
+      const p = subject ? subjectAsPatient(subject) : { kind: 'none' as PatientClass, end: verb.end, label: '' };
+      patient = { ...p, end: verb.end };
+      if (agent !== 'negated') agent = passive ? 'unspecified' : agent;
+    } else {
+      patient = patientAfter(tokens, k + 1);
+    }
+    if (patient.kind === 'none' && lemma === 'die' && !subject) {
+      // "die, you …" as a curse: imperative with the reader.
+      if (clause.tokens.length <= 4) patient = { kind: 'reader', end: verb.end, label: 'the reader' };
+    }
+    if (patient.kind === 'object' || patient.kind === 'self' || patient.kind === 'none') continue;
+    if (NEEDS_PERSON.has(lemma) && !['reader', 'family', 'third', 'group', 'property'].includes(patient.kind)) continue;
+    if (agent === 'thing' || agent === 'negated') continue;
+    // The patient as subject of a passive or of "die" is not an agent; otherwise the reader as
+    // agent does things to others ("you killed it" is praise, "you'll kill them" is not a threat).
+    if (agent === 'reader' && !(passive || lemma === 'die')) continue;
+    if (agent === 'third' && !(passive || lemma === 'die') && !CALLS_FOR_ANY(aux)) continue;
+    const mood = moodOf(aux, agent, wishedBySpeaker, clause);
+    if (mood === 'statement' && !(wishedBySpeaker)) continue;
+    const steps: ExplanationStep[] = [];
+    let kind: ThreatKind;
+    if (patient.kind === 'reader') kind = 'violence';
+    else if (patient.kind === 'family') kind = 'family';
+    else if (patient.kind === 'property') kind = 'violence';
+    else kind = 'third-party';
+    if (agent === 'third' && (passive || lemma === 'die') && (patient.kind === 'third' || patient.kind === 'group')) {
+      if (!CALLS_FOR_ANY(aux) && !wishedBySpeaker && mood !== 'future') continue;
+    }
+    if (patient.kind === 'property') steps.push({ kind: 'property', delta: -0.1, note: `aimed at ${patient.label}, not a person` });
+    if (pursuit) {
+      steps.push({ kind: 'weak-verb', delta: -0.3, note: `"${verb.w}" is a threat only with hostility around it` });
+      if (frames.hostile) steps.push({ kind: 'hostility', delta: 0.3, note: 'the message is hostile (a grievance, an insult or a warning)' });
+      else if (frames.logistics) steps.push({ kind: 'logistics', delta: -0.3, note: 'reads as arranging a pickup or delivery' });
+    }
+    const start = subject && subject.start < verb.start ? subject.start : (tokens[Math.max(0, j)] ?? verb).start;
+    const span = { start: Math.min(start, verb.start), end: Math.max(patient.end, verb.end) };
+    pushEvent(out, sentence, clause, frames, {
+      kind,
+      span,
+      agent: agentLabel(agent),
+      patient: patient.label || 'a third person',
+      mood,
+      negated,
+      steps,
+    });
+  }
+}
+
+function CALLS_FOR_ANY(aux: readonly string[]): boolean {
+  return aux.some((w) => CALLS_FOR.has(w));
+}
+
+function subjectAsPatient(subject: Token): Patient {
+  const w = subject.w;
+  if (READER.has(w)) return { kind: 'reader', end: subject.end, label: 'the reader' };
+  if (SPEAKER_SUBJECTS.has(w)) return { kind: 'self', end: subject.end, label: 'the speaker' };
+  if (['they', 'them', 'those', 'these', 'all', 'everyone', 'people'].includes(w) || (PEOPLE.has(w) && /s$/.test(w))) return { kind: 'group', end: subject.end, label: 'a group' };
+  if (['he', 'she', 'him', 'her'].includes(w) || PEOPLE.has(w) || subject.tags.has('Person') || subject.tags.has('ProperNoun')) return { kind: 'third', end: subject.end, label: 'a third person' };
+  return { kind: 'object', end: subject.end, label: '' };
+}
+
+function moodOf(aux: readonly string[], agent: AgentClass, wished: boolean, clause: Clause): string {
+  if (wished) return 'wished';
+  if (aux.some((w) => FUTURE.has(w))) return 'future';
+  if (aux.some((w) => CALLS_FOR.has(w))) return 'called for';
+  if (aux.some((w) => DESIRE.has(w) && w !== 'got' && w !== 'have')) return 'wished';
+  if (aux.some((w) => MODALS.has(w))) return 'hypothetical';
+  if (agent === 'imperative') return 'imperative';
+  if (aux.includes("let's") || aux.includes('lets') || aux.includes('let')) return 'imperative';
+  // "I'm coming for you", "we're taking you out": the progressive speaks of what is about to happen.
+  if (agent === 'speaker' && aux.some((w) => ['am', 'are'].includes(w))) return 'future';
+  if (clause.opener === 'or' || clause.opener === 'or else') return 'conditional on the reader';
+  return 'statement';
+}
+
+function agentLabel(agent: AgentClass): string {
+  switch (agent) {
+    case 'speaker':
+      return 'speaker';
+    case 'someone':
+      return 'someone';
+    case 'imperative':
+      return 'the reader, told to';
+    case 'unspecified':
+      return 'unnamed';
+    case 'third':
+      return 'a third person';
+    default:
+      return agent;
+  }
+}
+
+interface Draft {
+  kind: ThreatKind;
+  span: { start: number; end: number };
+  agent: string;
+  patient: string;
+  mood: string;
+  negated: boolean;
+  role?: string;
+  steps: ExplanationStep[];
+  /** Whether the cue can be said by a victim about themself (so reports matter). */
+}
+
+/** Applies the frames every kind shares (negation, question, quotation, report, game, joke). */
+function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frames: Frames, draft: Draft): void {
+  const steps = draft.steps;
+  let mood = draft.mood;
+  const conditional = conditionalFrame(sentence, clause);
+  if (draft.negated) {
+    // "I'd never hurt you… unless": a negation with an exception is a condition.
+    if (conditional === 'unless') mood = 'conditional on the reader (negated, with an exception)';
+    else if (conditional === 'dont-make-me') mood = 'conditional on the reader ("don\'t make me")';
+    else return;
+  } else if (conditional) {
+    mood = `${mood}, conditional on the reader`;
+    steps.push({ kind: 'conditional', delta: 0.05, note: 'depends on what the reader does' });
+  }
+  const tagQuestion = /\b(?:right|yeah|yes|ok|okay|huh|eh|innit|got it|understand|hear me)$/.test(sentence.line.replace(/[?!. ]+$/, ''));
+  if ((clause.question || sentence.question) && !tagQuestion && (draft.kind === 'violence' || draft.kind === 'third-party' || draft.kind === 'intimidation')) {
+    if (!/conditional/.test(mood)) steps.push({ kind: 'question', delta: -0.45, note: 'asked as a question, not stated' });
+  }
+  const quote = frames.quotes.find((q) => q.start <= draft.span.start && draft.span.end <= q.end);
+  if (quote?.reported) steps.push({ kind: 'quotation', delta: -0.6, note: "inside someone else's quoted words" });
+  const reportedBefore = reportedInSentence(sentence, draft.span.start);
+  if (reportedBefore) steps.push({ kind: 'reported', delta: -0.7, note: `passed on from someone else ("${reportedBefore}")` });
+  if (frames.plea) steps.push({ kind: 'report-to-support', delta: -0.5, note: 'the message asks for help: the sender is the one threatened' });
+  if (draft.kind === 'violence' || draft.kind === 'third-party' || draft.kind === 'family') {
+    if (frames.game) steps.push({ kind: 'game', delta: -0.6, note: 'talk about a game, film or story' });
+    if (frames.news && draft.kind === 'third-party') steps.push({ kind: 'news', delta: -0.5, note: 'reads as news' });
+    if (frames.joke && (mood === 'hypothetical' || mood === 'wished')) steps.push({ kind: 'joke', delta: -0.3, note: 'marked as a joke' });
+    if (mood === 'hypothetical' && !frames.hostile) steps.push({ kind: 'hypothetical', delta: -0.2, note: 'would/could: said as a possibility' });
+  }
+  out.push({ kind: draft.kind, start: draft.span.start, end: draft.span.end, agent: draft.agent, patient: draft.patient, mood, steps, ...(draft.role ? { role: draft.role } : {}) });
+}
+
+/** The condition a clause is under: an `if`/`or`/`unless` clause of the same sentence, or "don't make me". */
+function conditionalFrame(sentence: Sentence, clause: Clause): 'if' | 'or' | 'unless' | 'dont-make-me' | 'and' | undefined {
+  const index = sentence.clauses.indexOf(clause);
+  if (sentence.nextOpener === 'unless' || sentence.nextOpener === 'or' || sentence.nextOpener === 'or else') return sentence.nextOpener === 'unless' ? 'unless' : 'or';
+  if (clause.opener === 'or' || clause.opener === 'or else' || clause.opener === 'otherwise') return 'or';
+  const words = clause.tokens.map((t) => t.w);
+  const dm = words.findIndex((w, i) => w === 'make' && words[i + 1] === 'me' && words.slice(0, i).some((x) => x === 'not' || x === "n't"));
+  if (dm >= 0) return 'dont-make-me';
+  for (let i = 0; i < sentence.clauses.length; i++) {
+    const other = sentence.clauses[i]!;
+    if (other === clause) continue;
+    if (other.opener === 'unless') return 'unless';
+    if (other.opener === 'if' && (i < index || i === index + 1)) {
+      const ws = other.tokens.map((t) => t.w);
+      if (ws.slice(1, 4).some((w) => READER.has(w) || READER_POSSESSIVE.has(w) || w === 'that' || w === 'this' || w === 'anything')) return 'if';
+    }
+  }
+  // "report me and I'll…", "another 1-star and I'll…": an order or a rating, then "and" the harm.
+  if (clause.opener === 'and' && index > 0) {
+    const previous = sentence.clauses[index - 1]!;
+    const first = previous.tokens[0]!;
+    const ws = previous.tokens.map((t) => t.w).join(' ');
+    if (first.tags.has('Imperative') || first.tags.has('Infinitive') || /\b(?:another|one more|anything|any)\b|\bstars?\b|\breview\b|\brating\b/.test(ws)) return 'and';
+  }
+  return undefined;
+}
+
+function reportedInSentence(sentence: Sentence, start: number): string | undefined {
+  const before = sentence.tokens.filter((t) => t.end <= start);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const t = before[i]!;
+    if (['said', 'says', 'told', 'texted', 'wrote', 'messaged', 'threatened', 'claimed', 'saying', 'warned', 'yelled', 'screamed', 'asked'].includes(t.w)) {
+      const subject = before[i - 1];
+      if (subject && !SPEAKER_SUBJECTS.has(subject.w)) return `${subject.w} ${t.w}`;
+      if (!subject) return t.w;
+    }
+  }
+  return undefined;
+}
+
+/** Phrase cues (stalking, veiled threats, family, coercion, sexual harassment) over the sentence's words. */
+function cueMatches(sentence: Sentence, frames: Frames, out: ThreatEvent[]): void {
+  for (const cue of CUES) {
+    cue.pattern.lastIndex = 0;
+    for (const m of sentence.line.matchAll(cue.pattern)) {
+      const first = sentence.tokenAt[m.index]!;
+      const last = sentence.tokenAt[m.index + m[0].length - 1]!;
+      const startToken = sentence.tokens[first]!;
+      const endToken = sentence.tokens[last]!;
+      const clause = sentence.clauses.find((c) => c.tokens.includes(startToken)) ?? sentence.clauses[0]!;
+      const negated = clause.tokens.some((t) => t.end <= startToken.start && isNegation(t)) || (cue.negatable !== false && sentence.tokens.slice(first, last + 1).some((t) => isNegation(t) && !cue.allowsNegation));
+      const steps: ExplanationStep[] = [];
+      if (cue.delta) steps.push({ kind: 'cue', delta: cue.delta, note: cue.note });
+      if (cue.needsHostility) {
+        if (frames.hostile) steps.push({ kind: 'hostility', delta: 0.3, note: 'the message is hostile (a grievance, an insult or a warning)' });
+        else if (frames.logistics) steps.push({ kind: 'logistics', delta: -0.2, note: 'reads as arranging a pickup or delivery' });
+      }
+      if (cue.advice && frames.advice) steps.push({ kind: 'advice', delta: -0.6, note: 'literal advice about lifting or moving' });
+      pushEvent(out, sentence, clause, frames, {
+        kind: cue.kind,
+        span: { start: startToken.start, end: endToken.end },
+        agent: cue.agent,
+        patient: cue.patient,
+        mood: cue.mood,
+        negated,
+        steps,
+        ...(cue.role ? { role: cue.role } : {}),
+      });
+    }
+  }
+}
+
+const SEXUAL_EMOJI = /😏|😘|😍|🥵|😉|😜|💋|👅|🍆|🍑|;\)|;-\)/;
+
+/**
+ * Evidence that only counts together: sexual remarks need two signals (a compliment and an
+ * invitation, a photo request and a wink), family mentions need a menace, coercion needs a
+ * condition or demand and a harm.
+ */
+function combine(reading: string, sentences: readonly Sentence[], events: ThreatEvent[]): void {
+  const sexual = events.filter((e) => e.kind === 'sexual');
+  if (sexual.length > 0) {
+    const best = sexual.reduce((a, b) => (score(b) > score(a) ? b : a));
+    const steps = [...best.steps];
+    const extra = sexual.length - 1;
+    if (extra > 0) steps.push({ kind: 'corroborated', delta: Math.min(0.45, 0.25 * extra), note: `${extra + 1} sexual signals in one message` });
+    if (SEXUAL_EMOJI.test(reading)) steps.push({ kind: 'emoji', delta: 0.1, note: 'a flirting emoji' });
+    const start = Math.min(...sexual.map((e) => e.start));
+    const end = Math.max(...sexual.map((e) => e.end));
+    const mood = [...new Set(sexual.map((e) => e.mood))].join(', ');
+    removeWhere(events, (e) => e.kind === 'sexual');
+    events.push({ ...best, start, end, mood, steps });
+  }
+  const menace = events.some((e) => e.kind !== 'family' && e.kind !== 'sexual' && score(e) > -0.5);
+  const family = events.filter((e) => e.kind === 'family');
+  for (const e of family) {
+    if (e.role !== 'mentioned' && e.role !== 'detail') continue;
+    if (!menace && family.length < 2) (e.steps as ExplanationStep[]).push({ kind: 'alone', delta: -0.35, note: 'a mention of family with no menace around it' });
+  }
+  // Coercion: a condition on the reader or a demand, and a harm (named, or any threat in the message).
+  const isPart = (e: ThreatEvent) => e.role !== undefined && e.kind === 'coercion';
+  const live = (e: ThreatEvent) => score(e) > -0.5;
+  const conditions = events.filter((e) => e.kind === 'coercion' && (e.role === 'condition' || e.role === 'condition and harm') && live(e));
+  const demands = events.filter((e) => e.kind === 'coercion' && e.role === 'demand' && live(e));
+  const harms = events.filter((e) => (e.kind === 'coercion' && (e.role === 'consequence' || e.role === 'condition and harm')) || (!isPart(e) && e.kind !== 'sexual' && e.kind !== 'third-party'));
+  const liveHarms = harms.filter(live);
+  const orClause = sentences.some((s) => s.clauses.some((c) => c.opener === 'or' || c.opener === 'or else' || c.opener === 'otherwise' || c.opener === 'unless'));
+  if ((conditions.length > 0 || (demands.length > 0 && (orClause || liveHarms.length > 0))) && liveHarms.length > 0) {
+    const parts = [...conditions, ...demands, ...liveHarms];
+    const start = Math.min(...parts.map((e) => e.start));
+    const end = Math.max(...parts.map((e) => e.end));
+    const steps: ExplanationStep[] = [];
+    if (conditions.length === 0) steps.push({ kind: 'demand', delta: -0.1, note: 'a demand beside a threat, with no condition said outright' });
+    const harm = liveHarms[0]!;
+    const carried = harm.steps.filter((s) => ['reported', 'quotation', 'report-to-support', 'question'].includes(s.kind));
+    steps.push(...carried);
+    removeWhere(events, isPart);
+    events.push({ kind: 'coercion', start, end, agent: 'speaker', patient: 'the reader', mood: 'a condition on the reader and a harm', steps });
+  } else {
+    removeWhere(events, isPart);
+  }
+}
+
+function score(e: ThreatEvent): number {
+  return e.steps.reduce((s, x) => s + x.delta, 0);
+}
+
+function removeWhere(events: ThreatEvent[], predicate: (e: ThreatEvent) => boolean): void {
+  for (let i = events.length - 1; i >= 0; i--) if (predicate(events[i]!)) events.splice(i, 1);
+}
+
+export type { Cue };
