@@ -7,6 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
+import { worthParsing } from './gate.js';
 import { readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
@@ -43,12 +44,15 @@ interface Frames {
  * with none of them is never parsed.
  */
 const WORTH_PARSING =
-  /\b(?:kil+\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit|cut\w*|burn\w*|torch\w*|bury|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang\w*|hanged|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke|whip\w*|batter|maim|stomp\w*|knife|gut|smack\w*|unaliv\w*|end|destroy\w*|ruin\w*|wreck\w*|hunt\w*|die|dies|dead|death|find|found|get|got|visit\w*|track\w*|follow\w*|stalk\w*|watch\w*|know|knw|remember|saw|see|seen|c|regret|pay|sorry|happen\w*|shame|alone|pic|pics|picture\w*|photo\w*|selfie\w*|nude\w*|noodz|nudez|n00dz|pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|drink|dinner|night|place|session|services|tell|post\w*|leak\w*|share|spread|or|unless|if|and|test|brave|numbered|hell|eye|back|attention|outside|waiting|parked|up|door|wife|husband|kids|daughter|son|family|dad|mom|mum|boss|nice|shower|robe|bed|bending|crush|deserve\w*|wish|hope|exist|mirror|unlocked|bf|boyfriend|house|home|come|coming|make|office|building|school|tonight|either|else|otherwise|unless|reviews?|stars?|rating|report\w*|complaint|regret|eyeing|wearing|shame|deposit|bin|sidewalk|boxes|lost|online|group|boss|tell|snap|address|car|pin|code|stay|private|dead|wanna|want|drink|kiss|naked|alone|legs|robe|shorts|wife|kids|child\w*|daughter|mother|father|sister|brother|parents)\b/;
+  /\b(?:kil+\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit|cut\w*|burn\w*|torch\w*|bury|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang\w*|hanged|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke|whip\w*|batter|maim|stomp\w*|knife|gut|smack\w*|unaliv\w*|end|destroy\w*|ruin\w*|wreck\w*|hunt\w*|die|dies|dead|death|find|found|get|got|visit\w*|track\w*|follow\w*|stalk\w*|watch\w*|know|knw|remember|saw|see|seen|c|regret|pay|sorry|happen\w*|shame|alone|pic|pics|picture\w*|photo\w*|selfie\w*|nude\w*|noodz|nudez|n00dz|pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|drink|dinner|night|place|session|services|tell|post\w*|leak\w*|share|spread|or|unless|if|and|test|brave|numbered|hell|eye|back|attention|outside|waiting|parked|up|door|wife|husband|kids|daughter|son|family|dad|mom|mum|boss|nice|shower|robe|bed|bending|crush|deserve\w*|wish|hope|exist|mirror|unlocked|bf|boyfriend|careful|think|house|home|come|coming|make|office|building|school|tonight|either|else|otherwise|unless|reviews?|stars?|rating|report\w*|complaint|regret|eyeing|wearing|shame|deposit|bin|sidewalk|boxes|lost|online|group|boss|tell|snap|address|car|pin|code|stay|private|dead|wanna|want|drink|kiss|naked|alone|legs|robe|shorts|wife|kids|child\w*|daughter|mother|father|sister|brother|parents)\b/;
 
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
 export function analyse(plain: string): ThreatEvent[] {
   const reading = readingText(plain);
-  const spans = sentenceSpans(reading).filter((s) => WORTH_PARSING.test(reading.slice(s.start, s.end)));
+  if (!worthParsing(reading)) return [];
+  // A short message is parsed whole; a long one only in the sentences that can hold a threat.
+  const all = sentenceSpans(reading);
+  const spans = reading.length <= 1200 ? all : all.filter((s) => WORTH_PARSING.test(reading.slice(s.start, s.end)));
   if (spans.length === 0) return [];
   // Long messages: parse only the suspicious sentences, at most a few thousand characters of them.
   let budget = 4000;
@@ -468,6 +472,12 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
     removeWhere(events, (e) => e.kind === 'sexual');
     events.push({ ...best, start, end, mood, steps });
   }
+  // Two weak signs of intimidation together ("I've got your address… think about it") are one strong one.
+  const intimidation = events.filter((e) => e.kind === 'intimidation' && score(e) > -0.6 && !e.steps.some((x) => x.kind === 'reported' || x.kind === 'report-to-support'));
+  if (intimidation.length >= 2) {
+    const best = intimidation.reduce((a, b) => (score(b) > score(a) ? b : a));
+    (best.steps as ExplanationStep[]).push({ kind: 'corroborated', delta: 0.3, note: `${intimidation.length} signs of intimidation in one message` });
+  }
   const menace = events.some((e) => e.kind !== 'family' && e.kind !== 'sexual' && score(e) > -0.5);
   const family = events.filter((e) => e.kind === 'family');
   for (const e of family) {
@@ -481,13 +491,15 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
   const demands = events.filter((e) => e.kind === 'coercion' && e.role === 'demand' && live(e));
   const harms = events.filter((e) => (e.kind === 'coercion' && (e.role === 'consequence' || e.role === 'condition and harm')) || (!isPart(e) && e.kind !== 'sexual' && e.kind !== 'third-party'));
   const liveHarms = harms.filter(live);
-  const orClause = sentences.some((s) => s.clauses.some((c) => c.opener === 'or' || c.opener === 'or else' || c.opener === 'otherwise' || c.opener === 'unless'));
-  if ((conditions.length > 0 || (demands.length > 0 && (orClause || liveHarms.length > 0))) && liveHarms.length > 0) {
+  // A harm said in an "or" clause ("…or we unload your stuff") is conditional on an unsaid demand.
+  const orClauses = sentences.flatMap((s) => s.clauses.filter((c) => ['or', 'or else', 'otherwise', 'unless'].includes(c.opener ?? '')));
+  const harmAfterOr = liveHarms.some((h) => orClauses.some((c) => c.tokens[0]!.start <= h.start && h.start <= c.tokens[c.tokens.length - 1]!.end));
+  if ((conditions.length > 0 || demands.length > 0 || harmAfterOr) && liveHarms.length > 0) {
     const parts = [...conditions, ...demands, ...liveHarms];
     const start = Math.min(...parts.map((e) => e.start));
     const end = Math.max(...parts.map((e) => e.end));
     const steps: ExplanationStep[] = [];
-    if (conditions.length === 0) steps.push({ kind: 'demand', delta: -0.1, note: 'a demand beside a threat, with no condition said outright' });
+    if (conditions.length === 0 && !harmAfterOr) steps.push({ kind: 'demand', delta: -0.1, note: 'a demand beside a threat, with no condition said outright' });
     const harm = liveHarms[0]!;
     const carried = harm.steps.filter((s) => ['reported', 'quotation', 'report-to-support', 'question'].includes(s.kind));
     steps.push(...carried);

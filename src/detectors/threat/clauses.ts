@@ -1,4 +1,4 @@
-import { loadCompromise, type CompromiseTermJson } from '../../engine/compromise.js';
+import { loadCompromise } from '../../engine/compromise.js';
 import { CLAUSE_OPENERS } from './lexicon.js';
 
 /** One word as the grammar sees it, with its span in the reading text. */
@@ -46,7 +46,7 @@ const CHAT: Readonly<Record<string, string>> = {
   ppl: 'people', em: 'them', "'em": 'them',
 };
 
-function normalise(term: CompromiseTermJson): string {
+function normalise(term: CompromiseTerm): string {
   const word = (term.implicit ?? term.normal ?? term.text).toLowerCase().replace(/[’]/g, "'");
   if (term.implicit === undefined && word.endsWith("'s")) return word;
   return CHAT[word] ?? word;
@@ -59,17 +59,26 @@ const BOUNDARY_AFTER = /[,;:.!?…—–]|\.\.\.|\)|"|”/;
  * a threat are passed, so long messages cost no more than their suspicious parts.
  */
 export function parseSentences(reading: string, spans: readonly { start: number; end: number }[]): Sentence[] {
-  const nlp = loadCompromise();
+  const nlp = loadCompromise() as unknown as CompromiseInternals;
   const out: Sentence[] = [];
-  for (const span of spans) {
-    const text = reading.slice(span.start, span.end);
+  // One parse for the stretch that holds every chosen sentence, unless that stretch is long:
+  // each call has a fixed cost, and a long message is cheaper sentence by sentence.
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  const pieces = first && last && last.end - first.start <= 1200 ? [{ start: first.start, end: last.end }] : spans;
+  for (const span of pieces) {
+    // Tokens, contractions, the lexicon and the pre-tagger give every tag the grammar reads (Verb,
+    // Noun, Pronoun, Possessive, Modal, Negative, Infinitive, Conjunction) at a third of the cost of
+    // compromise's full tagger, whose post-tagging passes change none of them here.
+    const doc = nlp.tokenize(reading.slice(span.start, span.end));
+    doc.compute(['lexicon', 'preTagger', 'contractionTwo', 'offset']);
     const tokens: Token[] = [];
-    for (const sentence of nlp(text).json({ offset: true })) {
-      for (const term of sentence.terms ?? []) {
+    for (const sentence of doc.docs) {
+      for (const term of sentence) {
         const start = span.start + term.offset.start;
         tokens.push({
           w: normalise(term),
-          tags: new Set(term.tags),
+          tags: term.tags,
           start,
           end: start + term.offset.length,
           pre: term.pre,
@@ -84,6 +93,22 @@ export function parseSentences(reading: string, spans: readonly { start: number;
     if (opener && out[i + 1]!.start - out[i]!.end < 8) out[i]!.nextOpener = opener;
   }
   return out;
+}
+
+/** compromise's term objects, read directly: cheaper than building its JSON. */
+interface CompromiseTerm {
+  readonly text: string;
+  readonly normal: string;
+  readonly implicit?: string;
+  readonly pre: string;
+  readonly post: string;
+  readonly tags: ReadonlySet<string>;
+  readonly offset: { readonly start: number; readonly length: number };
+}
+
+/** The parts of compromise below its one-call API that the grammar uses. */
+interface CompromiseInternals {
+  tokenize(text: string): { compute(steps: readonly string[]): void; readonly docs: readonly (readonly CompromiseTerm[])[] };
 }
 
 function splitSentences(tokens: Token[], out: Sentence[]): void {
