@@ -7,7 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { worthParsing } from './gate.js';
+import { gate, type GateFlags } from './gate.js';
 import { readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
@@ -49,7 +49,8 @@ const WORTH_PARSING =
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
 export function analyse(plain: string): ThreatEvent[] {
   const reading = readingText(plain);
-  if (!worthParsing(reading)) return [];
+  const flags = gate(reading);
+  if (!flags) return [];
   // A short message is parsed whole; a long one only in the sentences that can hold a threat.
   const all = sentenceSpans(reading);
   const spans = reading.length <= 1200 ? all : all.filter((s) => WORTH_PARSING.test(reading.slice(s.start, s.end)));
@@ -61,8 +62,8 @@ export function analyse(plain: string): ThreatEvent[] {
   const frames = computeFrames(reading);
   const events: ThreatEvent[] = [];
   for (const sentence of sentences) {
-    for (const clause of sentence.clauses) harmFrames(sentence, clause, frames, events);
-    cueMatches(sentence, frames, events);
+    if (flags.harm) for (const clause of sentence.clauses) harmFrames(sentence, clause, frames, events);
+    cueMatches(sentence, frames, flags, events);
   }
   combine(reading, sentences, events);
   return events.filter((e) => e.steps.reduce((s, x) => s + x.delta, 0) > -0.6);
@@ -420,8 +421,9 @@ function reportedInSentence(sentence: Sentence, start: number): string | undefin
 }
 
 /** Phrase cues (stalking, veiled threats, family, coercion, sexual harassment) over the sentence's words. */
-function cueMatches(sentence: Sentence, frames: Frames, out: ThreatEvent[]): void {
+function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: ThreatEvent[]): void {
   for (const cue of CUES) {
+    if (!wanted(cue, flags)) continue;
     cue.pattern.lastIndex = 0;
     for (const m of sentence.line.matchAll(cue.pattern)) {
       const first = sentence.tokenAt[m.index]!;
@@ -448,6 +450,23 @@ function cueMatches(sentence: Sentence, frames: Frames, out: ThreatEvent[]): voi
         ...(cue.role ? { role: cue.role } : {}),
       });
     }
+  }
+}
+
+/** Whether the gate left this cue's kind possible in the message. */
+function wanted(cue: Cue, flags: GateFlags): boolean {
+  switch (cue.kind) {
+    case 'violence':
+    case 'third-party':
+      return flags.harm;
+    case 'intimidation':
+      return flags.intimidation || flags.family;
+    case 'family':
+      return flags.family;
+    case 'coercion':
+      return flags.coercion;
+    case 'sexual':
+      return flags.sexual;
   }
 }
 

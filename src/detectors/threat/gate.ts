@@ -35,22 +35,33 @@ const SEXUAL_SIGNALS: readonly RegExp[] = [
   /😏|😘|😍|🥵|😉|😜|💋|👅|🍆|🍑|;\)|;-\)/,
 ];
 
-/** Whether the grammar could find anything in the message; false means it is not parsed. */
-export function worthParsing(reading: string): boolean {
-  if (HARM_NEAR_PERSON.test(reading) || PURSUIT.test(reading) || VEILED.test(reading)) return true;
-  if (INTIMIDATION.test(reading) || FAMILY.test(reading) || COERCION.test(reading)) return true;
-  if (SEXUAL_STRONG.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading))) return true;
-  let signals = 0;
-  for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) return true;
-  return false;
+/** Which kinds of threat the message can hold at all; the grammar looks only for those. */
+export interface GateFlags {
+  readonly harm: boolean;
+  readonly intimidation: boolean;
+  readonly family: boolean;
+  readonly coercion: boolean;
+  readonly sexual: boolean;
 }
 
-/** Which of the gate's tests pass, for explaining and tuning the gate. */
-export function gateReasons(reading: string): string[] {
-  const out: string[] = [];
-  for (const [name, re] of Object.entries({ HARM_NEAR_PERSON, PURSUIT, VEILED, INTIMIDATION, FAMILY, COERCION, SEXUAL_STRONG })) if (re.test(reading)) out.push(name);
-  if (AT_PLACE.test(reading) && HOSTILE.test(reading)) out.push('AT_PLACE');
-  const signals = SEXUAL_SIGNALS.map((re, i) => (re.test(reading) ? i : -1)).filter((i) => i >= 0);
-  if (signals.length >= 2) out.push(`SEXUAL ${signals.join(',')}`);
-  return out;
+/** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
+export function gate(reading: string): GateFlags | undefined {
+  const veiled = VEILED.test(reading);
+  const harm = veiled || HARM_NEAR_PERSON.test(reading) || PURSUIT.test(reading);
+  const intimidation = veiled || INTIMIDATION.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading));
+  const family = FAMILY.test(reading);
+  const coercion = COERCION.test(reading);
+  let sexual = SEXUAL_STRONG.test(reading);
+  if (!sexual) {
+    let signals = 0;
+    for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) break;
+    sexual = signals >= 2;
+  }
+  if (!harm && !intimidation && !family && !coercion && !sexual) return undefined;
+  return { harm, intimidation, family, coercion: coercion || harm || intimidation || family, sexual };
+}
+
+/** Whether the grammar could find anything in the message; false means it is not parsed. */
+export function worthParsing(reading: string): boolean {
+  return gate(reading) !== undefined;
 }
