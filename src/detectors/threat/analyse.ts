@@ -106,6 +106,7 @@ const SKIP_BEFORE_VERB = new Set([
   'gotta', 'kinda', 'sorta', 'probably', 'prob', 'def', 'eventually', 'personally', 'one', 'day', 'seriously', 'only',
 ]);
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
+const DESTRUCTIBLE = new Set(['door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit)$/;
@@ -177,15 +178,15 @@ function patientAfter(tokens: readonly Token[], from: number): Patient {
     return { kind: group ? 'group' : 'third', end: (body ?? t).end, label: group ? 'a group' : 'a third person' };
   }
   if (['the', 'that', 'this', 'those', 'these', 'every', 'each', 'any', 'some', 'a', 'an', 'all'].includes(t.w) || t.tags.has('Adjective')) {
+    // The head of the noun phrase decides ("the front window", "that landlord's neck").
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const noun = tokens[j]!.w.replace(/'s$/, '');
       if (PEOPLE.has(noun) || tokens[j]!.tags.has('Person') || tokens[j]!.tags.has('Demonym')) {
         const group = ['those', 'these', 'every', 'all', 'each', 'any'].includes(t.w) || /s$/.test(noun);
-        return { kind: group ? 'group' : 'third', end: tokens[j]!.end, label: group ? 'a group' : 'a third person' };
+        const body = tokens[j + 1] && BODY.has(tokens[j + 1]!.w) ? tokens[j + 1]! : tokens[j]!;
+        return { kind: group ? 'group' : 'third', end: body.end, label: group ? 'a group' : 'a third person' };
       }
-      if (noun === 'door' || noun === 'windows' || noun === 'window' || noun === 'car' || noun === 'house') return { kind: 'property', end: tokens[j]!.end, label: `the ${noun}` };
-      if (INTENSIFIERS.has(noun)) continue;
-      if (tokens[j]!.tags.has('Noun')) return { kind: 'object', end: tokens[j]!.end, label: '' };
+      if (DESTRUCTIBLE.has(noun)) return { kind: 'property', end: tokens[j]!.end, label: `the ${noun}` };
     }
     return { kind: 'object', end: t.end, label: '' };
   }
@@ -493,9 +494,10 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
   }
   // Two weak signs of intimidation together ("I've got your address… think about it") are one strong one.
   const intimidation = events.filter((e) => e.kind === 'intimidation' && score(e) > -0.6 && !e.steps.some((x) => x.kind === 'reported' || x.kind === 'report-to-support'));
-  if (intimidation.length >= 2) {
+  const distinct = intimidation.filter((e, i) => !intimidation.slice(0, i).some((o) => o.mood === e.mood || (o.start < e.end && e.start < o.end)));
+  if (distinct.length >= 2) {
     const best = intimidation.reduce((a, b) => (score(b) > score(a) ? b : a));
-    (best.steps as ExplanationStep[]).push({ kind: 'corroborated', delta: 0.3, note: `${intimidation.length} signs of intimidation in one message` });
+    (best.steps as ExplanationStep[]).push({ kind: 'corroborated', delta: 0.3, note: `${distinct.length} signs of intimidation in one message` });
   }
   const menace = events.some((e) => e.kind !== 'family' && e.kind !== 'sexual' && score(e) > -0.5);
   const family = events.filter((e) => e.kind === 'family');
