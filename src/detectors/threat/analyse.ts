@@ -241,13 +241,17 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
       const before = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
       if (before.some((w) => ['hope', 'wish', 'want', 'pray'].includes(w)) && before.some((w) => SPEAKER_SUBJECTS.has(w))) wishedBySpeaker = true;
     }
-    const passive = PARTICIPLE.test(verb.w) && aux.some((w) => BE_OR_GET.has(w));
+    // Passive only with be/get right before the participle ("you'll get hurt", "should all be shot").
+    let before = k - 1;
+    while (before >= 0 && (['all', 'really', 'just', 'so', 'never', 'not', "n't", 'badly', 'seriously'].includes(tokens[before]!.w) || tokens[before]!.tags.has('Adverb'))) before--;
+    const passive = PARTICIPLE.test(verb.w) && before >= 0 && BE_OR_GET.has(tokens[before]!.w);
     let patient: Patient;
     if (passive || lemma === 'die') {
       // "you'll get hurt", "they should be shot", "you will die": the subject suffers it.
       const p = subject ? subjectAsPatient(subject) : { kind: 'none' as PatientClass, end: verb.end, label: '' };
       patient = { ...p, end: verb.end };
-      if (agent !== 'negated') agent = passive ? 'unspecified' : agent;
+      // Nobody is named as doing it: the subject is the one it happens to.
+      if (agent !== 'negated') agent = 'unspecified';
     } else {
       patient = patientAfter(tokens, k + 1);
     }
@@ -258,9 +262,10 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     if (patient.kind === 'object' || patient.kind === 'self' || patient.kind === 'none') continue;
     if (NEEDS_PERSON.has(lemma) && !['reader', 'family', 'third', 'group', 'property'].includes(patient.kind)) continue;
     if (agent === 'thing' || agent === 'negated') continue;
+    // The reader as agent does things to others: "you killed it" is praise, "you'll kill them" no threat.
+    if (agent === 'reader') continue;
     // The patient as subject of a passive or of "die" is not an agent; otherwise the reader as
     // agent does things to others ("you killed it" is praise, "you'll kill them" is not a threat).
-    if (agent === 'reader' && !(passive || lemma === 'die')) continue;
     if (agent === 'third' && !(passive || lemma === 'die') && !CALLS_FOR_ANY(aux)) continue;
     const mood = moodOf(aux, agent, wishedBySpeaker, clause);
     if (mood === 'statement' && !(wishedBySpeaker)) continue;
