@@ -46,6 +46,21 @@ interface Frames {
 const WORTH_PARSING =
   /\b(?:kil+\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit|cut\w*|burn\w*|torch\w*|bury|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang\w*|hanged|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke|whip\w*|batter|maim|stomp\w*|knife|gut|smack\w*|unaliv\w*|end|destroy\w*|ruin\w*|wreck\w*|hunt\w*|die|dies|dead|death|find|found|get|got|visit\w*|track\w*|follow\w*|stalk\w*|watch\w*|know|knw|remember|saw|see|seen|c|regret|pay|sorry|happen\w*|shame|alone|pic|pics|picture\w*|photo\w*|selfie\w*|nude\w*|noodz|nudez|n00dz|pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|drink|dinner|night|place|session|services|tell|post\w*|leak\w*|share|spread|or|unless|if|and|test|brave|numbered|hell|eye|back|attention|outside|waiting|parked|up|door|wife|husband|kids|daughter|son|family|dad|mom|mum|boss|nice|shower|robe|bed|bending|crush|deserve\w*|wish|hope|exist|mirror|unlocked|bf|boyfriend|careful|think|house|home|come|coming|make|office|building|school|tonight|either|else|otherwise|unless|reviews?|stars?|rating|report\w*|complaint|regret|eyeing|wearing|shame|deposit|bin|sidewalk|boxes|lost|online|group|boss|tell|snap|address|car|pin|code|stay|private|dead|wanna|want|drink|kiss|naked|alone|legs|robe|shorts|wife|kids|child\w*|daughter|mother|father|sister|brother|parents)\b/;
 
+const CONTEXT_HINT =
+  /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
+const SEXUAL_HINT =
+  /\b(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|ass|drink|dinner|night|place|alone|pic\w*|photo\w*|selfie\w*|nudes|wearing|robe|shorts|come|wanna|up|bf|boyfriend|husband|number|snap)\b|😏|😘|😍|🥵|😉|💋|;\)|美女|一个人/;
+
+/** Whether a sentence of a longer message is worth parsing. */
+function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags): boolean {
+  const text = (k: number) => reading.slice(spans[k]!.start, spans[k]!.end);
+  const own = text(i);
+  if (gate(own)) return true;
+  if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
+  if (flags.sexual && SEXUAL_HINT.test(own)) return true;
+  return false;
+}
+
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
 export function analyse(plain: string): ThreatEvent[] {
   const reading = readingText(plain);
@@ -53,7 +68,9 @@ export function analyse(plain: string): ThreatEvent[] {
   if (!flags) return [];
   // A short message is parsed whole; a long one only in the sentences that can hold a threat.
   const all = sentenceSpans(reading);
-  const spans = reading.length <= 1200 ? all : all.filter((s) => WORTH_PARSING.test(reading.slice(s.start, s.end)));
+  // Only the sentences that can hold a threat (and the conditions and remarks around them) are
+  // parsed: compromise's cost grows with the text, and most of a long message is small talk.
+  const spans = all.length === 1 ? all : all.filter((s, i) => sentenceWanted(reading, all, i, flags));
   if (spans.length === 0) return [];
   // Long messages: parse only the suspicious sentences, at most a few thousand characters of them.
   let budget = 4000;
@@ -106,6 +123,8 @@ const SKIP_BEFORE_VERB = new Set([
   'gotta', 'kinda', 'sorta', 'probably', 'prob', 'def', 'eventually', 'personally', 'one', 'day', 'seriously', 'only',
 ]);
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
+// Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
+const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop']);
 const DESTRUCTIBLE = new Set(['door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
@@ -115,15 +134,18 @@ function isNegation(t: Token): boolean {
   return t.tags.has('Negative') || NEGATIONS.has(t.w);
 }
 
-function isHarmVerb(t: Token, next: Token | undefined): string | undefined {
+function isHarmVerb(t: Token, next: Token | undefined, first: boolean): string | undefined {
   const lemma = HARM_VERBS.get(t.w);
   if (!lemma) return undefined;
-  // Nouns and adjectives that look like harm verbs ("a real killer", "the end", "heavy beats").
-  if (!t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive'))) {
-    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w)))) return undefined;
+  // Nouns and adjectives that look like harm verbs ("a real killer", "the end", "heavy beats")
+  // stay nouns unless a person or a noun phrase follows them, or they open the clause.
+  if (!t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
+    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w)))) return undefined;
   }
   return lemma;
 }
+
+const DETERMINERS = new Set(['the', 'that', 'this', 'those', 'these', 'every', 'all', 'each']);
 
 /** Who a subject token names. */
 function agentOf(token: Token | undefined, clause: Clause, verbIndex: number): AgentClass {
@@ -148,7 +170,7 @@ interface Patient {
 }
 
 /** What follows a harm verb: whom or what it is done to. */
-function patientAfter(tokens: readonly Token[], from: number): Patient {
+function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patient {
   let i = from;
   while (i < tokens.length && PARTICLES.has(tokens[i]!.w) && !(tokens[i]!.w === 'the' && tokens[i + 1] && !PARTICLES.has(tokens[i + 1]!.w))) i++;
   const t = tokens[i];
@@ -156,7 +178,7 @@ function patientAfter(tokens: readonly Token[], from: number): Patient {
   const next = tokens[i + 1];
   if (READER.has(t.w) || t.w === "you're") {
     // "shoot you a text", "hit you up": the reader receives something, nothing is done to them.
-    if (next && (['a', 'an', 'some', 'the'].includes(next.w) || next.w === 'up' || next.w === 'with')) return { kind: 'object', end: t.end, label: 'a message' };
+    if (next && MESSAGE_VERBS.has(lemma) && (['a', 'an', 'some', 'the'].includes(next.w) || next.w === 'up' || next.w === 'with')) return { kind: 'object', end: t.end, label: 'a message' };
     if (t.w === 'yourself' || t.w === 'urself') return { kind: 'reader', end: t.end, label: 'the reader (themself)' };
     return { kind: 'reader', end: t.end, label: 'the reader' };
   }
@@ -205,7 +227,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
   for (let k = 0; k < tokens.length; k++) {
     const verb = tokens[k]!;
     const next = tokens[k + 1];
-    const lemma = isHarmVerb(verb, next) ?? (PURSUIT_VERBS.has(verb.w) ? PURSUIT_VERBS.get(verb.w) : undefined);
+    const lemma = isHarmVerb(verb, next, k === 0) ?? (PURSUIT_VERBS.has(verb.w) ? PURSUIT_VERBS.get(verb.w) : undefined);
     if (!lemma) continue;
     const pursuit = PURSUIT_VERBS.has(verb.w) && !HARM_VERBS.has(verb.w);
     // Idioms with no person in them: "kill to get", "dying to", "to die for", "break a leg".
@@ -235,11 +257,17 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
       break;
     }
     let agent = agentOf(subject, clause, k);
+    // "let's go beat…": the speaker and the reader together, told to.
+    if (subject && ['us', "'s"].includes(subject.w) && tokens[j - 1]?.w === 'let') aux.push("let's");
+    if (subject && ['ima', 'imma'].includes(subject.w)) aux.push('gonna');
+    // A harm verb with no subject before it, in its base form, is an order ("kill them all").
+    if (!subject && HARM_VERBS.get(verb.w) === verb.w && agent === 'unspecified') agent = 'imperative';
     // "I hope you die", "I wish he would get hit": the wish belongs to the speaker.
     let wishedBySpeaker = false;
     if (subject && j > 0) {
       const before = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
-      if (before.some((w) => ['hope', 'wish', 'want', 'pray'].includes(w)) && before.some((w) => SPEAKER_SUBJECTS.has(w))) wishedBySpeaker = true;
+      // "I hope you die", and "hope you die" with the I left out.
+      if (before.some((w) => ['hope', 'wish', 'want', 'pray'].includes(w)) && (before.some((w) => SPEAKER_SUBJECTS.has(w)) || ['hope', 'wish', 'pray'].includes(tokens[0]!.w))) wishedBySpeaker = true;
     }
     // Passive only with be/get right before the participle ("you'll get hurt", "should all be shot").
     let before = k - 1;
@@ -253,11 +281,12 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
       // Nobody is named as doing it: the subject is the one it happens to.
       if (agent !== 'negated') agent = 'unspecified';
     } else {
-      patient = patientAfter(tokens, k + 1);
+      patient = patientAfter(tokens, k + 1, lemma);
     }
-    if (patient.kind === 'none' && lemma === 'die' && !subject) {
-      // "die, you …" as a curse: imperative with the reader.
-      if (clause.tokens.length <= 4) patient = { kind: 'reader', end: verb.end, label: 'the reader' };
+    if (patient.kind === 'none' && lemma === 'die' && !subject && k === 0) {
+      // "die, you …" opening a clause is a curse on whoever is addressed.
+      patient = { kind: 'reader', end: verb.end, label: 'the reader' };
+      agent = 'imperative';
     }
     if (patient.kind === 'object' || patient.kind === 'self' || patient.kind === 'none') continue;
     if (NEEDS_PERSON.has(lemma) && !['reader', 'family', 'third', 'group', 'property'].includes(patient.kind)) continue;

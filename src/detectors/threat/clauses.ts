@@ -61,11 +61,14 @@ const BOUNDARY_AFTER = /[,;:.!?…—–]|\.\.\.|\)|"|”/;
 export function parseSentences(reading: string, spans: readonly { start: number; end: number }[]): Sentence[] {
   const nlp = loadCompromise() as unknown as CompromiseInternals;
   const out: Sentence[] = [];
-  // One parse for the stretch that holds every chosen sentence, unless that stretch is long:
-  // each call has a fixed cost, and a long message is cheaper sentence by sentence.
-  const first = spans[0];
-  const last = spans[spans.length - 1];
-  const pieces = first && last && last.end - first.start <= 1200 ? [{ start: first.start, end: last.end }] : spans;
+  // One parse per run of neighbouring sentences: each call has a fixed cost, and a run keeps the
+  // clauses of "…or else. I know where you live" together.
+  const pieces: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const previous = pieces[pieces.length - 1];
+    if (previous && /^\s*$/.test(reading.slice(previous.end, span.start)) && span.end - previous.start <= 1200) previous.end = span.end;
+    else pieces.push({ ...span });
+  }
   for (const span of pieces) {
     // Tokens, contractions, the lexicon and the pre-tagger give every tag the grammar reads (Verb,
     // Noun, Pronoun, Possessive, Modal, Negative, Infinitive, Conjunction) at a third of the cost of

@@ -6,11 +6,14 @@
  * messages where a threat is possible.
  */
 
+import { PEOPLE } from './lexicon.js';
+
+const GROUPS = [...PEOPLE].filter((w) => w.length > 3 && w.endsWith('s')).join('|');
 const YOU = String.raw`(?:you|u|ya|your|ur|yourself|urself|y'all|yall)`;
-const PERSON = String.raw`(?:${YOU}|him|her|them|em|his|their|they|he|she|someone|somebody|anyone|everyone|everybody|people|folks|(?:all|every|those|these|the next) \w+|\w+ (?:people|folks)|\w+'s (?:neck|face|legs|head|skull|jaw|teeth|arms|knees|throat|ass)|(?:that|this|the) (?:\w+ )?(?:guy|girl|man|woman|bitch|bastard|kid|driver|dude|landlord|neighbou?r|boss|prick|idiot)|[a-z]{3,}s (?:should|must|deserve|need|ought|will|are going|gotta|have to))`;
+const PERSON = String.raw`(?:${YOU}|him|her|them|em|his|their|they|he|she|someone|somebody|anyone|everyone|everybody|people|folks|(?:all|every|those|these|the next) \w+|\w+ (?:people|folks)|\w+'s (?:neck|face|legs|head|skull|jaw|teeth|arms|knees|throat|ass)|(?:that|this|the) (?:\w+ )?(?:guy|girl|man|woman|bitch|bastard|kid|driver|dude|landlord|neighbou?r|boss|prick|idiot)|[a-z]{3,}s (?:should|must|deserve|need|ought|will|are going|gotta|have to)|(?:the |these |those |all )?(?:${GROUPS}))`;
 const HARM = String.raw`(?:kill\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit\w*|cut|burn\w*|bury|buried|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang|hanged|hung|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke\w*|whip\w*|maim\w*|stomp\w*|smack\w*|unaliv\w*|destroy\w*|ruin\w*|wreck\w*|end|shank\w*|whoop\w*|eliminat\w*|crippl\w*|crush|run \w+ over|hit|mess \w+ up|fuck \w+ up|torch\w*|knife)`;
 
-const SUFFERS = String.raw`(?:die|dies|dead|death|(?:be|get|got|gets|getting|been) (?:\w+ed|\w+en|hurt|shot|cut|hit|beat|hung|slit|burnt)|deserve\w*)`;
+const SUFFERS = String.raw`(?:die|dies|dead|death|(?:be|get|got|gets|getting|been) (?:killed|shot|hanged|hung|stabbed|hurt|beaten|beat up|burned|burnt|raped|executed|lynched|gassed|exterminated|slaughtered|murdered|abused|attacked|wiped out|put down|chopped|stoned|beheaded|unalived|jumped|smoked|dealt with|taken out|cut|hit|slit|strangled|choked|drowned|bashed|smashed|whipped|punched|slapped|kicked|destroyed|eliminated|crushed|wrecked|run over|knifed|shanked)|deserve\w*)`;
 const HARM_NEAR_PERSON = new RegExp(
   String.raw`\b${HARM}\b(?: \w+){0,3}? ${PERSON}\b|\b${PERSON}\b[^.!?\n]{0,30}?\b${SUFFERS}\b|\b${HARM}\b(?: \w+){0,3}? (?:the|your|ur|that) (?:\w+ )?(?:door|car|house|window|windows|tires|tyres|truck)\b`,
 );

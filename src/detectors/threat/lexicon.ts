@@ -49,7 +49,7 @@ export const HARM_VERBS = formsOf([
   'lynch', 'execute', 'behead', 'butcher', 'slaughter', 'massacre', 'exterminate', 'annihilate', 'gas', 'nuke',
   'whip', 'batter', 'maim', 'stomp', 'knife', 'gut', 'smack', 'unalive', 'end', 'destroy', 'ruin', 'wreck',
   'hunt', 'skin', 'cripple', 'castrate', 'eliminate', 'exterminate', 'mutilate', 'shank', 'pummel', 'thrash',
-  'whoop', 'deck', 'bleed', 'crush', 'hit', 'blow', 'run', 'die',
+  'whoop', 'deck', 'bleed', 'crush', 'hit', 'blow', 'run', 'die', 'abuse', 'chop', 'stone', 'behead', 'shank', 'lynch', 'torture',
 ]);
 
 /**
