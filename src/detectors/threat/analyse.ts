@@ -179,18 +179,18 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
   if (READER.has(t.w) || t.w === "you're") {
     // "shoot you a text", "hit you up": the reader receives something, nothing is done to them.
     if (next && MESSAGE_VERBS.has(lemma) && (['a', 'an', 'some', 'the'].includes(next.w) || next.w === 'up' || next.w === 'with')) return { kind: 'object', end: t.end, label: 'a message' };
-    if (t.w === 'yourself' || t.w === 'urself') return { kind: 'reader', end: t.end, label: 'the reader (themself)' };
-    return { kind: 'reader', end: t.end, label: 'the reader' };
+    if (t.w === 'yourself' || t.w === 'urself') return { kind: 'reader', end: t.end, label: 'reader (themself)' };
+    return { kind: 'reader', end: t.end, label: 'reader' };
   }
   if (READER_POSSESSIVE.has(t.w) || t.w.startsWith('your') || t.w.startsWith("ur'")) {
     for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
       const noun = tokens[j]!.w.replace(/'s$/, '');
       if (INTENSIFIERS.has(noun)) continue;
-      if (FAMILY.has(noun) && noun !== 'little' && noun !== 'girl' && noun !== 'boy') return { kind: 'family', end: tokens[j]!.end, label: `the reader's ${noun}` };
-      if (BODY.has(noun)) return { kind: 'reader', end: tokens[j]!.end, label: 'the reader' };
-      if (PROPERTY.has(noun)) return { kind: 'property', end: tokens[j]!.end, label: `the reader's ${noun}` };
+      if (FAMILY.has(noun) && noun !== 'little' && noun !== 'girl' && noun !== 'boy') return { kind: 'family', end: tokens[j]!.end, label: `reader's ${noun}` };
+      if (BODY.has(noun)) return { kind: 'reader', end: tokens[j]!.end, label: 'reader' };
+      if (PROPERTY.has(noun)) return { kind: 'property', end: tokens[j]!.end, label: `reader's ${noun}` };
     }
-    return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: 'something of the reader' };
+    return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: "reader's belongings" };
   }
   if (['me', 'myself', 'us', 'ourselves', 'my', 'our'].includes(t.w)) return { kind: 'self', end: t.end, label: 'the speaker' };
   if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || (t.w === 'her' && true)) {
@@ -285,7 +285,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     }
     if (patient.kind === 'none' && lemma === 'die' && !subject && k === 0) {
       // "die, you …" opening a clause is a curse on whoever is addressed.
-      patient = { kind: 'reader', end: verb.end, label: 'the reader' };
+      patient = { kind: 'reader', end: verb.end, label: 'reader' };
       agent = 'imperative';
     }
     if (patient.kind === 'object' || patient.kind === 'self' || patient.kind === 'none') continue;
@@ -333,7 +333,7 @@ function CALLS_FOR_ANY(aux: readonly string[]): boolean {
 
 function subjectAsPatient(subject: Token): Patient {
   const w = subject.w;
-  if (READER.has(w)) return { kind: 'reader', end: subject.end, label: 'the reader' };
+  if (READER.has(w)) return { kind: 'reader', end: subject.end, label: 'reader' };
   if (SPEAKER_SUBJECTS.has(w)) return { kind: 'self', end: subject.end, label: 'the speaker' };
   if (['they', 'them', 'those', 'these', 'all', 'everyone', 'people'].includes(w) || (PEOPLE.has(w) && /s$/.test(w))) return { kind: 'group', end: subject.end, label: 'a group' };
   if (['he', 'she', 'him', 'her'].includes(w) || PEOPLE.has(w) || subject.tags.has('Person') || subject.tags.has('ProperNoun')) return { kind: 'third', end: subject.end, label: 'a third person' };
@@ -420,6 +420,8 @@ function conditionalFrame(sentence: Sentence, clause: Clause): 'if' | 'or' | 'un
   const index = sentence.clauses.indexOf(clause);
   if (sentence.nextOpener === 'unless' || sentence.nextOpener === 'or' || sentence.nextOpener === 'or else') return sentence.nextOpener === 'unless' ? 'unless' : 'or';
   if (clause.opener === 'or' || clause.opener === 'or else' || clause.opener === 'otherwise') return 'or';
+  // "if you report me I'll…" with no comma: the harm is the consequent inside the if-clause.
+  if (clause.opener === 'if' && clause.tokens.slice(1, 4).some((t) => READER.has(t.w) || READER_POSSESSIVE.has(t.w))) return 'if';
   const words = clause.tokens.map((t) => t.w);
   const dm = words.findIndex((w, i) => w === 'make' && words[i + 1] === 'me' && words.slice(0, i).some((x) => x === 'not' || x === "n't"));
   if (dm >= 0) return 'dont-make-me';
@@ -559,7 +561,7 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
     const carried = harm.steps.filter((s) => ['reported', 'quotation', 'report-to-support', 'question'].includes(s.kind));
     steps.push(...carried);
     removeWhere(events, isPart);
-    events.push({ kind: 'coercion', start, end, agent: 'speaker', patient: 'the reader', mood: 'a condition on the reader and a harm', steps });
+    events.push({ kind: 'coercion', start, end, agent: 'speaker', patient: 'reader', mood: 'a condition on the reader and a harm', steps });
   } else {
     removeWhere(events, isPart);
   }

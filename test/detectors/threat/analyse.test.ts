@@ -10,15 +10,15 @@ const meant = (text: string) => analyse(createViews(text).plain.text).filter((e)
 
 describe('who does what to whom', () => {
   it.each([
-    ['I will break your legs', 'violence', 'speaker', 'the reader', 'future'],
-    ["I'm gonna stab you", 'violence', 'speaker', 'the reader', 'future'],
-    ['I could strangle you right now', 'violence', 'speaker', 'the reader', 'hypothetical'],
+    ['I will break your legs', 'violence', 'speaker', 'reader', 'future'],
+    ["I'm gonna stab you", 'violence', 'speaker', 'reader', 'future'],
+    ['I could strangle you right now', 'violence', 'speaker', 'reader', 'hypothetical'],
     ['someone should shoot him', 'third-party', 'someone', 'a third person', 'called for'],
     ['kill them all', 'third-party', 'the reader, told to', 'a group', 'imperative'],
     ['they should all be hanged', 'third-party', 'unnamed', 'a group', 'called for'],
-    ["I'll burn your car", 'violence', 'speaker', "the reader's car", 'future'],
-    ["I'll hurt your daughter", 'family', 'speaker', "the reader's daughter", 'future'],
-    ['you will die', 'violence', 'unnamed', 'the reader', 'future'],
+    ["I'll burn your car", 'violence', 'speaker', "reader's car", 'future'],
+    ["I'll hurt your daughter", 'family', 'speaker', "reader's daughter", 'future'],
+    ['you will die', 'violence', 'unnamed', 'reader', 'future'],
   ])('%s → %s, agent %s, patient %s, %s', (text, kind, agent, patient, mood) => {
     const event = meant(text).find((e) => e.kind === kind);
     expect(event, JSON.stringify(meant(text))).toBeDefined();
