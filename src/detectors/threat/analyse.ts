@@ -7,7 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { gate, type GateFlags } from './gate.js';
+import { gate, sexualSign, type GateFlags } from './gate.js';
 import { readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
@@ -48,16 +48,13 @@ const WORTH_PARSING =
 
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
-const SEXUAL_HINT =
-  /\b(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|ass|drink|dinner|night|place|alone|pic\w*|photo\w*|selfie\w*|nudes|wearing|robe|shorts|come|wanna|up|bf|boyfriend|husband|number|snap)\b|😏|😘|😍|🥵|😉|💋|;\)|美女|一个人/;
-
 /** Whether a sentence of a longer message is worth parsing. */
 function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags): boolean {
   const text = (k: number) => reading.slice(spans[k]!.start, spans[k]!.end);
   const own = text(i);
   if (gate(own)) return true;
   if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
-  if (flags.sexual && SEXUAL_HINT.test(own)) return true;
+  if (flags.sexual && sexualSign(own)) return true;
   return false;
 }
 

@@ -82,7 +82,8 @@ export const BODY = new Set([
 export const PROPERTY = new Set([
   'car', 'house', 'place', 'home', 'door', 'truck', 'windows', 'window', 'tires', 'tyres', 'stuff', 'dog',
   'cat', 'flat', 'apartment', 'shop', 'store', 'van', 'bike', 'phone', 'business', 'office', 'things', 'pets',
-  'garage', 'boxes', 'furniture', 'belongings',
+  'garage', 'boxes', 'furniture', 'belongings', 'windshield', 'windscreen', 'mirror', 'mirrors', 'lights',
+  'garden', 'fence', 'mailbox', 'motorbike', 'scooter', 'laptop', 'tv', 'stuff', 'property', 'vehicle', 'ride',
 ]);
 /** Things that, as the object of a harm verb, make it an idiom or literal (`kill time`, `kill the engine`). */
 export const IDIOM_OBJECTS = new Set([
