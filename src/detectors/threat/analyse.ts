@@ -230,6 +230,8 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     // Idioms with no person in them: "kill to get", "dying to", "to die for", "break a leg".
     if (next && ((next.w === 'to' && lemma !== 'die') || (lemma === 'die' && (next.w === 'for' || next.w === 'to')))) continue;
     if (lemma === 'break' && next?.w === 'a' && tokens[k + 2]?.w === 'leg') continue;
+    // "beat you to the spot", "beat you at chess": a race or a game.
+    if (lemma === 'beat' && next && READER.has(next.w) && ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '')) continue;
     // Backward: auxiliaries and the subject.
     const aux: string[] = [];
     let negated = false;
@@ -406,7 +408,7 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
   if (draft.kind === 'violence' || draft.kind === 'third-party' || draft.kind === 'family') {
     if (frames.game) steps.push({ kind: 'game', delta: -0.6, note: 'talk about a game, film or story' });
     if (frames.news && draft.kind === 'third-party') steps.push({ kind: 'news', delta: -0.5, note: 'reads as news' });
-    if (frames.joke && (mood === 'hypothetical' || mood === 'wished')) steps.push({ kind: 'joke', delta: -0.3, note: 'marked as a joke' });
+    if (frames.joke) steps.push({ kind: 'joke', delta: -0.3, note: 'marked as a joke' });
     if (mood === 'hypothetical' && !frames.hostile) steps.push({ kind: 'hypothetical', delta: -0.2, note: 'would/could: said as a possibility' });
   }
   out.push({ kind: draft.kind, start: draft.span.start, end: draft.span.end, agent: draft.agent, patient: draft.patient, mood, steps, ...(draft.role ? { role: draft.role } : {}) });
@@ -532,7 +534,8 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
     const best = intimidation.reduce((a, b) => (score(b) > score(a) ? b : a));
     (best.steps as ExplanationStep[]).push({ kind: 'corroborated', delta: 0.3, note: `${distinct.length} signs of intimidation in one message` });
   }
-  const menace = events.some((e) => e.kind !== 'family' && e.kind !== 'sexual' && score(e) > -0.5);
+  // Coercion's parts (a demand, "tell your wife") are not a menace on their own.
+  const menace = events.some((e) => e.kind !== 'family' && e.kind !== 'sexual' && e.role === undefined && score(e) > -0.5);
   const family = events.filter((e) => e.kind === 'family');
   for (const e of family) {
     if (e.role !== 'mentioned' && e.role !== 'detail') continue;
