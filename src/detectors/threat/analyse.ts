@@ -136,7 +136,8 @@ function isHarmVerb(t: Token, next: Token | undefined, first: boolean): string |
   if (!lemma) return undefined;
   // Nouns and adjectives that look like harm verbs ("a real killer", "the end", "heavy beats")
   // stay nouns unless a person or a noun phrase follows them, or they open the clause.
-  if (!t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
+  // A word the lexicon does not know has no tags at all; a harm form then reads as the verb.
+  if (t.tags.size > 0 && !t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
     if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w)))) return undefined;
   }
   return lemma;
@@ -252,12 +253,17 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
         continue;
       }
       if (t.tags.has('Adverb') && !t.tags.has('Pronoun')) continue;
-      if (t.tags.has('Pronoun') || t.tags.has('Noun')) subject = t;
+      if (t.tags.has('Pronoun') || t.tags.has('Noun') || t.tags.size === 0) subject = t;
       break;
     }
     let agent = agentOf(subject, clause, k);
     // "let's go beat…": the speaker and the reader together, told to.
     if (subject && ['us', "'s"].includes(subject.w) && tokens[j - 1]?.w === 'let') aux.push("let's");
+    if (subject?.w === 'lets') {
+      subject = undefined;
+      aux.push("let's");
+      agent = 'imperative';
+    }
     if (subject && ['ima', 'imma'].includes(subject.w)) aux.push('gonna');
     // A harm verb with no subject before it, in its base form, is an order ("kill them all").
     if (!subject && HARM_VERBS.get(verb.w) === verb.w && agent === 'unspecified') agent = 'imperative';
