@@ -524,7 +524,9 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
   if (sexual.length > 0) {
     const best = sexual.reduce((a, b) => (score(b) > score(a) ? b : a));
     const steps = [...best.steps];
-    const extra = sexual.length - 1;
+    // Signs count once each: two patterns over the same words are one sign.
+    const distinct = sexual.filter((e, i) => !sexual.slice(0, i).some((o) => o.start < e.end && e.start < o.end));
+    const extra = distinct.length - 1;
     if (extra > 0) steps.push({ kind: 'corroborated', delta: Math.min(0.45, 0.25 * extra), note: `${extra + 1} sexual signals in one message` });
     if (SEXUAL_EMOJI.test(reading)) steps.push({ kind: 'emoji', delta: 0.1, note: 'a flirting emoji' });
     const start = Math.min(...sexual.map((e) => e.start));
