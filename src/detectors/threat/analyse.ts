@@ -1,6 +1,6 @@
 import type { ExplanationStep } from '../../engine/types.js';
 import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
-import { ADVICE, GAME, HOSTILITY, JOKE, LOGISTICS, NEWS, REPORTED_SPEECH, SUPPORT_PLEA } from './frames.js';
+import { ADVICE, GAME, HOSTILITY, JOKE, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
 import {
   BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
@@ -29,7 +29,6 @@ export interface ThreatEvent {
 /** Message-wide facts computed once from the reading text. */
 interface Frames {
   readonly plea: boolean;
-  readonly reported: boolean;
   readonly game: boolean;
   readonly news: boolean;
   readonly joke: boolean;
@@ -39,19 +38,13 @@ interface Frames {
   readonly quotes: readonly { start: number; end: number; reported: boolean }[];
 }
 
-/**
- * Words whose presence makes a sentence worth parsing. Cheaper than compromise by far; a message
- * with none of them is never parsed.
- */
-const WORTH_PARSING =
-  /\b(?:kil+\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit|cut\w*|burn\w*|torch\w*|bury|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang\w*|hanged|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke|whip\w*|batter|maim|stomp\w*|knife|gut|smack\w*|unaliv\w*|end|destroy\w*|ruin\w*|wreck\w*|hunt\w*|die|dies|dead|death|find|found|get|got|visit\w*|track\w*|follow\w*|stalk\w*|watch\w*|know|knw|remember|saw|see|seen|c|regret|pay|sorry|happen\w*|shame|alone|pic|pics|picture\w*|photo\w*|selfie\w*|nude\w*|noodz|nudez|n00dz|pretty|cute|hot|sexy|fine|beautiful|gorgeous|look\w*|legs|body|drink|dinner|night|place|session|services|tell|post\w*|leak\w*|share|spread|or|unless|if|and|test|brave|numbered|hell|eye|back|attention|outside|waiting|parked|up|door|wife|husband|kids|daughter|son|family|dad|mom|mum|boss|nice|shower|robe|bed|bending|crush|deserve\w*|wish|hope|exist|mirror|unlocked|bf|boyfriend|careful|think|house|home|come|coming|make|office|building|school|tonight|either|else|otherwise|unless|reviews?|stars?|rating|report\w*|complaint|regret|eyeing|wearing|shame|deposit|bin|sidewalk|boxes|lost|online|group|boss|tell|snap|address|car|pin|code|stay|private|dead|wanna|want|drink|kiss|naked|alone|legs|robe|shorts|wife|kids|child\w*|daughter|mother|father|sister|brother|parents)\b/;
-
+// Words that make a sentence context for a threat elsewhere in the message (the condition of
+// "…or else. I know where you live", the "unless" after "I'd never hurt you").
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
 /** Whether a sentence of a longer message is worth parsing. */
 function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags): boolean {
-  const text = (k: number) => reading.slice(spans[k]!.start, spans[k]!.end);
-  const own = text(i);
+  const own = reading.slice(spans[i]!.start, spans[i]!.end);
   if (gate(own)) return true;
   if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
   if (flags.sexual && sexualSign(own)) return true;
@@ -63,13 +56,12 @@ export function analyse(plain: string): ThreatEvent[] {
   const reading = readingText(plain);
   const flags = gate(reading);
   if (!flags) return [];
-  // A short message is parsed whole; a long one only in the sentences that can hold a threat.
   const all = sentenceSpans(reading);
   // Only the sentences that can hold a threat (and the conditions and remarks around them) are
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
-  const spans = all.length === 1 ? all : all.filter((s, i) => sentenceWanted(reading, all, i, flags));
+  const spans = all.length === 1 ? all : all.filter((_, i) => sentenceWanted(reading, all, i, flags));
   if (spans.length === 0) return [];
-  // Long messages: parse only the suspicious sentences, at most a few thousand characters of them.
+  // A very long message is parsed no further than a few thousand characters of suspicious sentences.
   let budget = 4000;
   const chosen = spans.filter((s) => (budget -= s.end - s.start) >= 0);
   const sentences = parseSentences(reading, chosen);
@@ -80,7 +72,8 @@ export function analyse(plain: string): ThreatEvent[] {
     cueMatches(sentence, frames, flags, events);
   }
   combine(reading, sentences, events);
-  return events.filter((e) => e.steps.reduce((s, x) => s + x.delta, 0) > -0.6);
+  // Far below any base score: not even a hint.
+  return events.filter((e) => score(e) > -0.6);
 }
 
 function computeFrames(reading: string): Frames {
@@ -95,7 +88,6 @@ function computeFrames(reading: string): Frames {
   }
   return {
     plea: SUPPORT_PLEA.test(reading),
-    reported: REPORTED_SPEECH.test(reading),
     game: GAME.test(reading),
     news: NEWS.test(reading),
     joke: JOKE.test(reading),
@@ -191,7 +183,7 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
     return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: "reader's belongings" };
   }
   if (['me', 'myself', 'us', 'ourselves', 'my', 'our'].includes(t.w)) return { kind: 'self', end: t.end, label: 'the speaker' };
-  if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || (t.w === 'her' && true)) {
+  if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || t.w === 'her') {
     const group = ['them', 'em', "'em", 'all', 'everyone', 'everybody', 'themselves', 'their'].includes(t.w);
     if (t.w === 'all' && next && !PEOPLE.has(next.w) && !['of', 'the', 'those', 'these', 'them'].includes(next.w)) return { kind: 'object', end: t.end, label: '' };
     const body = next && BODY.has(next.w) ? next : undefined;
@@ -244,7 +236,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
         negated = true;
         continue;
       }
-      if (SKIP_BEFORE_VERB.has(t.w) && !(t.w === 'i' && j < k - 1 && false)) {
+      if (SKIP_BEFORE_VERB.has(t.w)) {
         if (t.w === 'i') {
           subject = t;
           break;
@@ -300,7 +292,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     if (agent === 'reader') continue;
     // The patient as subject of a passive or of "die" is not an agent; otherwise the reader as
     // agent does things to others ("you killed it" is praise, "you'll kill them" is not a threat).
-    if (agent === 'third' && !(passive || lemma === 'die') && !CALLS_FOR_ANY(aux)) continue;
+    if (agent === 'third' && !(passive || lemma === 'die') && !callsFor(aux)) continue;
     const mood = moodOf(aux, agent, wishedBySpeaker, clause);
     if (mood === 'statement' && !(wishedBySpeaker)) continue;
     const steps: ExplanationStep[] = [];
@@ -310,7 +302,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     else if (patient.kind === 'property') kind = 'violence';
     else kind = 'third-party';
     if (agent === 'third' && (passive || lemma === 'die') && (patient.kind === 'third' || patient.kind === 'group')) {
-      if (!CALLS_FOR_ANY(aux) && !wishedBySpeaker && mood !== 'future') continue;
+      if (!callsFor(aux) && !wishedBySpeaker && mood !== 'future') continue;
     }
     if (patient.kind === 'property') steps.push({ kind: 'property', delta: -0.1, note: `aimed at ${patient.label}, not a person` });
     if (pursuit) {
@@ -332,7 +324,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
   }
 }
 
-function CALLS_FOR_ANY(aux: readonly string[]): boolean {
+function callsFor(aux: readonly string[]): boolean {
   return aux.some((w) => CALLS_FOR.has(w));
 }
 
@@ -385,7 +377,6 @@ interface Draft {
   negated: boolean;
   role?: string;
   steps: ExplanationStep[];
-  /** Whether the cue can be said by a victim about themself (so reports matter). */
 }
 
 /** Applies the frames every kind shares (negation, question, quotation, report, game, joke). */
@@ -399,7 +390,7 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
     else if (conditional === 'dont-make-me') mood = 'conditional on the reader ("don\'t make me")';
     else return;
   } else if (conditional) {
-    mood = `${mood}, conditional on the reader`;
+    if (!/conditional/.test(mood)) mood = `${mood}, conditional on the reader`;
     steps.push({ kind: 'conditional', delta: 0.05, note: 'depends on what the reader does' });
   }
   const tagQuestion = /\b(?:right|yeah|yes|ok|okay|huh|eh|innit|got it|understand|hear me)$/.test(sentence.line.replace(/[?!. ]+$/, ''));

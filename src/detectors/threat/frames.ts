@@ -7,10 +7,6 @@
 export const SUPPORT_PLEA =
   /\b(?:please|pls|plz|can you|could you|can u)\s+(?:help|ban|block|remove|do something|report|stop|deal with|look into|make sure|check)\b|\bwhat (?:do|should|can) i do\b|\bhow (?:do|can) i (?:block|report|stop)\b|\bi(?:'m| am)\s+(?:so\s+|really\s+)?(?:scared|terrified|afraid|frightened|not safe)\b|\bi (?:don't|do not) feel safe\b|\bscreenshots? (?:attached|below)\b|\bis (?:that|this) (?:a scam|allowed|normal|ok)\b|\bi want to report\b|\bneed to report\b|\bhi support\b|\bdear support\b|\bi(?:'ve| have) reported\b/;
 
-/** Someone else's words being passed on. */
-export const REPORTED_SPEECH =
-  /\b(?:he|she|they|the (?:driver|courier|mover|seller|buyer|guy|man|woman|client|customer|cleaner|technician|rider|delivery guy|plumber)|my (?:ex|neighbou?r|boss|landlord)|someone|somebody|a (?:client|driver|guy|customer|seller|buyer)|this (?:guy|driver|person|man))\s+(?:\w+\s+){0,2}?(?:said|says|told (?:me|us)|texted|wrote|messaged|threatened|claimed|keeps? (?:saying|texting|messaging|calling)|was like|goes|sent (?:me|us)|yelled|warned)\b/;
-
 /** Video games, sport and fiction, where killing is the point of the game. */
 export const GAME =
   /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|round|lobby|noob|gg|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;

@@ -68,8 +68,3 @@ export function gate(reading: string): GateFlags | undefined {
 export function sexualSign(text: string): boolean {
   return SEXUAL_STRONG.test(text) || SEXUAL_SIGNALS.some((signal) => signal.test(text));
 }
-
-/** Whether the grammar could find anything in the message; false means it is not parsed. */
-export function worthParsing(reading: string): boolean {
-  return gate(reading) !== undefined;
-}
