@@ -59,11 +59,20 @@ export function analyse(plain: string): ThreatEvent[] {
   const all = sentenceSpans(reading);
   // Only the sentences that can hold a threat (and the conditions and remarks around them) are
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
-  const spans = all.length === 1 ? all : all.filter((_, i) => sentenceWanted(reading, all, i, flags));
-  if (spans.length === 0) return [];
-  // A very long message is parsed no further than a few thousand characters of suspicious sentences.
-  let budget = 4000;
-  const chosen = spans.filter((s) => (budget -= s.end - s.start) >= 0);
+  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags));
+  if (wanted.length === 0) return [];
+  // A very long message is parsed no further than a few thousand characters: first the sentences
+  // that could hold a threat on their own and their neighbours, then context, in order.
+  const BUDGET = 4000;
+  const length = (i: number) => all[i]!.end - all[i]!.start;
+  if (wanted.reduce((n, i) => n + length(i), 0) > BUDGET) {
+    const core = new Set(wanted.filter((i) => gate(reading.slice(all[i]!.start, all[i]!.end))));
+    const near = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
+    wanted = near.length > 0 ? near : wanted;
+  }
+  let budget = BUDGET;
+  const chosen = wanted.filter((i) => (budget -= length(i)) >= 0).map((i) => all[i]!);
+  if (chosen.length === 0) chosen.push(all[wanted[0]!]!);
   const sentences = parseSentences(reading, chosen);
   const frames = computeFrames(reading);
   const events: ThreatEvent[] = [];

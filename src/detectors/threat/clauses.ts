@@ -169,13 +169,24 @@ function makeSentence(index: number, tokens: Token[]): Sentence {
   return { index, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens, clauses, question, line, tokenAt };
 }
 
+const MAX_PIECE = 600;
+
 /** Splits the reading text into sentence spans without parsing it (cheap; used to pick what to parse). */
 export function sentenceSpans(reading: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const re = /[^.!?\n…]+(?:[.!?…]+|\n|$)/g;
   for (const m of reading.matchAll(re)) {
     if (m[0].trim().length === 0) continue;
-    spans.push({ start: m.index, end: m.index + m[0].length });
+    // Text without punctuation is cut into pieces at spaces, so no one piece costs a long parse.
+    let start = m.index;
+    const end = m.index + m[0].length;
+    while (end - start > MAX_PIECE) {
+      const space = reading.lastIndexOf(' ', start + MAX_PIECE);
+      const cut = space > start + MAX_PIECE / 2 ? space + 1 : start + MAX_PIECE;
+      spans.push({ start, end: cut });
+      start = cut;
+    }
+    spans.push({ start, end });
   }
   return spans;
 }

@@ -89,3 +89,14 @@ describe('the gate before compromise', () => {
     expect(gate(readingText(createViews(text).plain.text))).toBeDefined();
   });
 });
+
+describe('long messages', () => {
+  it('still finds a threat deep inside a long text with no punctuation, in bounded time', () => {
+    const filler = 'the boxes go in the van and the sofa goes last '.repeat(4000);
+    const text = `${filler}I will break your legs ${filler}`;
+    const started = Date.now();
+    const events = analyse(createViews(text).plain.text);
+    expect(events.some((e) => e.kind === 'violence')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
