@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { CompiledPolicy, CompiledRule, TermTarget } from '../policy/compile.js';
 import { createViews, mapSpanToOriginal, type Views } from '../text/index.js';
 import type { Span, TextView } from '../text/types.js';
+import { loadCompromise } from './compromise.js';
 import { expandTerm } from './term-matcher.js';
 import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
@@ -152,23 +152,6 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-interface CompromiseMatch {
-  text: string;
-  offset?: { start: number; length: number };
-}
-type Compromise = (text: string) => { match(pattern: string): { json(options: object): CompromiseMatch[] } };
-
-let compromise: Compromise | undefined;
-
-/** compromise costs ~100 ms to import, so it loads the first time a grammar rule runs. */
-function loadCompromise(): Compromise {
-  if (!compromise) {
-    const required = createRequire(import.meta.url)('compromise') as Compromise | { default: Compromise };
-    compromise = typeof required === 'function' ? required : required.default;
-  }
-  return compromise;
 }
 
 function matchPattern(rule: CompiledRule, views: Views, out: RawMatch[]): void {

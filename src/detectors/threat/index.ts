@@ -1,4 +1,42 @@
-import type { Detector } from '../types.js';
+import type { Views } from '../../text/index.js';
+import type { Detector, DetectorMatch } from '../types.js';
+import { analyse, type ThreatEvent, type ThreatKind } from './analyse.js';
+
+const KINDS: readonly ThreatKind[] = ['violence', 'intimidation', 'family', 'coercion', 'sexual', 'third-party'];
+
+// Every threat rule asks about the same message; the analysis runs once per message's views.
+const cache = new WeakMap<Views, readonly ThreatEvent[]>();
+
+function eventsFor(views: Views): readonly ThreatEvent[] {
+  let events = cache.get(views);
+  if (!events) cache.set(views, (events = analyse(views.plain.text)));
+  return events;
+}
+
+/**
+ * The threat grammar: who does what to whom, and whether it is meant. `options.kind` picks which
+ * threats a rule reports (violence, intimidation, family, coercion, sexual, third-party).
+ */
+export const threatGrammarDetector: Detector = {
+  name: 'threat-grammar',
+  description:
+    'English threat grammar on compromise: agent (speaker, someone), patient (reader, family, property, third person or group) and mood (future, modal, imperative, conditional; negated, asked, quoted, reported, idiom). options.kind: violence, intimidation, family, coercion, sexual or third-party.',
+  placeholders: ['agent', 'patient', 'mood'],
+  detect({ views, options }): DetectorMatch[] {
+    const kind = options.kind as ThreatKind;
+    // moderate() never throws, so a rule with an unknown kind finds nothing (its cases will say so).
+    if (!KINDS.includes(kind)) return [];
+    return eventsFor(views)
+      .filter((e) => e.kind === kind)
+      .map((e) => ({
+        view: 'plain' as const,
+        start: e.start,
+        end: e.end,
+        steps: e.steps,
+        values: { agent: e.agent, patient: e.patient, mood: e.mood },
+      }));
+  },
+};
 
 /** Detectors behind the `threat` rule set. */
-export const threatDetectors: readonly Detector[] = [];
+export const threatDetectors: readonly Detector[] = [threatGrammarDetector];

@@ -1,0 +1,32 @@
+/**
+ * Message-level frames: cheap regular expressions over the whole reading text that change what a
+ * threat-like clause means (a report to support, a game, the news, a joke, a grievance).
+ */
+
+/** A plea to support or a statement of fear: the sender is the one being threatened. */
+export const SUPPORT_PLEA =
+  /\b(?:please|pls|plz|can you|could you|can u)\s+(?:help|ban|block|remove|do something|report|stop|deal with|look into|make sure|check)\b|\bwhat (?:do|should|can) i do\b|\bhow (?:do|can) i (?:block|report|stop)\b|\bi(?:'m| am)\s+(?:so\s+|really\s+)?(?:scared|terrified|afraid|frightened|not safe)\b|\bi (?:don't|do not) feel safe\b|\bscreenshots? (?:attached|below)\b|\bis (?:that|this) (?:a scam|allowed|normal|ok)\b|\bi want to report\b|\bneed to report\b|\bhi support\b|\bdear support\b|\bi(?:'ve| have) reported\b/;
+
+/** Video games, sport and fiction, where killing is the point of the game. */
+export const GAME =
+  /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|round|lobby|noob|gg|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;
+
+/** News and events reported as past fact. */
+export const NEWS = /\b(?:news|article|headline|reported|police said|according to|arrested|was (?:attacked|mugged|stabbed|shot|killed)|got (?:mugged|stabbed|shot|attacked|killed)|last night a)\b/;
+
+/** Laughter and jokes, which soften a hypothetical threat between friends. */
+export const JOKE = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|j\/k|just kidding|kidding)\b|😂|🤣|😆/;
+
+/**
+ * Grievance and hostility: an order, money or a rating in dispute, an insult, a warning. With
+ * these around, "I'll find you" is pursuit; without them it is usually a pickup.
+ */
+export const HOSTILITY =
+  /\b(?:owe|owes|owed|refund|review|reviews|stars?|rating|rated|1-star|one star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|still|wherever|eventually|one way or another|can't hide|cannot hide|regret|sorry|bitch|cunt|fuck\w*|asshole|bastard|idiot|whore|slut|or else|you'll see|watch out|mark my words|i swear|swear to god)\b|🔪|🔫|💀|😈|☠/;
+
+/** Meeting up, pickups and deliveries, where "I'll find you" and "I'm outside your door" are service. */
+export const LOGISTICS =
+  /\b(?:arrivals?|pick ?up|pickup|drop ?off|gate|entrance|lobby|terminal|platform|station|plate|don't worry|no worries|no problem|reception|parking|car park|meet(?:ing)? point|flight|landed|deliver\w*|order|parcel|package|be there|on my way|omw|eta|minutes|mins|min)\b/;
+
+/** Literal advice about bodies and lifting (`watch your back when lifting`). */
+export const ADVICE = /\b(?:lift\w*|carry\w*|bend\w*|stretch\w*|heavy|posture|stairs|boxes|piano|sofa|couch|gym|workout|careful|with your legs|knees)\b/;

@@ -1,0 +1,70 @@
+/**
+ * The last cheap test before compromise: a message is parsed only when the shapes the grammar
+ * looks for can occur in it at all (a harm verb near a person, a pursuit verb on the reader, a
+ * condition word and a harm, two signs of sexual interest). Rule triggers are single words and
+ * fire on ordinary chat ("see you", "review", "cute"); this keeps the 0.6 ms parse for the few
+ * messages where a threat is possible.
+ */
+
+import { PEOPLE } from './lexicon.js';
+
+const GROUPS = [...PEOPLE].filter((w) => w.length > 3 && w.endsWith('s')).join('|');
+const YOU = String.raw`(?:you|u|ya|your|ur|yourself|urself|y'all|yall)`;
+const PERSON = String.raw`(?:${YOU}|him|her|them|em|his|their|they|he|she|someone|somebody|anyone|everyone|everybody|people|folks|(?:all|every|those|these|the next) \w+|\w+ (?:people|folks)|\w+'s (?:neck|face|legs|head|skull|jaw|teeth|arms|knees|throat|ass)|(?:that|this|the) (?:\w+ )?(?:guy|girl|man|woman|bitch|bastard|kid|driver|dude|landlord|neighbou?r|boss|prick|idiot)|[a-z]{3,}s (?:should|must|deserve|need|ought|will|are going|gotta|have to)|(?:the |these |those |all )?(?:${GROUPS}))`;
+const HARM = String.raw`(?:kill\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit\w*|cut|burn\w*|bury|buried|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang|hanged|hung|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke\w*|whip\w*|maim\w*|stomp\w*|smack\w*|unaliv\w*|hunt\w*|destroy\w*|ruin\w*|wreck\w*|end|shank\w*|whoop\w*|eliminat\w*|crippl\w*|crush|run \w+ over|hit|mess \w+ up|fuck \w+ up|torch\w*|knife)`;
+
+const SUFFERS = String.raw`(?:die|dies|dead|death|(?:be|get|got|gets|getting|been) (?:killed|shot|hanged|hung|stabbed|hurt|beaten|beat up|burned|burnt|raped|executed|lynched|gassed|exterminated|slaughtered|murdered|abused|attacked|wiped out|put down|chopped|stoned|beheaded|unalived|jumped|smoked|dealt with|taken out|cut|hit|slit|strangled|choked|drowned|bashed|smashed|whipped|punched|slapped|kicked|destroyed|eliminated|crushed|wrecked|run over|knifed|shanked)|deserve\w*)`;
+const HARM_NEAR_PERSON = new RegExp(
+  String.raw`\b${HARM}\b(?: \w+){0,4}? ${PERSON}\b|\bput a bullet in\b|\bnobody gets hurt\b|\bno one gets hurt\b|\bnever walk again\b|\b${PERSON}\b[^.!?\n]{0,30}?\b${SUFFERS}\b|\b${HARM}\b(?: \w+){0,3}? (?:the|your|ur|that) (?:\w+ )?(?:door|car|house|window|windows|tires|tyres|truck)\b`,
+);
+const PURSUIT = new RegExp(String.raw`\b(?:find|get|visit|track|hunt|coming for|come for|come after)\s+${YOU}\b`);
+const VEILED = /\b(?:see what happens|(?:you're|you are|ur|u r) lucky (?:i|we)|shut (?:you|u) up|end up in (?:the |a )?(?:hospital|ground|grave|wheelchair|morgue)|teach (?:you|u|him|her|them|that \w+) a lesson|get my hands on|(?:you|u) should be (?:scared|afraid|worried)|(?:should|must|need to|ought to|deserve to) (?:all )?(?:be|get) (?:\w+ ){0,3}?(?:shot|killed|hanged|hung|gassed|burned|executed|lynched|exterminated|beaten|stabbed)|shame if|you(?:'re| are| r)? (?:so |already )?dead|ur dead|dead (?:man|woman)|regret|be sorry|make (?:your|ur) life|make (?:you|u) (?:pay|regret|suffer|bleed|sorry)|(?:you|u)(?:'ll| will| are going to| gonna| r gonna) pay for (?:this|that|it)|happen(?:s|ed)? to|accidents happen|happen on|test me|how brave|days are numbered|see it coming|messing with|watch what happens|what'?s coming|what is coming|asked for it|one eye open|watch (?:your|ur) back|watch yourself|better watch|pay attention|think of me|think about (?:it|that)|be careful|seeing (?:you|u)|see (?:you|u) (?:around|soon)|c u (?:around|soon))\b/;
+const INTIMIDATION = new RegExp(
+  String.raw`\b(?:i|we|i've|ive|i'll|ill|i'm|im|we'll|we've)\b[^.!?\n]{0,14}?\b(?:know|knw|knew|know what|know which|remember\w*|memori[sz]ed|saved|found out|figured out|find|found|look up|noted)\b(?: \w+)?\s(?:where (?:you|u|ur|your)|who (?:you|u)|(?:which|what) (?:flat|house|school|building|floor|car|one|time|bus|train|gym|route)|(?:you're|youre|ur|you are) the one)\b|\b(?:know|remember) (?:your|ur) (?:\w+ )?(?:address|building|house|place|car|door|office|school|routine|schedule|name|plate)\b|\b(?:got|have|kept|still have|still got)\s+(?:your|ur|the)\s+(?:\w+\s+)?(?:address|pin|door code|location|passport|id)\b|\b(?:your|ur)\s+(?:\w+\s+)?address (?:from|on|in)\b|\b(?:watching|following|stalking|tracking|saw|seen|spotted|still see|still c|can see)\s+(?:you|u)\b|\bmake me (?:come|drive|go|show|turn)\b|\b(?:show up|be outside|come) there\b|\bwatch (?:your|ur) back\b|\bw a t c h\b`,
+);
+const AT_PLACE = /\b(?:outside|at|to|by|back to)\s+(?:your|ur)\s+(?:place|house|home|door|office|work|building|school|flat|apartment|job|street)\b|\bshow up\b/;
+const HOSTILE = /\b(?:owe|refund|review|stars?|rating|1-star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|regret|bitch|cunt|fuck\w*|asshole|bastard|whore|or else|or i|or we|unless|if you|if u|tonight|2am|3am|midnight|alone)\b/;
+const FAMILY = /\b(?:your|ur)\s+(?:\w+\s+)?(?:wife|husband|kids?|children|child|son|daughter|mom|mum|mother|dad|father|family|sister|brother|bf|gf|boyfriend|girlfriend|baby|parents|partner|grandma|grandpa|wifey|hubby)(?:'s)?\b|\bnice (?:\w+ )?(?:kids|family)\b/;
+const COERCION = /\b(?:or else|think twice|(?:would|be) a shame|shame if|report (?:you|u) for|leave (?:you|u) a|keep the (?:deposit|money)|(?:stuff|boxes|things|furniture|bags|order|food)(?: \w+){0,3}? (?:in the bin|in the trash|on the sidewalk|on the street)|(?:order|food|stuff|package|parcel|boxes|things)(?: \w+){0,4}? "?(?:lost|missing|broken|damaged)|comes back|up online|tell (?:your|ur) (?:boss|wife|husband|family|parents|mom|dad|employer|school|everyone|friends)|(?:post|leak|share|send|spread|publish|put|upload|expose|dox|plaster|show|forward)\w*(?: \w+){0,2}? (?:your|ur|those|the) (?:\w+ ){0,2}?(?:address|pics|pictures|photos|nudes|face|info|details|source code|secrets|location|passport|customer list)|(?:post|put|spread) \d+ \w+|tell everyone|(?:your|ur) (?:\w+ )?(?:pics|photos|nudes|address|number|secrets) (?:go|goes|going|will|end|get)|(?:unload|dump|throw|drop)(?: \w+){0,2}? (?:your|ur|the) (?:stuff|boxes|things|furniture|bags|order)|remember (?:your|ur) (?:door|address|face)|you(?:'ll| will) see what happens|we(?:'ll| will) see)\b/;
+
+const SEXUAL_STRONG = /\b(?:nudes|nudez|noodz|nodes|naked|nude pics|without (?:any |your |ur )?clothes|(?:touch|kiss|taste|undress) (?:you|u))\b/;
+const SEXUAL_SIGNALS: readonly RegExp[] = [
+  /\b(?:you(?:'re| are| r)?|ur|u r|u)\s+(?:so |really |very |looking |look |looked |lookin |damn |sound |seem |sounded )?(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|stunning|fit|attractive|adorable|delicious|thicc)\b|\bcute (?:pic|photo|profile)|\b(?:hey|hi|hello|morning|night) (?:gorgeous|beautiful|sexy|cutie|babe|baby|sweetheart|hottie|sweetie|darling|princess)\b|\b(?:you have|you've got|you got|u have|u got) (?:the |such |a |some )?(?:\w+ )?(?:prettiest|pretty|beautiful|nice|sexy|gorgeous|amazing|great|hot|perfect) (?:eyes|smile|legs|body|lips|ass|figure|skin|hair)\b|\b(?:your|ur|those|that)\s+(?:legs|body|ass|butt|boobs|tits|lips|thighs|curves|booty|figure)\b|\blook(?:ed|s)? (?:so |really )?(?:good|great|amazing|hot|sexy|fine|delicious) (?:in|bending|wearing)|美女|\bcute\b/,
+  /\b(?:drink|drinks|dinner|hook up|hookup|come alone|thinking about (?:you|u)|just for me|our secret|naked|without (?:any |your |ur )?clothes|(?:see|get) (?:you|u) naked|(?:are )?(?:you|u) single|(?:are )?(?:you|u) free tonight|sit in the front with me|get you alone|stay the night|spend the night|my place|come over|come round|come by|come back to|back to the truck|back to my|private session|other services|nice to me|u up|you up|show you around|show u around|unlocked for me|hook up|hookup|let me come)\b/,
+  /\b(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|snaps|video|vid|videos)\s+of\s+(?:you|u|yourself|urself|what)|\bsend (?:me )?(?:a |some |more |a few )?(?:pic|pics|selfie|selfies|photos)\b|\bwhat (?:ur|you're|youre|you are) wearing\b|\bselfies\b/,
+  /\balone\b|\bdon'?t tell (?:your|ur) (?:bf|boyfriend|husband|hubby|gf|girlfriend|wife|partner)\b|\b(?:your|ur) (?:husband|bf|boyfriend|hubby) (?:is )?(?:not |never )?(?:home|away|around)\b|一个人/,
+  /\b(?:robe|towel|bikini|shorts|underwear|bending over|left my number on|eyeing me|wearing|in that dress)\b/,
+  /\b(?:and|then) (?:i'll|i will|ill) (?:pay (?:you )?(?:double|extra|more)|approve|tip|release|give you)\b/,
+  /😏|😘|😍|🥵|😉|😜|💋|👅|🍆|🍑|;\)|;-\)/,
+];
+
+/** Which kinds of threat the message can hold at all; the grammar looks only for those. */
+export interface GateFlags {
+  readonly harm: boolean;
+  readonly intimidation: boolean;
+  readonly family: boolean;
+  readonly coercion: boolean;
+  readonly sexual: boolean;
+}
+
+/** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
+export function gate(reading: string): GateFlags | undefined {
+  const veiled = VEILED.test(reading);
+  const harm = veiled || HARM_NEAR_PERSON.test(reading) || PURSUIT.test(reading);
+  const intimidation = veiled || INTIMIDATION.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading));
+  const family = FAMILY.test(reading);
+  const coercion = COERCION.test(reading);
+  let sexual = SEXUAL_STRONG.test(reading);
+  if (!sexual) {
+    let signals = 0;
+    for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) break;
+    sexual = signals >= 2;
+  }
+  if (!harm && !intimidation && !family && !coercion && !sexual) return undefined;
+  return { harm, intimidation, family, coercion: coercion || harm || intimidation || family, sexual };
+}
+
+/** Whether one sentence shows any sign of sexual interest (a message needs two to be parsed). */
+export function sexualSign(text: string): boolean {
+  return SEXUAL_STRONG.test(text) || SEXUAL_SIGNALS.some((signal) => signal.test(text));
+}
