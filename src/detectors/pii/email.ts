@@ -1,21 +1,136 @@
 import type { Detector, DetectorMatch } from '../types.js';
 
-// Local part and domain as RFC 5322 allows in practice; the TLD must be letters so
-// `v1.2@3.4` style version strings are not addresses.
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b/g;
+/** Mail providers people name without the `.com` ("sam dot trades at gmail"). */
+const PROVIDERS = new Set([
+  'gmail', 'googlemail', 'hotmail', 'outlook', 'yahoo', 'ymail', 'aol', 'icloud', 'proton', 'protonmail', 'gmx', 'yandex',
+  'zoho', 'fastmail', 'tutanota', 'qq', 'foxmail', '163', '126', 'sina', 'sohu', 'aliyun', 'btinternet', 'comcast',
+]);
 
-/** Email addresses written plainly (in the plain view, so full-width `＠` counts). */
+/** Top-level domains accepted when the `@` itself was written as a word (`name at host dot com`). */
+const COMMON_TLDS = new Set([
+  'com', 'net', 'org', 'edu', 'gov', 'io', 'me', 'co', 'uk', 'cn', 'de', 'fr', 'ca', 'au', 'jp', 'info', 'biz', 'us', 'nl',
+  'pl', 'it', 'es', 'ru', 'in', 'sg', 'hk', 'tw', 'nz', 'ie', 'ch', 'se', 'no', 'dk', 'be', 'at', 'br', 'mx', 'dev', 'app',
+]);
+
+/** Words that stand before "at" in ordinary sentences ("email me at work"), never a mailbox. */
+const NOT_LOCAL = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'it', 'i', 'we', 'home', 'work', 'least', 'all', 'once', 'look', 'be', 'is', 'am', 'are', 'was', 'arrive', 'arrived', 'here', 'there', 'meet', 'see', 'stay']);
+
+const DOT = String.raw`(?:\s*\.\s*|\s+dot\s+|\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*)`;
+const AT_WORD = String.raw`\s+at\s+`;
+const AT_SIGN = String.raw`\s*@\s*`;
+const AT_BRACKET = String.raw`\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*`;
+const LOCAL = String.raw`[a-z0-9][a-z0-9_%+-]*(?:${DOT}[a-z0-9_%+-]+)*`;
+const DOMAIN = String.raw`[a-z0-9][a-z0-9-]*(?:${DOT}[a-z0-9-]+)*`;
+const EMAIL = new RegExp(
+  String.raw`(?<![a-z0-9._%+-])(${LOCAL})(${AT_SIGN}|${AT_BRACKET}|${AT_WORD})(${DOMAIN})(?![a-z0-9@_-]|\.[a-z0-9])`,
+  'gy',
+);
+const DOT_SPLIT = new RegExp(DOT, 'g');
+
+/**
+ * Collapses letters written one by one (`j a k e . w r i t e s @ p r o t o n . m e`) so the
+ * address can be read; `map[i]` is the plain offset of compact unit `i`.
+ */
+function compactSpacedLetters(text: string): { text: string; map: Int32Array } {
+  const map = new Int32Array(text.length);
+  let out = '';
+  const n = text.length;
+  const single = (i: number) =>
+    i < n && /[a-z0-9@._-]/.test(text[i]!) && (i === 0 || text[i - 1] === ' ') && (i + 1 >= n || text[i + 1] === ' ');
+  let i = 0;
+  while (i < n) {
+    if (single(i)) {
+      let j = i;
+      let count = 0;
+      while (single(j)) {
+        count++;
+        j += 2;
+      }
+      if (count >= 4) {
+        for (let k = i; k < j - 1; k += 2) {
+          map[out.length] = k;
+          out += text[k];
+        }
+        i = j - 1;
+        continue;
+      }
+    }
+    map[out.length] = i;
+    out += text[i];
+    i++;
+  }
+  return { text: out, map: map.subarray(0, out.length) };
+}
+
+/** Reads the address as it would be typed, or undefined when the parts do not make one. */
+function readAddress(local: string, at: string, domain: string): string | undefined {
+  const localParts = local.split(DOT_SPLIT);
+  const labels = domain.split(DOT_SPLIT);
+  const tld = labels[labels.length - 1]!;
+  const spelled = !at.includes('@') || /dot|[(\[{<]/.test(local + domain);
+  if (labels.length >= 2) {
+    if (!/^[a-z]{2,24}$/.test(tld)) return undefined;
+    if (/^\s+at\s+$/.test(at) && !COMMON_TLDS.has(tld) && !PROVIDERS.has(labels[0]!)) return undefined;
+  } else if (!spelled || !PROVIDERS.has(labels[0]!)) {
+    return undefined;
+  }
+  if (/^\s+at\s+$/.test(at) && (NOT_LOCAL.has(localParts[localParts.length - 1]!) || local.length < 2)) return undefined;
+  return `${localParts.join('.')}@${labels.join('.')}${labels.length === 1 ? '.com' : ''}`;
+}
+
+/**
+ * Email addresses, plain (`jo@mail.com`, full-width `＠` through the plain view) or spelled out
+ * to get past filters: `name at gmail dot com`, `name(at)mail(dot)com`, `name[@]mail.com`,
+ * letters spaced one by one, or a well-known provider without its `.com`.
+ */
 export const emailDetector: Detector = {
   name: 'email',
-  description: 'An email address.',
-  precheck: (text) => text.includes('@') || text.includes('＠'),
+  description: 'An email address, plain or spelled out.',
+  placeholders: ['address'],
+  precheck: (text) => /[@＠]|dot|[(\[{<]\s*at|gmail|hotmail|outlook|yahoo|icloud|proton|qq|163|126|foxmail/i.test(text),
   detect({ views }) {
-    const view = views.plain;
+    const plain = views.plain.text;
+    const compact = compactSpacedLetters(plain);
+    const text = compact.text;
     const out: DetectorMatch[] = [];
-    EMAIL.lastIndex = 0;
-    for (const match of view.text.matchAll(EMAIL)) {
-      out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'email' });
+    for (let from = 0; from < text.length; ) {
+      EMAIL.lastIndex = from;
+      const match = findFrom(text, from);
+      if (!match) break;
+      const [whole, local, at, domain] = match as unknown as [string, string, string, string];
+      const address = readAddress(local, at, domain);
+      if (!address) {
+        from = match.index + 1;
+        continue;
+      }
+      const start = compact.map[match.index]!;
+      const end = compact.map[match.index + whole.length - 1]! + 1;
+      const spelled = address !== whole;
+      out.push({
+        view: 'plain',
+        start,
+        end,
+        entity: 'email',
+        matched: address,
+        values: { address },
+        ...(spelled ? { steps: [{ kind: 'detector', delta: 0, note: `spelled out to avoid filters, reads ${address}` }] } : {}),
+      });
+      from = match.index + whole.length;
     }
     return out;
   },
 };
+
+/** The first address match at or after `from` (the regex is sticky, so it is tried at each start). */
+function findFrom(text: string, from: number): RegExpExecArray | undefined {
+  for (let i = from; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) continue;
+    // The address must start a word, so only word starts are tried: linear in the message.
+    if (i > 0 && /[a-z0-9._%+-]/.test(text[i - 1]!)) continue;
+    EMAIL.lastIndex = i;
+    const match = EMAIL.exec(text);
+    if (match) return match;
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+import { createRequire } from 'node:module';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
+import type { Detector, DetectorMatch } from '../types.js';
+import { digitRuns, looksLikeQuantity, originalOf } from './numbers.js';
+
+type Parse = (text: string, options?: { defaultCountry?: CountryCode }) => PhoneNumber | undefined;
+
+let parse: Parse | undefined;
+
+/**
+ * libphonenumber-js with its full ("max") metadata takes tens of milliseconds to load, so it
+ * loads the first time a message holds something long enough to be a phone number.
+ */
+function loadParser(): Parse {
+  if (!parse) {
+    const lib = createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: Parse };
+    parse = lib.parsePhoneNumberFromString;
+  }
+  return parse;
+}
+
+/** Regions tried, in order, for a number written without a country code. */
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'CN', 'GB', 'AU', 'CA', 'IN', 'SG', 'HK'];
+
+// Numbers anyone may publish: toll-free, shared-cost (China's 400), premium and universal
+// access numbers belong to companies and hotlines, not to a person.
+const PUBLIC_TYPES = new Set(['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN', 'VOICEMAIL']);
+
+/** Scores before context: validated numbers review on their own, merely possible ones need a context word. */
+const SCORE_VALID = 0.7;
+const SCORE_VALID_BARE = 0.55;
+const SCORE_POSSIBLE = 0.35;
+
+// QQ numbers are accounts (the handle detector's), not phones, even when they parse as one.
+const ACCOUNT_LABEL = /(?:qq|扣扣|企鹅)\s*(?:号|號|id|number|no\.?)?\s*[:：是为]?\s*$/i;
+
+/** One way a digit run can be read as a phone number. */
+interface Reading {
+  readonly number: PhoneNumber;
+  readonly international: boolean;
+}
+
+function readRun(digits: string, international: boolean, regions: readonly CountryCode[]): Reading | undefined {
+  const parsePhone = loadParser();
+  if (international) {
+    const number = parsePhone(`+${digits}`);
+    return number && number.isPossible() ? { number, international } : undefined;
+  }
+  let possible: PhoneNumber | undefined;
+  for (const region of regions) {
+    const number = parsePhone(digits, { defaultCountry: region });
+    if (!number) continue;
+    if (number.isValid()) return { number, international };
+    if (!possible && number.isPossible() && number.nationalNumber.length >= 9) possible = number;
+  }
+  return possible ? { number: possible, international } : undefined;
+}
+
+/** True when the written form has the grouping people use for phone numbers (spaces, dashes, brackets). */
+function isFormatted(written: string): boolean {
+  return /\d[\s.\-()]+\d/.test(written) || /^\(/.test(written);
+}
+
+/**
+ * Phone numbers of any country, however they are written: the digits view has already read
+ * full-width, circled, Chinese and spelled-out digits and dropped the separators, and
+ * libphonenumber-js says whether the digits are a real number (options.regions: regions to
+ * try for numbers without a country code).
+ */
+export const phoneDetector: Detector = {
+  name: 'phone',
+  description: 'A phone number, validated against the numbering plan of its country.',
+  placeholders: ['country', 'e164'],
+  precheck: hasManyDigits,
+  detect({ text, views, options }) {
+    const regions = Array.isArray(options.regions) ? (options.regions as CountryCode[]) : DEFAULT_PHONE_REGIONS;
+    const view = views.digits;
+    const dv = view.text;
+    const out: DetectorMatch[] = [];
+    for (const run of digitRuns(view, 7, 17)) {
+      let start = run.start;
+      let international = false;
+      let digits = run.digits;
+      const before = dv.slice(Math.max(0, start - 12), start);
+      if (dv.charCodeAt(start - 1) === 0x2b) {
+        international = true;
+        start--;
+      } else if (/plus\s?$/.test(before)) {
+        international = true;
+        start -= before.length - before.search(/plus\s?$/);
+      } else if (/wa\.me\/$|whatsapp\.com\/send\?phone=$/.test(before)) {
+        international = true;
+      } else if (digits.startsWith('00') && digits.length >= 10) {
+        international = true;
+        digits = digits.slice(2);
+      }
+      if (digits.length > 15) continue;
+      const written = originalOf(view, text, run.start, run.end);
+      const after = dv.slice(run.end, run.end + 8);
+      if (looksLikeQuantity(written, before, after)) continue;
+      if (ACCOUNT_LABEL.test(before)) continue;
+      const reading = readRun(digits, international, regions);
+      if (!reading) continue;
+      const { number } = reading;
+      const type = number.getType();
+      if (type !== undefined && PUBLIC_TYPES.has(type)) continue;
+      const valid = number.isValid();
+      // Three-two-four is how a US social security number is written (the national-id rule's).
+      if (!valid && /^\d{3}[\s-]\d{2}[\s-]\d{4}$/.test(written)) continue;
+      const score = !valid ? SCORE_POSSIBLE : international || isFormatted(written) || type === 'MOBILE' ? SCORE_VALID : SCORE_VALID_BARE;
+      // A bracketed area code belongs to the number: `(347) 555-0134` is one finding.
+      if (dv.charCodeAt(start - 1) === 0x28 && /^\d{2,5}\)/.test(written)) start--;
+      out.push({
+        view: 'digits',
+        start,
+        end: run.end,
+        entity: 'phone',
+        score,
+        matched: number.number,
+        steps: [
+          {
+            kind: 'detector',
+            delta: 0,
+            note: valid
+              ? `valid ${number.country ?? `+${number.countryCallingCode}`} ${type?.toLowerCase().replace(/_/g, ' ') ?? 'phone'} number`
+              : `possible ${number.country ?? `+${number.countryCallingCode}`} number, not in an assigned range`,
+          },
+        ],
+        values: { country: number.country ?? `+${number.countryCallingCode}`, e164: number.number },
+      });
+    }
+    return out;
+  },
+};
+
+const NUMERAL = /[0-9０-９一二三四五六七八九零〇幺两①-⑳❶-➓]|zero|one|two|three|four|five|six|seven|eight|nine|oh/gi;
+
+/** Cheap test: at least seven digits, numerals or digit words anywhere in the message. */
+export function hasManyDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x30 && unit <= 0x39 && ++digits >= 7) return true;
+  }
+  NUMERAL.lastIndex = 0;
+  let count = 0;
+  while (NUMERAL.exec(text) !== null) if (++count >= 7) return true;
+  return false;
+}
