@@ -70,7 +70,9 @@ function readAddress(local: string, at: string, domain: string): string | undefi
   const spelled = !at.includes('@') || /dot|[(\[{<]/.test(local + domain);
   if (labels.length >= 2) {
     if (!/^[a-z]{2,24}$/.test(tld)) return undefined;
-    if (/^\s+at\s+$/.test(at) && !COMMON_TLDS.has(tld) && !PROVIDERS.has(labels[0]!)) return undefined;
+    // With the @ written as a word or set apart by spaces ("the gram @muscle.movers.atx" is a
+    // handle), only a real top-level domain or a known provider makes an address.
+    if ((/^\s+at\s+$/.test(at) || /\s/.test(at)) && !COMMON_TLDS.has(tld) && !PROVIDERS.has(labels[0]!)) return undefined;
   } else if (!spelled || !PROVIDERS.has(labels[0]!)) {
     return undefined;
   }
@@ -87,7 +89,8 @@ export const emailDetector: Detector = {
   name: 'email',
   description: 'An email address, plain or spelled out.',
   placeholders: ['address'],
-  precheck: (text) => /[@＠]|dot|[(\[{<]\s*at|gmail|hotmail|outlook|yahoo|icloud|proton|qq|163|126|foxmail/i.test(text),
+  precheck: (text) =>
+    text.includes('@') || text.includes('＠') || /dot|[(\[{<]\s*at|gmail|hotmail|outlook|yahoo|icloud|proton|qq|163|126|foxmail/i.test(text),
   detect({ views }) {
     const plain = views.plain.text;
     const compact = compactSpacedLetters(plain);

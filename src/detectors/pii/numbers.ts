@@ -54,3 +54,20 @@ export function looksLikeQuantity(written: string, before: string, after: string
   if (/(?:^|[^a-z])v\s?$/i.test(before)) return true;
   return false;
 }
+
+// Seven digits in a row, in any form the digits view reads, with separators between them: the
+// least any phone, card, account or id number has. One test per message, shared by the detectors.
+const DIGIT_RUN =
+  /(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|o|double|triple|[0-9０-９一二三四五六七八九零〇幺两①-⑳❶-➓])[\s,.()\-–—/_~·*]{0,3}){7}/i;
+
+let lastText: string | undefined;
+let lastResult = false;
+
+/** Cheap test shared by the number detectors: could the message hold a number of seven digits or more? */
+export function hasDigitRun(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastResult = DIGIT_RUN.test(text);
+  }
+  return lastResult;
+}

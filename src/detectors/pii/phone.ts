@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import type { Detector, DetectorMatch } from '../types.js';
-import { digitRuns, looksLikeQuantity, originalOf } from './numbers.js';
+import { digitRuns, hasDigitRun, looksLikeQuantity, originalOf } from './numbers.js';
 
 type Parse = (text: string, options?: { defaultCountry?: CountryCode }) => PhoneNumber | undefined;
 
@@ -40,7 +40,35 @@ interface Reading {
   readonly international: boolean;
 }
 
+// How national numbers of the default regions start and how long they are, so a digit run is
+// parsed only for regions where it could be a number at all (parsing costs microseconds, and
+// most long digit runs in chat are order numbers). Regions not listed are always tried.
+const NATIONAL_SHAPES: Partial<Record<CountryCode, RegExp>> = {
+  US: /^(?:1?[2-9]\d{9})$/,
+  CA: /^(?:1?[2-9]\d{9})$/,
+  // Mobiles, or fixed lines with the trunk 0 (people write 028-…, not 28-…).
+  CN: /^(?:1[3-9]\d{9}|0[1-9]\d{8,10})$/,
+  GB: /^0\d{9,10}$/,
+  AU: /^0\d{9}$/,
+  IN: /^(?:[6-9]\d{9}|0\d{10})$/,
+  SG: /^[3689]\d{7}$/,
+  HK: /^[2-9]\d{7}$/,
+};
+
+const cache = new Map<string, Reading | null>();
+const CACHE_SIZE = 512;
+
 function readRun(digits: string, international: boolean, regions: readonly CountryCode[]): Reading | undefined {
+  const key = `${international ? '+' : ''}${digits}|${regions.join(',')}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const reading = parseRun(digits, international, regions);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, reading ?? null);
+  return reading;
+}
+
+function parseRun(digits: string, international: boolean, regions: readonly CountryCode[]): Reading | undefined {
   const parsePhone = loadParser();
   if (international) {
     const number = parsePhone(`+${digits}`);
@@ -48,6 +76,8 @@ function readRun(digits: string, international: boolean, regions: readonly Count
   }
   let possible: PhoneNumber | undefined;
   for (const region of regions) {
+    const shape = NATIONAL_SHAPES[region];
+    if (shape && !shape.test(digits)) continue;
     const number = parsePhone(digits, { defaultCountry: region });
     if (!number) continue;
     if (number.isValid()) return { number, international };
@@ -71,7 +101,7 @@ export const phoneDetector: Detector = {
   name: 'phone',
   description: 'A phone number, validated against the numbering plan of its country.',
   placeholders: ['country', 'e164'],
-  precheck: hasManyDigits,
+  precheck: hasDigitRun,
   detect({ text, views, options }) {
     const regions = Array.isArray(options.regions) ? (options.regions as CountryCode[]) : DEFAULT_PHONE_REGIONS;
     const view = views.digits;
@@ -102,9 +132,10 @@ export const phoneDetector: Detector = {
       const reading = readRun(digits, international, regions);
       if (!reading) continue;
       const { number } = reading;
-      const type = number.getType();
-      if (type !== undefined && PUBLIC_TYPES.has(type)) continue;
       const valid = number.isValid();
+      // The type is only known for valid numbers, and finding it costs as much as parsing.
+      const type = valid ? number.getType() : undefined;
+      if (type !== undefined && PUBLIC_TYPES.has(type)) continue;
       // Three-two-four is how a US social security number is written (the national-id rule's).
       if (!valid && /^\d{3}[\s-]\d{2}[\s-]\d{4}$/.test(written)) continue;
       const score = !valid ? SCORE_POSSIBLE : international || isFormatted(written) || type === 'MOBILE' ? SCORE_VALID : SCORE_VALID_BARE;
@@ -132,18 +163,3 @@ export const phoneDetector: Detector = {
     return out;
   },
 };
-
-const NUMERAL = /[0-9０-９一二三四五六七八九零〇幺两①-⑳❶-➓]|zero|one|two|three|four|five|six|seven|eight|nine|oh/gi;
-
-/** Cheap test: at least seven digits, numerals or digit words anywhere in the message. */
-export function hasManyDigits(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0x30 && unit <= 0x39 && ++digits >= 7) return true;
-  }
-  NUMERAL.lastIndex = 0;
-  let count = 0;
-  while (NUMERAL.exec(text) !== null) if (++count >= 7) return true;
-  return false;
-}
