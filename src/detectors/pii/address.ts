@@ -11,8 +11,10 @@ const WEAK_TYPES = ['row', 'walk', 'hill', 'park', 'view', 'green', 'rise', 'val
 
 const NUMBER_WORDS =
   '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
-const HOUSE = `(?:\\d{1,5}(?:[a-z](?![a-z]))?(?:-\\d{1,4})?|${NUMBER_WORDS})`;
-const NAME_WORD = "[a-z][a-z'.-]*";
+// A house number may carry a letter (12b), but not one that makes it a quantity (631k, 5m, 2x).
+const HOUSE = `(?:\\d{1,5}(?:[a-hj](?![a-z]))?(?:-\\d{1,4})?|${NUMBER_WORDS})`;
+// A word of a street name, or an ordinal (5th Ave, 42nd Street).
+const NAME_WORD = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
 const EN_ADDRESS = new RegExp(
   `(?<![\\w$£€.,/:-])(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3}?)(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
   'g',
@@ -25,6 +27,12 @@ const UNIT_AFTER = /^\s*,?\s*(?:unit|apt|apartment|suite|ste|flat|rm|room|#)\.?\
 // A street type as a word, or the end of a one-word street name (Queensway, Kingsgate).
 const STREET_WORD = new RegExp(`\\b(?:${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b|[a-z](?:way|gate)\\b`, 'i');
 
+// Words that say what follows is where someone is: they vouch for a lower-case or weak street.
+const ADDRESS_WORDS = /\b(?:address|live[sd]?|living|pick(?:up|ing)?|drop(?:off)?|ship|deliver|send|come|visit|post|moved?|stay(?:ing)?|origin|destination)\b|地址/;
+
+/** Institutions and places named like streets ("2064 Supreme Court", "the food court"). */
+const NOT_STREET = new Set(['supreme court', 'high court', 'crown court', 'district court', 'county court', 'appeals court', 'food court', 'tennis court', 'basketball court', 'federal court', 'family court', 'magistrates court']);
+
 /** Words that never make up a street name: the number before them is a quantity. */
 const NOT_NAME = new Set([
   'the', 'a', 'an', 'in', 'on', 'at', 'of', 'to', 'for', 'from', 'and', 'or', 'my', 'your', 'his', 'her', 'our', 'their',
@@ -34,7 +42,7 @@ const NOT_NAME = new Set([
   'just', 'only', 'about', 'over', 'under', 'by', 'with', 'no', 'not', 'per', 'each', 'every', 'extra', 'lane', 'way',
   'bucks', 'dollars', 'pounds', 'floor', 'floors', 'step', 'steps', 'stop', 'stops', 'exit', 'gate', 'platform', 'door',
   'doors', 'less', 'than', 'as', 'so', 'too', 'very', 'lb', 'lbs', 'kg', 'ft', 'feet', 'meters', 'metres', 'story', 'storey',
-  'big', 'small', 'new', 'old', 'good', 'bad', 'free', 'if', 'we', 'you', 'i', 'he', 'she', 'they', 'me', 'them', 'u', 'ur',
+  'big', 'small', 'new', 'old', 'good', 'bad', 'free', 'but', 'followers', 'likes', 'views', 'subscribers', 'points', 'goals', 'if', 'we', 'you', 'i', 'he', 'she', 'they', 'me', 'them', 'u', 'ur',
 ]);
 
 /** Chinese numerals as used in house and room numbers (三号楼, 十二栋). */
@@ -75,10 +83,18 @@ export const addressDetector: Detector = {
         EN_ADDRESS.lastIndex = match.index + match[1]!.length;
         continue;
       }
-      const weak = WEAK_TYPES.includes(type) || type === 'way' || type === 'place' || type === 'close' || type === 'square';
+      if (NOT_STREET.has(`${words[words.length - 1]} ${type}`)) continue;
+      const spelled = /^[a-z]/.test(match[1]!);
+      const weak = spelled || WEAK_TYPES.includes(type) || type === 'way' || type === 'place' || type === 'close' || type === 'square' || type === 'court';
       const original = text.slice(views.plain.starts[match.index]!, views.plain.ends[match.index + match[0].length - 1]!);
       const capitalised = /\s[A-Z]/.test(original);
-      if (weak && !capitalised && !/address|live|pick|drop|ship|deliver|send|come|visit/.test(plain.slice(Math.max(0, match.index - 40), match.index))) continue;
+      const lead = plain.slice(Math.max(0, match.index - 40), match.index);
+      const told = ADDRESS_WORDS.test(lead) || /\b(?:at|to|is)\s+$/.test(lead);
+      if (weak && !capitalised && !told) continue;
+      // A spelled-out number before a weak street type is a count ("One World Government End").
+      if (spelled && WEAK_TYPES.includes(type)) continue;
+      // Several lower-case words before a street type read as a sentence, not a name.
+      if (!capitalised && words.length > 2 && !told) continue;
       out.push(withUnits(plain, match.index, match.index + match[0].length, capitalised ? 0.8 : 0.7));
     }
     EN_ONE_WORD.lastIndex = 0;

@@ -61,8 +61,10 @@ export const cardDetector: Detector = {
       if (run.digits.length === 18 && isChineseResidentId(run.digits)) continue;
       const before = view.text.slice(Math.max(0, run.start - 16), run.start);
       if (looksLikeQuantity(originalOf(view, text, run.start, run.end), before, view.text.slice(run.end, run.end + 6))) continue;
-      // A UnionPay card given as the account to pay into is a bank account (bank-account's).
-      if (issuer === 'UnionPay' && PAYEE_ZH.test(before)) continue;
+      // A card given as the account to pay into is a bank account (bank-account's).
+      if (PAYEE_ZH.test(before)) continue;
+      // Card numbers are printed in groups, never after a `+` or with a bracket (that is a phone).
+      if (view.text.charCodeAt(run.start - 1) === 0x2b || /[()]/.test(originalOf(view, text, run.start, run.end))) continue;
       out.push({
         view: 'digits',
         start: run.start,

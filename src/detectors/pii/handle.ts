@@ -145,7 +145,7 @@ export const handleDetector: Detector = {
   name: 'handle',
   description: 'An account id given for a messaging, social or payment app.',
   placeholders: ['app', 'handle'],
-  detect({ views }) {
+  detect({ text, views }) {
     const plainView = views.plain;
     const plain = plainView.text;
     const out: DetectorMatch[] = [];
@@ -168,6 +168,8 @@ export const handleDetector: Detector = {
       for (const start of handleStarts(plain, mention.end)) {
         const token = TOKEN.exec(plain.slice(start))?.[0]?.replace(/[._-]+$/, '');
         if (!token || taken.has(start)) continue;
+        // "pics.See if…": a capital after the dot starts a sentence; the dot is no part of an id.
+        if (/\.[A-Z][a-z]/.test(text.slice(plainView.starts[start]!, plainView.ends[start + token.length - 1]!))) continue;
         const chinese = /[\u4e00-\u9fff]/.test(mention.name) || /[:：]|id|号/.test(plain.slice(mention.end, start));
         const shape = handleShape(token, chinese && !ambiguous);
         if (!shape || (ambiguous && !/[@$_\d#]|^live:/.test(token))) continue;
@@ -178,7 +180,8 @@ export const handleDetector: Detector = {
       }
       if (found || ambiguous) continue;
       // The id before the app: "@rico.driver on IG", "jay_88 is my wechat".
-      const before = /([@$]?[a-z0-9_][a-z0-9._-]{1,38}[a-z0-9_])\s*(?:on|at|is my|is|in|@)?\s*(?:my\s+)?$/.exec(plain.slice(Math.max(0, mention.start - 48), mention.start));
+      // A name right before an app's name with nothing between is a mention ("@ann Twitter is…").
+      const before = /([@$]?[a-z0-9_][a-z0-9._-]{1,38}[a-z0-9_])\s+(?:on|at|via|is\s+my|is\s+on)\s+(?:my\s+|the\s+)?$/.exec(plain.slice(Math.max(0, mention.start - 48), mention.start));
       if (before) {
         const token = before[1]!;
         const start = mention.start - before[0].length;

@@ -1,7 +1,7 @@
 import type { Detector, DetectorMatch } from '../types.js';
 
 const IPV4 = /(?<![\d.]|\d\.)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/g;
-const IPV6 = /(?<![0-9a-f:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})(?![0-9a-f:])/g;
+const IPV6 = /(?<![0-9a-z:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])/g;
 
 const IP_PRECHECK = /\d\.\d{1,3}\.\d/;
 const IPV6_PRECHECK = /::|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/i;
@@ -12,10 +12,21 @@ const PUBLIC = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '
 /** How much an IPv4 address says about a person: private and loopback ranges say little. */
 function ipv4Score(octets: readonly number[]): number {
   const [a, b] = octets as [number, number];
-  if (a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) return 0.35;
+  if (a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) return 0.2;
   // Version and build numbers look like this (5.0.1.227, 2.4.0.1): small leading parts.
   if (a < 10 && b < 10) return 0.35;
   return 0.7;
+}
+
+/** True when the text is an IPv6 address: hex groups, eight of them or fewer around one `::`. */
+export function isIpv6(text: string): boolean {
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return false;
+  // Times (12:30:45) and ratios have colons too: an address has a letter or `::`, or all eight groups.
+  if (halves.length === 1) return groups.length === 8;
+  return groups.length <= 7 && (groups.length >= 2 || text === '::1') && (/[a-f]/.test(text) || groups.length >= 3);
 }
 
 /**
@@ -41,13 +52,8 @@ export const ipDetector: Detector = {
     if (plain.includes(':')) {
       IPV6.lastIndex = 0;
       for (const match of plain.matchAll(IPV6)) {
-        const text = match[0];
-        const groups = text.split(':').filter(Boolean);
-        // Times (12:30:45) have colons too; an address has a letter, `::`, or eight groups.
-        if (!/[a-f]/.test(text) && !text.includes('::') && groups.length < 8) continue;
-        if (!text.includes('::') && groups.length !== 8) continue;
-        if (groups.length < 3 && text !== '::1') continue;
-        out.push({ view: 'plain', start: match.index, end: match.index + text.length, entity: 'ip', score: 0.7 });
+        if (!isIpv6(match[0])) continue;
+        out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'ip', score: 0.7 });
       }
     }
     return out;

@@ -41,6 +41,7 @@ export function originalOf(view: TextView, original: string, start: number, end:
 
 // Shapes a number's written form takes when it is not personal data, whatever its digits.
 const DATE = /^\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{1,4}$/;
+const DATE_START = /^(?:19|20)\d{2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{1,2}(?!\d)/;
 const TIME = /^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/;
 const DECIMAL_MONEY = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d{2}$/;
 const VERSION = /^\d{1,2}(?:\.\d{1,3}){2,}$/;
@@ -48,7 +49,9 @@ const VERSION = /^\d{1,2}(?:\.\d{1,3}){2,}$/;
 /** True when a number as written is a date, a time, an amount or a version, not an identifier. */
 export function looksLikeQuantity(written: string, before: string, after: string): boolean {
   const w = written.trim();
-  if (DATE.test(w) || TIME.test(w) || DECIMAL_MONEY.test(w) || VERSION.test(w)) return true;
+  if (DATE.test(w) || DATE_START.test(w) || TIME.test(w) || DECIMAL_MONEY.test(w) || VERSION.test(w)) return true;
+  // A time after the number: `2018-09-14 23:56` read on as one run of digits.
+  if (/^\s?[:：]\d{2}/.test(after)) return true;
   if (/[$€£¥￥₹]\s?$/.test(before) || /(?:usd|rmb|eur|gbp)\s?$/i.test(before)) return true;
   if (/^\s?(?:%|元|块|塊|美元|英镑|欧元|万|usd|rmb|eur|dollars?|bucks|quid|kg|km|mb|gb)/i.test(after)) return true;
   if (/(?:^|[^a-z])v\s?$/i.test(before)) return true;

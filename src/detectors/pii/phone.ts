@@ -26,10 +26,16 @@ export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'CN', 'GB', 
 // access numbers belong to companies and hotlines, not to a person.
 const PUBLIC_TYPES = new Set(['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN', 'VOICEMAIL']);
 
+// A Chinese mobile (1[3-9] and nine digits) is distinctive even unformatted; other unformatted
+// digit runs may be ids that happen to be valid somewhere, eight digits or fewer most of all.
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+
 /** Scores before context: validated numbers review on their own, merely possible ones need a context word. */
 const SCORE_VALID = 0.7;
 const SCORE_VALID_BARE = 0.55;
 const SCORE_POSSIBLE = 0.35;
+/** Eight digits or fewer without a country code: valid in some region, but so are many ids and prices. */
+const SCORE_SHORT = 0.45;
 
 // QQ numbers are accounts (the handle detector's), not phones, even when they parse as one.
 const ACCOUNT_LABEL = /(?:qq|扣扣|企鹅)\s*(?:号|號|id|number|no\.?)?\s*[:：是为]?\s*$/i;
@@ -138,7 +144,13 @@ export const phoneDetector: Detector = {
       if (type !== undefined && PUBLIC_TYPES.has(type)) continue;
       // Three-two-four is how a US social security number is written (the national-id rule's).
       if (!valid && /^\d{3}[\s-]\d{2}[\s-]\d{4}$/.test(written)) continue;
-      const score = !valid ? SCORE_POSSIBLE : international || isFormatted(written) || type === 'MOBILE' ? SCORE_VALID : SCORE_VALID_BARE;
+      const score = !valid
+        ? SCORE_POSSIBLE
+        : digits.length <= 8 && !international
+          ? SCORE_SHORT
+          : international || isFormatted(written) || CN_MOBILE.test(digits)
+            ? SCORE_VALID
+            : SCORE_VALID_BARE;
       // A bracketed area code belongs to the number: `(347) 555-0134` is one finding.
       if (dv.charCodeAt(start - 1) === 0x28 && /^\d{2,5}\)/.test(written)) start--;
       out.push({
