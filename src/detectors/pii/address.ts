@@ -16,7 +16,7 @@ const HOUSE = `(?:\\d{1,5}(?:[a-hj](?![a-z]))?(?:-\\d{1,4})?|${NUMBER_WORDS})`;
 // A word of a street name, or an ordinal (5th Ave, 42nd Street).
 const NAME_WORD = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
 const EN_ADDRESS = new RegExp(
-  `(?<![\\w$£€.,/:-])(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3}?)(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
+  `(?<![\\w$£€.,/:-])(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
   'g',
 );
 // One word that is a whole street name: Queensway, Broadway, Kingsgate.
@@ -50,8 +50,10 @@ const ZH_NUM = '[0-9一二三四五六七八九十百零〇两]{1,5}';
 const ZH_ROAD = `[\\u4e00-\\u9fff]{1,10}?(?:大道|路|街|道|巷|弄|胡同|里)`;
 const ZH_PARTS = `(?:${ZH_NUM}(?:号院|号楼|號樓|栋|幢|座|楼|单元|室|层|号|號)|[-－]?\\d{1,5}(?![0-9]))`;
 const ZH_ESTATE = '[\\u4e00-\\u9fff]{1,10}?(?:小区|花园|公寓|大厦|苑|新村|家园|广场|社区|村|大楼)';
+// After the house number: a building (中石化大厦, 现代城), a tower or block (b塔, a座), rooms.
+const ZH_BUILDING = `(?:[\\u4e00-\\u9fffa-z]{1,12}?(?:大厦|大楼|中心|广场|公寓|花园|小区|城|苑|院))?(?:[a-z0-9]{1,3}(?:座|塔|栋|幢|区))?`;
 const ZH_ADDRESS = new RegExp(
-  `((?:${ZH_ROAD}${ZH_NUM}(?:号|號)(?:${ZH_PARTS})*)|(?:${ZH_ESTATE}(?:${ZH_PARTS}){2,})|(?:${ZH_NUM}(?:号楼|栋|幢|座)${ZH_NUM}单元${ZH_NUM}(?:室|号)?))`,
+  `((?:${ZH_ROAD}${ZH_NUM}(?:号|號)院?${ZH_BUILDING}(?:${ZH_PARTS})*)|(?:${ZH_ESTATE}(?:${ZH_PARTS}){2,})|(?:${ZH_NUM}(?:号楼|栋|幢|座)${ZH_NUM}单元${ZH_NUM}(?:室|号)?))`,
   'g',
 );
 // Characters a Chinese address never starts with: they end the words before it (地址改到…, 住在…).

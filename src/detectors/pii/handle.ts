@@ -6,7 +6,7 @@ import type { Detector, DetectorMatch } from '../types.js';
  * The handle rule's `trigger` lists the same names, so this detector runs only when one occurs.
  */
 export const APP_NAMES: Readonly<Record<string, readonly string[]>> = {
-  WeChat: ['wechat', 'weixin', 'wei xin', 'wx', 'vx', 'v信', '微信', '威信', '薇信', '徽信', '维信', '卫星', '绿泡泡', '微信号', 'wx号', 'vx号'],
+  WeChat: ['wechat', 'weixin', 'wei xin', 'wx', 'vx', 'v', 'v信', '微信', '威信', '薇信', '徽信', '维信', '卫星', '绿泡泡', '微信号', 'wx号', 'vx号'],
   QQ: ['qq', 'qq号', '扣扣', '企鹅', '企鹅号'],
   Telegram: ['telegram', 'tg', 'tele', '小飞机', '纸飞机', '电报', '飞机号'],
   WhatsApp: ['whatsapp', 'whats app'],
@@ -32,7 +32,7 @@ export const APP_NAMES: Readonly<Record<string, readonly string[]>> = {
 
 // Names that are also ordinary words ("stand in line", "oh snap", "a fb post"): they count as an
 // app only when the handle after them is unmistakable (an @, a digit or an underscore in it).
-const AMBIGUOUS = new Set(['line', 'snap', 'signal', 'threads', 'tele', 'messenger', 'fb', 'ghost app', 'paypal', 'alipay', '支付宝', '卫星']);
+const AMBIGUOUS = new Set(['v', 'line', 'snap', 'signal', 'threads', 'tele', 'messenger', 'fb', 'ghost app', 'paypal', 'alipay', '支付宝', '卫星']);
 
 /** Letters people swap into app names to slip past filters (`c@shapp`, `wh@tsapp`, `1nsta`). */
 const LETTER_FORMS: Readonly<Record<string, string>> = { a: '[a@4]', e: '[e3]', i: '[i1!]', o: '[o0]', s: '[s$5]', t: '[t7]' };

@@ -20,13 +20,14 @@ function ipv4Score(octets: readonly number[]): number {
 
 /** True when the text is an IPv6 address: hex groups, eight of them or fewer around one `::`. */
 export function isIpv6(text: string): boolean {
+  if (text === '::1') return true;
   const halves = text.split('::');
   if (halves.length > 2) return false;
   const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
   if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return false;
   // Times (12:30:45) and ratios have colons too: an address has a letter or `::`, or all eight groups.
   if (halves.length === 1) return groups.length === 8;
-  return groups.length <= 7 && (groups.length >= 2 || text === '::1') && (/[a-f]/.test(text) || groups.length >= 3);
+  return groups.length <= 7 && groups.length >= 2 && (/[a-f]/.test(text) || groups.length >= 3);
 }
 
 /**

@@ -61,7 +61,7 @@ export function looksLikeQuantity(written: string, before: string, after: string
 // Seven digits in a row, in any form the digits view reads, with separators between them: the
 // least any phone, card, account or id number has. One test per message, shared by the detectors.
 const DIGIT_RUN =
-  /(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|o|double|triple|[0-9０-９一二三四五六七八九零〇幺两①-⑳❶-➓])[\s,.()\-–—/_~·*]{0,3}){7}/i;
+  /(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|o|double|triple|[0-9０-９一二三四五六七八九零〇幺两①-⑳\u24eb-\u24ff\u2776-\u2793])[\s,.()\-–—/_~·*]{0,3}){7}/i;
 
 let lastText: string | undefined;
 let lastResult = false;

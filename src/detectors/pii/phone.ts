@@ -52,8 +52,8 @@ interface Reading {
 const NATIONAL_SHAPES: Partial<Record<CountryCode, RegExp>> = {
   US: /^(?:1?[2-9]\d{9})$/,
   CA: /^(?:1?[2-9]\d{9})$/,
-  // Mobiles, or fixed lines with the trunk 0 (people write 028-…, not 28-…).
-  CN: /^(?:1[3-9]\d{9}|0[1-9]\d{8,10})$/,
+  // Mobiles, fixed lines with the trunk 0 (people write 028-…, not 28-…), and 400/800 hotlines.
+  CN: /^(?:1[3-9]\d{9}|0[1-9]\d{8,10}|[48]00\d{7})$/,
   GB: /^0\d{9,10}$/,
   AU: /^0\d{9}$/,
   IN: /^(?:[6-9]\d{9}|0\d{10})$/,
