@@ -16,7 +16,7 @@ const HOUSE = `(?:\\d{1,5}(?:[a-hj](?![a-z]))?(?:-\\d{1,4})?|${NUMBER_WORDS})`;
 // A word of a street name, or an ordinal (5th Ave, 42nd Street).
 const NAME_WORD = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
 const EN_ADDRESS = new RegExp(
-  `(?<![\\w$£€.,/:-])(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
+  `(?<![\\w$£€.,:-]|[a-z]/)(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
   'g',
 );
 // One word that is a whole street name: Queensway, Broadway, Kingsgate.

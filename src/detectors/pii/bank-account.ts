@@ -14,7 +14,8 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 
 // Country code, check digits, then the account in groups of up to four (as printed) or unbroken.
 const IBAN = /(?<![a-z0-9])([a-z]{2}\d{2})((?:[ -]?[a-z0-9]{1,4}){3,8})/g;
-const SORT_CODE = /sort\s?code\s*(?:is|:)?\s*(\d{2})[\s-]?(\d{2})[\s-]?(\d{2})(?![\d])/g;
+// A UK sort code (12-34-56) or an Australian BSB (123-456), the branch part of an account.
+const SORT_CODE = /(?:sort\s?code|bsb)\s*(?:is|:|#)?\s*(\d{2}[\s-]?\d{2}[\s-]?\d{2}|\d{3}[\s-]?\d{3})(?![\d])/g;
 const ACCOUNT_LABEL = /(?:account|acct|acc|a\/c)(?:\s?(?:number|no\.?|num|#))?\s*(?:is|:|-)?\s*$/;
 const ROUTING_LABEL = /(?:routing|aba|rtn|transit)(?:\s?(?:number|no\.?|num|#))?\s*(?:is|:)?\s*$/;
 const ACCOUNT_LABEL_ZH = /(?:账号|帐号|账户|卡号|银行卡号?)\s*(?:是|为|:)?\s*$/;
@@ -68,7 +69,7 @@ export const bankAccountDetector: Detector = {
     for (const match of plain.matchAll(SORT_CODE)) {
       const sortStart = match.index + match[0].search(/\d/);
       let end = match.index + match[0].length;
-      const account = /^[\s,;]*(?:and\s+)?(?:account|acct|acc|a\/c)(?:\s?(?:number|no\.?|num|#))?\s*(?:is|:)?\s*(\d{8})(?!\d)/.exec(plain.slice(end));
+      const account = /^[\s,;]*(?:and\s+)?(?:account|acct|acc|a\/c)(?:\s?(?:number|no\.?|num|#))?\s*(?:is|:)?\s*(\d{6,10})(?!\d)/.exec(plain.slice(end));
       if (account) end += account[0].length;
       out.push({
         view: 'plain',
@@ -76,8 +77,8 @@ export const bankAccountDetector: Detector = {
         end,
         entity: 'bank-account',
         score: account ? 0.9 : 0.6,
-        values: { kind: 'sort code' },
-        steps: [{ kind: 'detector', delta: 0, note: account ? 'UK sort code with an 8-digit account number' : 'UK sort code' }],
+        values: { kind: match[0].startsWith('bsb') ? 'BSB' : 'sort code' },
+        steps: [{ kind: 'detector', delta: 0, note: account ? 'sort code or BSB with an account number' : 'sort code or BSB alone' }],
       });
     }
     const digits = views.digits;
@@ -90,7 +91,7 @@ export const bankAccountDetector: Detector = {
         out.push(accountMatch(run.start, run.end, 0.85, 'bank card', 'bank card number given as the account to pay into'));
       } else if (ACCOUNT_LABEL.test(before) || ACCOUNT_LABEL_ZH.test(before)) {
         // Sort codes are found above; their digits are not an account number of their own.
-        if (/sort\s?code\s*(?:is|:)?\s*$/.test(before)) continue;
+        if (/(?:sort\s?code|bsb)\s*(?:is|:|#)?\s*$/.test(before)) continue;
         out.push(accountMatch(run.start, run.end, 0.6, 'account number', 'number labelled as an account'));
       }
     }

@@ -24,6 +24,9 @@ export function digitRuns(view: TextView, min: number, max: number): DigitRun[] 
     const start = match.index;
     const end = start + digits.length;
     if (isGlued(text.charCodeAt(start - 1)) || isGlued(text.charCodeAt(end))) continue;
+    // A code with a prefix (HL-0893-75964, CS-2726387, order#12345678) is a reference; after a
+    // `/` the digits may be a link's (wa.me/447…), so that is left to the detectors.
+    if (/[-_#]/.test(text[start - 1] ?? '') && /[a-z]/i.test(text[start - 2] ?? '')) continue;
     out.push({ start, end, digits });
   }
   return out;

@@ -5,26 +5,62 @@ import { digitRuns, hasDigitRun, looksLikeQuantity, originalOf } from './numbers
 
 type Parse = (text: string, options?: { defaultCountry?: CountryCode }) => PhoneNumber | undefined;
 
-let parse: Parse | undefined;
+/** The part of libphonenumber-js's `Metadata` used here: a country's pattern for one number type. */
+interface NumberingMetadata {
+  selectNumberingPlan(country: CountryCode): void;
+  readonly numberingPlan?: { type(name: string): { pattern(): string } | undefined };
+}
+
+interface Library {
+  readonly parse: Parse;
+  readonly createMetadata: () => NumberingMetadata;
+}
+
+let library: Library | undefined;
 
 /**
  * libphonenumber-js with its full ("max") metadata takes tens of milliseconds to load, so it
  * loads the first time a message holds something long enough to be a phone number.
  */
-function loadParser(): Parse {
-  if (!parse) {
-    const lib = createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: Parse };
-    parse = lib.parsePhoneNumberFromString;
+function loadLibrary(): Library {
+  if (!library) {
+    const require = createRequire(import.meta.url);
+    const max = require('libphonenumber-js/max') as { parsePhoneNumberFromString: Parse };
+    // The max bundle does not export `Metadata` in every module format; core's takes the same data.
+    const core = require('libphonenumber-js/core') as { Metadata: new (json: unknown) => NumberingMetadata };
+    const json: unknown = require('libphonenumber-js/metadata.max.json');
+    library = { parse: max.parsePhoneNumberFromString, createMetadata: () => new core.Metadata(json) };
   }
-  return parse;
+  return library;
 }
 
 /** Regions tried, in order, for a number written without a country code. */
-export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'CN', 'GB', 'AU', 'CA', 'IN', 'SG', 'HK'];
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'CN', 'GB', 'AU', 'IN', 'SG', 'HK'];
 
 // Numbers anyone may publish: toll-free, shared-cost (China's 400), premium and universal
 // access numbers belong to companies and hotlines, not to a person.
-const PUBLIC_TYPES = new Set(['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN', 'VOICEMAIL']);
+const PUBLIC_TYPES = ['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN', 'VOICEMAIL'];
+const publicPatterns = new Map<string, RegExp[]>();
+
+/**
+ * True when a valid number is of a public type. Only these types' patterns are tried:
+ * `getType()` tries every type and costs as much as parsing the number.
+ */
+function isPublicNumber(number: PhoneNumber): boolean {
+  const country = number.country;
+  if (!country) return PUBLIC_TYPES.includes(number.getType() ?? '');
+  let patterns = publicPatterns.get(country);
+  if (!patterns) {
+    const metadata = loadLibrary().createMetadata();
+    metadata.selectNumberingPlan(country);
+    patterns = PUBLIC_TYPES.flatMap((type) => {
+      const pattern = metadata.numberingPlan?.type(type)?.pattern();
+      return pattern ? [new RegExp(`^(?:${pattern})$`)] : [];
+    });
+    publicPatterns.set(country, patterns);
+  }
+  return patterns.some((pattern) => pattern.test(number.nationalNumber));
+}
 
 // A Chinese mobile (1[3-9] and nine digits) is distinctive even unformatted; other unformatted
 // digit runs may be ids that happen to be valid somewhere, eight digits or fewer most of all.
@@ -43,7 +79,9 @@ const ACCOUNT_LABEL = /(?:qq|扣扣|企鹅)\s*(?:号|號|id|number|no\.?)?\s*[:�
 /** One way a digit run can be read as a phone number. */
 interface Reading {
   readonly number: PhoneNumber;
-  readonly international: boolean;
+  readonly valid: boolean;
+  /** A valid number of a public type (hotline, toll-free): not a finding. */
+  readonly public: boolean;
 }
 
 // How national numbers of the default regions start and how long they are, so a digit run is
@@ -62,7 +100,7 @@ const NATIONAL_SHAPES: Partial<Record<CountryCode, RegExp>> = {
 };
 
 const cache = new Map<string, Reading | null>();
-const CACHE_SIZE = 512;
+const CACHE_SIZE = 2048;
 
 function readRun(digits: string, international: boolean, regions: readonly CountryCode[]): Reading | undefined {
   const key = `${international ? '+' : ''}${digits}|${regions.join(',')}`;
@@ -75,10 +113,12 @@ function readRun(digits: string, international: boolean, regions: readonly Count
 }
 
 function parseRun(digits: string, international: boolean, regions: readonly CountryCode[]): Reading | undefined {
-  const parsePhone = loadParser();
+  const parsePhone = loadLibrary().parse;
   if (international) {
     const number = parsePhone(`+${digits}`);
-    return number && number.isPossible() ? { number, international } : undefined;
+    if (!number) return undefined;
+    const valid = number.isValid();
+    return valid || number.isPossible() ? { number, valid, public: valid && isPublicNumber(number) } : undefined;
   }
   let possible: PhoneNumber | undefined;
   for (const region of regions) {
@@ -86,10 +126,10 @@ function parseRun(digits: string, international: boolean, regions: readonly Coun
     if (shape && !shape.test(digits)) continue;
     const number = parsePhone(digits, { defaultCountry: region });
     if (!number) continue;
-    if (number.isValid()) return { number, international };
+    if (number.isValid()) return { number, valid: true, public: isPublicNumber(number) };
     if (!possible && number.isPossible() && number.nationalNumber.length >= 9) possible = number;
   }
-  return possible ? { number: possible, international } : undefined;
+  return possible ? { number: possible, valid: false, public: false } : undefined;
 }
 
 /** True when the written form has the grouping people use for phone numbers (spaces, dashes, brackets). */
@@ -137,11 +177,8 @@ export const phoneDetector: Detector = {
       if (ACCOUNT_LABEL.test(before)) continue;
       const reading = readRun(digits, international, regions);
       if (!reading) continue;
-      const { number } = reading;
-      const valid = number.isValid();
-      // The type is only known for valid numbers, and finding it costs as much as parsing.
-      const type = valid ? number.getType() : undefined;
-      if (type !== undefined && PUBLIC_TYPES.has(type)) continue;
+      const { number, valid } = reading;
+      if (reading.public) continue;
       // Three-two-four is how a US social security number is written (the national-id rule's).
       if (!valid && /^\d{3}[\s-]\d{2}[\s-]\d{4}$/.test(written)) continue;
       const score = !valid
@@ -165,7 +202,7 @@ export const phoneDetector: Detector = {
             kind: 'detector',
             delta: 0,
             note: valid
-              ? `valid ${number.country ?? `+${number.countryCallingCode}`} ${type?.toLowerCase().replace(/_/g, ' ') ?? 'phone'} number`
+              ? `valid ${number.country ?? `+${number.countryCallingCode}`} number`
               : `possible ${number.country ?? `+${number.countryCallingCode}`} number, not in an assigned range`,
           },
         ],
