@@ -15,12 +15,14 @@ const NUMBER_WORDS =
 const HOUSE = `(?:\\d{1,5}(?:[a-hj](?![a-z]))?(?:-\\d{1,4})?|${NUMBER_WORDS})`;
 // A word of a street name, or an ordinal (5th Ave, 42nd Street).
 const NAME_WORD = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
+// Every house number starts with a digit or one of o, t, f, s, e, n (one, two, … ten, eleven):
+// the leading lookahead lets the regex give up at once everywhere else.
 const EN_ADDRESS = new RegExp(
-  `(?<![\\w$£€.,:-]|[a-z]/)(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
+  `(?=[\\dotfsen])(?<![\\w$£€.,:-]|[a-z]/)(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
   'g',
 );
 // One word that is a whole street name: Queensway, Broadway, Kingsgate.
-const EN_ONE_WORD = new RegExp(`(?<![\\w$£€.,/:-])(${HOUSE})\\s+([a-z]{3,}(?:way|gate))\\b`, 'g');
+const EN_ONE_WORD = new RegExp(`(?=[\\dotfsen])(?<![\\w$£€.,/:-])(${HOUSE})\\s+([a-z]{3,}(?:way|gate))\\b`, 'g');
 const UNIT_BEFORE = /(?:(?:rm|room|unit|flat|apt|apartment|suite|ste)\.?\s*#?\s*\d{1,5}[a-z]?\s*,?\s*)$/;
 const UNIT_AFTER = /^\s*,?\s*(?:unit|apt|apartment|suite|ste|flat|rm|room|#)\.?\s*#?\s*\d{1,5}[a-z]?/;
 
@@ -56,6 +58,10 @@ const ZH_ADDRESS = new RegExp(
   `((?:${ZH_ROAD}${ZH_NUM}(?:号|號)院?${ZH_BUILDING}(?:${ZH_PARTS})*)|(?:${ZH_ESTATE}(?:${ZH_PARTS}){2,})|(?:${ZH_NUM}(?:号楼|栋|幢|座)${ZH_NUM}单元${ZH_NUM}(?:室|号)?))`,
   'g',
 );
+// What every Chinese address found here contains: a road and a house number, an estate, or a unit.
+// Tested first because the address pattern is costly on long Chinese text.
+const ZH_HINT = /(?:大道|路|街|道|巷|弄|胡同|里)[0-9一二三四五六七八九十百零〇两]{1,5}[号號]|小区|花园|公寓|大厦|苑|新村|家园|广场|社区|村|大楼|单元/;
+
 // Characters a Chinese address never starts with: they end the words before it (地址改到…, 住在…).
 const ZH_LEAD = /^.*[到在是址住送寄往给于去:：,，。的我你他她]/;
 
@@ -70,8 +76,10 @@ export const addressDetector: Detector = {
   description: 'A street address with a house number (English or Chinese).',
   // Every address this finds has a street type (or 号/栋/单元/室), so a message without one is skipped.
   precheck: (text) =>
-    (STREET_WORD.test(text) && /[0-9０-９]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b/i.test(text)) ||
-    (/[号號栋单元室]/.test(text) && /[\u4e00-\u9fff]/.test(text)),
+    /[0-9０-９]/.test(text)
+      ? STREET_WORD.test(text) || /[号號栋单元室]/.test(text)
+      : /[号號栋单元室]/.test(text) ||
+        (/one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b/i.test(text) && STREET_WORD.test(text)),
   detect({ text, views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
@@ -105,7 +113,7 @@ export const addressDetector: Detector = {
       if (!/\s[A-Z]/.test(original) || /(?:sub|any|half|rail|door|hall|gate|run|drive|free|express)way$/.test(match[2]!)) continue;
       out.push(withUnits(plain, match.index, match.index + match[0].length, 0.7));
     }
-    if (/[\u4e00-\u9fff]/.test(plain)) {
+    if (ZH_HINT.test(plain)) {
       ZH_ADDRESS.lastIndex = 0;
       for (const match of plain.matchAll(ZH_ADDRESS)) {
         const lead = ZH_LEAD.exec(match[0]);

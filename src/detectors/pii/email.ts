@@ -83,6 +83,13 @@ function readAddress(local: string, at: string, domain: string): string | undefi
 }
 
 /**
+ * Without an `@` or the word "dot", a spelled-out address needs "at" as a word or in brackets and
+ * then a provider or a dot: `kim at hotmail.com`, `anna(at)mail.de`. Plain `includes` go first
+ * because this runs on every message.
+ */
+const EMAIL_HINT = new RegExp(`[(\\[{<]\\s*at\\s*[)\\]}>]|\\bat\\b.*(?:\\.[a-z]{2}|${[...PROVIDERS].join('|')})`, 'i');
+
+/**
  * Email addresses, plain (`jo@mail.com`, full-width `＠` through the plain view) or spelled out
  * to get past filters: `name at gmail dot com`, `name(at)mail(dot)com`, `name[@]mail.com`,
  * letters spaced one by one, or a well-known provider without its `.com`.
@@ -92,7 +99,12 @@ export const emailDetector: Detector = {
   description: 'An email address, plain or spelled out.',
   placeholders: ['address'],
   precheck: (text) =>
-    text.includes('@') || text.includes('＠') || /dot|[(\[{<]\s*at|gmail|hotmail|outlook|yahoo|icloud|proton|qq|163|126|foxmail/i.test(text),
+    text.includes('@') ||
+    text.includes('＠') ||
+    text.includes('dot') ||
+    text.includes('DOT') ||
+    text.includes('Dot') ||
+    ((text.includes(' at ') || text.includes(' AT ') || text.includes('at)') || text.includes('at]') || text.includes('at}')) && EMAIL_HINT.test(text)),
   detect({ views }) {
     const plain = views.plain.text;
     const compact = compactSpacedLetters(plain);

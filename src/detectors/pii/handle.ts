@@ -91,6 +91,9 @@ const COMMON_WORDS = new Set([
   'account', 'profile', 'message', 'messages', 'details', 'number', 'contact', 'either', 'other', 'whatever', 'though',
 ]);
 
+const BEFORE_CONNECTOR = /\s+(?:on|at|via|is\s+my|is\s+on)\s+(?:my\s+|the\s+)?$/;
+const BEFORE_TOKEN = /(?:^|[^a-z0-9@._-])([@$]?[a-z0-9_][a-z0-9._-]{1,38}[a-z0-9_])$/;
+
 /** One app name found in the plain view. */
 interface Mention {
   readonly app: string;
@@ -188,11 +191,15 @@ export const handleDetector: Detector = {
       if (found || ambiguous) continue;
       // The id before the app: "@rico.driver on IG", "jay_88 is my wechat".
       // A name right before an app's name with nothing between is a mention ("@ann Twitter is…").
-      const before = /([@$]?[a-z0-9_][a-z0-9._-]{1,38}[a-z0-9_])\s+(?:on|at|via|is\s+my|is\s+on)\s+(?:my\s+|the\s+)?$/.exec(plain.slice(Math.max(0, mention.start - 48), mention.start));
-      if (before) {
+      const lead = plain.slice(Math.max(0, mention.start - 64), mention.start);
+      // The connector is checked on a short tail first: the token pattern anchored at the end
+      // would otherwise be tried from every position of the window.
+      const connector = BEFORE_CONNECTOR.exec(lead.slice(-16));
+      const before = connector ? BEFORE_TOKEN.exec(lead.slice(0, lead.length - connector[0].length).slice(-41)) : null;
+      if (connector && before) {
         const token = before[1]!;
-        const start = mention.start - before[0].length;
-        if (handleShape(token, false) === 'strong' && !taken.has(start) && !/[a-z0-9@._-]/.test(plain[start - 1] ?? '')) {
+        const start = mention.start - connector[0].length - token.length;
+        if (handleShape(token, false) === 'strong' && !taken.has(start)) {
           taken.add(start);
           out.push(handleMatch(start, start + token.length, mention.app, token, 0.75));
         }
