@@ -114,7 +114,8 @@ function findMentions(plain: string): Mention[] {
       break;
     }
   }
-  if (out.length > 0) return out;
+  // The spelled-out forms are costly to look for: only when letters stand apart or swap for symbols.
+  if (out.length > 0 || !SPELLED_HINT.test(plain)) return out;
   APP_RE.lastIndex = 0;
   for (const match of plain.matchAll(APP_RE)) {
     const { app, name } = NAMES[match.slice(1).findIndex((g) => g !== undefined)]!;
@@ -122,6 +123,8 @@ function findMentions(plain: string): Mention[] {
   }
   return out;
 }
+
+const SPELLED_HINT = /[a-z][\s.*_-][a-z][\s.*_-][a-z]|[a-z][@$0-9!][a-z]|[0-9@$!][a-z]/;
 
 /** Latin names are whole words: `ig` is not in `big`, `tg` not in `btg`, `v` not in `v2`'s word. */
 function isWhole(plain: string, name: string, start: number, end: number): boolean {
@@ -149,7 +152,8 @@ function handleStarts(plain: string, from: number): number[] {
  * "TG @mover_uk", 微信号 abc123, "venmo me @name", cashtags, Discord tags, and QQ numbers after
  * QQ/扣扣/企鹅. The id must come right after the app's name (or after a colon a few words on,
  * or right before "on <app>"), and must look like an id: an `@`, a digit, an underscore or an
- * inner dot, so "add me on WeChat tonight" has no handle. Exported for reuse by name (`handle`).
+ * inner dot, so "add me on WeChat tonight" has no handle. Exported for reuse by name (`handle`);
+ * it has no precheck, so a rule using it should have the app names as its `trigger`, as pii's does.
  */
 export const handleDetector: Detector = {
   name: 'handle',
