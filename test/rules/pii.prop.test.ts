@@ -43,6 +43,8 @@ describe('phone numbers however they are written', () => {
           // Chinese numerals are read for Chinese mobiles; other countries' numbers are not written so.
           fc.pre(kind !== 'chinese' || number.startsWith('1'));
           const written = write(number, kind, seed, breaks);
+          // One dot before the last two digits writes an amount (41555501.32), not a phone.
+          fc.pre(!/^\d+\.\d{2}$/.test(written));
           const text = before + written + after;
           const phones = findings(text).filter((f) => f.entity === 'phone');
           expect(phones, text).toHaveLength(1);
