@@ -69,7 +69,7 @@ function readAddress(local: string, at: string, domain: string): string | undefi
   const localParts = local.split(DOT_SPLIT);
   const labels = domain.split(DOT_SPLIT);
   const tld = labels[labels.length - 1]!;
-  const spelled = !at.includes('@') || /dot|[(\[{<]/.test(local + domain);
+  const spelled = !at.includes('@') || /[(\[{<]/.test(at) || /dot|[(\[{<]/.test(local + domain);
   if (labels.length >= 2) {
     if (!/^[a-z]{2,24}$/.test(tld)) return undefined;
     // With the @ written as a word or set apart by spaces ("the gram @muscle.movers.atx" is a
