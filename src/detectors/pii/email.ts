@@ -29,19 +29,25 @@ const EMAIL = new RegExp(
 );
 const DOT_SPLIT = new RegExp(DOT, 'g');
 
+const SPACED_LETTERS = /(?:^| )[a-z0-9@._-](?: [a-z0-9@._-]){3}(?: |$)/;
+
 /**
  * Collapses letters written one by one (`j a k e . w r i t e s @ p r o t o n . m e`) so the
  * address can be read; `map[i]` is the plain offset of compact unit `i`.
  */
-function compactSpacedLetters(text: string): { text: string; map: Int32Array } {
-  const map = new Int32Array(text.length);
-  let out = '';
+function compactSpacedLetters(text: string): { text: string; map: Int32Array | undefined } {
+  // Most messages have no letters spelled one by one: then the text is its own compact form.
+  if (!SPACED_LETTERS.test(text)) return { text, map: undefined };
   const n = text.length;
+  const map = new Int32Array(n);
+  const kept = new Uint16Array(n);
+  let length = 0;
   const single = (i: number) =>
-    i < n && /[a-z0-9@._-]/.test(text[i]!) && (i === 0 || text[i - 1] === ' ') && (i + 1 >= n || text[i + 1] === ' ');
+    i < n && isAddressChar(text.charCodeAt(i)) && (i === 0 || text.charCodeAt(i - 1) === 0x20) && (i + 1 >= n || text.charCodeAt(i + 1) === 0x20);
   let i = 0;
   while (i < n) {
-    if (single(i)) {
+    // Only a single character after a space can start a run; skip the test everywhere else.
+    if ((i === 0 || text.charCodeAt(i - 1) === 0x20) && single(i)) {
       let j = i;
       let count = 0;
       while (single(j)) {
@@ -50,18 +56,24 @@ function compactSpacedLetters(text: string): { text: string; map: Int32Array } {
       }
       if (count >= 4) {
         for (let k = i; k < j - 1; k += 2) {
-          map[out.length] = k;
-          out += text[k];
+          map[length] = k;
+          kept[length++] = text.charCodeAt(k);
         }
         i = j - 1;
         continue;
       }
     }
-    map[out.length] = i;
-    out += text[i];
+    map[length] = i;
+    kept[length++] = text.charCodeAt(i);
     i++;
   }
-  return { text: out, map: map.subarray(0, out.length) };
+  let out = '';
+  for (let k = 0; k < length; k += 8192) out += String.fromCharCode(...kept.subarray(k, Math.min(length, k + 8192)));
+  return { text: out, map: map.subarray(0, length) };
+}
+
+function isAddressChar(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x40 || unit === 0x2e || unit === 0x5f || unit === 0x2d;
 }
 
 /** Reads the address as it would be typed, or undefined when the parts do not make one. */
@@ -107,9 +119,10 @@ export const emailDetector: Detector = {
     const compact = compactSpacedLetters(plain);
     const text = compact.text;
     const out: DetectorMatch[] = [];
+    const markers = markerPositions(text);
     for (let from = 0; from < text.length; ) {
       EMAIL.lastIndex = from;
-      const match = findFrom(text, from);
+      const match = findFrom(text, from, markers);
       if (!match) break;
       const [whole, local, at, domain] = match as unknown as [string, string, string, string];
       const address = readAddress(local, at, domain);
@@ -117,8 +130,9 @@ export const emailDetector: Detector = {
         from = match.index + 1;
         continue;
       }
-      const start = compact.map[match.index]!;
-      const end = compact.map[match.index + whole.length - 1]! + 1;
+      const map = compact.map;
+      const start = map ? map[match.index]! : match.index;
+      const end = (map ? map[match.index + whole.length - 1]! : match.index + whole.length - 1) + 1;
       const spelled = address !== whole;
       out.push({
         view: 'plain',
@@ -135,16 +149,41 @@ export const emailDetector: Detector = {
   },
 };
 
-/** The first address match at or after `from` (the regex is sticky, so it is tried at each start). */
-function findFrom(text: string, from: number): RegExpExecArray | undefined {
-  for (let i = from; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) continue;
-    // The address must start a word, so only word starts are tried: linear in the message.
-    if (i > 0 && /[a-z0-9._%+-]/.test(text[i - 1]!)) continue;
-    EMAIL.lastIndex = i;
-    const match = EMAIL.exec(text);
-    if (match) return match;
+const WORD_AT_TAIL = new RegExp(`^[a-z0-9-]+(?:\\s*\\.|\\s+dot\\b|\\s*[(\\[{<]\\s*(?:dot|\\.))|^(?:${[...PROVIDERS].join('|')})\\b`);
+const AT_MARKERS = ['@', ' at ', '(at', '[at', '{at', '<at', '( at', '[ at', '{ at', '< at'];
+/** The longest local part (with spelled-out dots) looked for before an at-marker. */
+const LOCAL_REACH = 96;
+
+/**
+ * Positions of the ways of writing "@", in order. Each marker is searched once per message
+ * (searching every marker again from each position would be quadratic on a long message).
+ */
+function markerPositions(text: string): number[] {
+  const positions: number[] = [];
+  for (const marker of AT_MARKERS) for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) positions.push(at);
+  return positions.sort((x, y) => x - y);
+}
+
+/**
+ * The first address match at or after `from`. The regex is sticky and tried only at word starts
+ * a little before an at-marker, so a long message without addresses costs a few `indexOf`s.
+ */
+function findFrom(text: string, from: number, markers: readonly number[]): RegExpExecArray | undefined {
+  let tried = from;
+  for (const marker of markers) {
+    if (marker < from) continue;
+    // "at" as a word is everywhere; it can only be an address's when a dot or a provider follows.
+    if (text.charCodeAt(marker) === 0x20 && !WORD_AT_TAIL.test(text.slice(marker + 4, marker + 48))) continue;
+    for (let i = Math.max(tried, marker - LOCAL_REACH); i <= marker; i++) {
+      const unit = text.charCodeAt(i);
+      if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) continue;
+      // The address must start a word, so only word starts are tried.
+      if (i > 0 && /[a-z0-9._%+-]/.test(text[i - 1]!)) continue;
+      EMAIL.lastIndex = i;
+      const match = EMAIL.exec(text);
+      if (match) return match;
+    }
+    tried = marker + 1;
   }
   return undefined;
 }
