@@ -9,8 +9,13 @@ export interface RedactOptions {
   readonly categories?: readonly string[];
   /** Personal-data kinds to redact (`phone`, `email`, …); default all. */
   readonly entities?: readonly string[];
-  /** `label` writes `[phone]` (or the category), `mask` keeps the length with `maskChar`. Default `label`. */
+  /**
+   * `label` writes `[phone]` (the entity, or the category for findings without one), `mask`
+   * writes `maskChar` once per UTF-16 unit so the text keeps its length, a function writes
+   * what it returns for each masked span (given the span's first finding). Default `label`.
+   */
   readonly style?: RedactStyle;
+  /** One character for `mask` (only its first code unit is used, so the length is kept); default `*`. */
   readonly maskChar?: string;
   /** Findings scoring below this stay visible; default 0.5 (the review threshold). */
   readonly minScore?: number;
@@ -32,7 +37,8 @@ export function redactFindings(text: string, findings: readonly Finding[], optio
       f.score >= (options.minScore ?? 0.5),
   );
   const style = options.style ?? 'label';
-  const maskChar = options.maskChar ?? '*';
+  // A longer string (or an astral character) would change the length that `mask` promises to keep.
+  const maskChar = (options.maskChar ?? '*').charAt(0) || '*';
   const sorted = [...chosen].sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let cursor = 0;

@@ -1,21 +1,189 @@
 import type { Detector, DetectorMatch } from '../types.js';
 
-// Local part and domain as RFC 5322 allows in practice; the TLD must be letters so
-// `v1.2@3.4` style version strings are not addresses.
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b/g;
+/** Mail providers people name without the `.com` ("sam dot trades at gmail"). */
+const PROVIDERS = new Set([
+  'gmail', 'googlemail', 'hotmail', 'outlook', 'yahoo', 'ymail', 'aol', 'icloud', 'proton', 'protonmail', 'gmx', 'yandex',
+  'zoho', 'fastmail', 'tutanota', 'qq', 'foxmail', '163', '126', 'sina', 'sohu', 'aliyun', 'btinternet', 'comcast',
+]);
 
-/** Email addresses written plainly (in the plain view, so full-width `＠` counts). */
+/** Top-level domains accepted when the `@` itself was written as a word (`name at host dot com`). */
+const COMMON_TLDS = new Set([
+  'com', 'net', 'org', 'edu', 'gov', 'io', 'me', 'co', 'uk', 'cn', 'de', 'fr', 'ca', 'au', 'jp', 'info', 'biz', 'us', 'nl',
+  'pl', 'it', 'es', 'ru', 'in', 'sg', 'hk', 'tw', 'nz', 'ie', 'ch', 'se', 'no', 'dk', 'be', 'at', 'br', 'mx', 'dev', 'app',
+]);
+
+/** Words that stand before "at" in ordinary sentences ("email me at work"), never a mailbox. */
+const NOT_LOCAL = new Set(['not', 'that', 'this', 'one', 'first', 'last', 'best', 'me', 'us', 'him', 'her', 'them', 'you', 'it', 'i', 'we', 'home', 'work', 'least', 'all', 'once', 'look', 'be', 'is', 'am', 'are', 'was', 'arrive', 'arrived', 'here', 'there', 'meet', 'see', 'stay']);
+
+// A dot with a space after it but none before ends a sentence ("not at all. It's…"), so a
+// spaced dot must have spaces on both sides.
+const DOT = String.raw`(?:\.|\s+\.\s+|\s+dot\s+|\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*)`;
+const AT_WORD = String.raw`\s+at\s+`;
+const AT_SIGN = String.raw`\s*@\s*`;
+const AT_BRACKET = String.raw`\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*`;
+const LOCAL = String.raw`[a-z0-9][a-z0-9_%+-]*(?:${DOT}[a-z0-9_%+-]+)*`;
+const DOMAIN = String.raw`[a-z0-9][a-z0-9-]*(?:${DOT}[a-z0-9-]+)*`;
+const EMAIL = new RegExp(
+  String.raw`(?<![a-z0-9._%+-])(${LOCAL})(${AT_SIGN}|${AT_BRACKET}|${AT_WORD})(${DOMAIN})(?![a-z0-9@_-]|\.[a-z0-9])`,
+  'gy',
+);
+const DOT_SPLIT = new RegExp(DOT, 'g');
+
+const SPACED_LETTERS = /(?:^| )[a-z0-9@._-](?: [a-z0-9@._-]){3}(?: |$)/;
+
+/**
+ * Collapses letters written one by one (`j a k e . w r i t e s @ p r o t o n . m e`) so the
+ * address can be read; `map[i]` is the plain offset of compact unit `i`.
+ */
+function compactSpacedLetters(text: string): { text: string; map: Int32Array | undefined } {
+  // Most messages have no letters spelled one by one: then the text is its own compact form.
+  if (!SPACED_LETTERS.test(text)) return { text, map: undefined };
+  const n = text.length;
+  const map = new Int32Array(n);
+  const kept = new Uint16Array(n);
+  let length = 0;
+  const single = (i: number) =>
+    i < n && isAddressChar(text.charCodeAt(i)) && (i === 0 || text.charCodeAt(i - 1) === 0x20) && (i + 1 >= n || text.charCodeAt(i + 1) === 0x20);
+  let i = 0;
+  while (i < n) {
+    // Only a single character after a space can start a run; skip the test everywhere else.
+    if ((i === 0 || text.charCodeAt(i - 1) === 0x20) && single(i)) {
+      let j = i;
+      let count = 0;
+      while (single(j)) {
+        count++;
+        j += 2;
+      }
+      if (count >= 4) {
+        for (let k = i; k < j - 1; k += 2) {
+          map[length] = k;
+          kept[length++] = text.charCodeAt(k);
+        }
+        i = j - 1;
+        continue;
+      }
+    }
+    map[length] = i;
+    kept[length++] = text.charCodeAt(i);
+    i++;
+  }
+  let out = '';
+  for (let k = 0; k < length; k += 8192) out += String.fromCharCode(...kept.subarray(k, Math.min(length, k + 8192)));
+  return { text: out, map: map.subarray(0, length) };
+}
+
+function isAddressChar(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x40 || unit === 0x2e || unit === 0x5f || unit === 0x2d;
+}
+
+/** Reads the address as it would be typed, or undefined when the parts do not make one. */
+function readAddress(local: string, at: string, domain: string): string | undefined {
+  const localParts = local.split(DOT_SPLIT);
+  const labels = domain.split(DOT_SPLIT);
+  const tld = labels[labels.length - 1]!;
+  const spelled = !at.includes('@') || /[(\[{<]/.test(at) || /dot|[(\[{<]/.test(local + domain);
+  if (labels.length >= 2) {
+    if (!/^[a-z]{2,24}$/.test(tld)) return undefined;
+    // With the @ written as a word or set apart by spaces ("the gram @muscle.movers.atx" is a
+    // handle), only a real top-level domain or a known provider makes an address.
+    if ((/^\s+at\s+$/.test(at) || /\s/.test(at)) && !COMMON_TLDS.has(tld) && !PROVIDERS.has(labels[0]!)) return undefined;
+  } else if (!spelled || !PROVIDERS.has(labels[0]!)) {
+    return undefined;
+  }
+  if (/^\s+at\s+$/.test(at) && (NOT_LOCAL.has(localParts[localParts.length - 1]!) || local.length < 2)) return undefined;
+  return `${localParts.join('.')}@${labels.join('.')}${labels.length === 1 ? '.com' : ''}`;
+}
+
+// Without an `@` or the word "dot", a spelled-out address has "at" in brackets, or "at" as a
+// word and then a provider or a dot (`kim at hotmail.com`); plain `includes` go first because
+// the precheck runs on every message.
+const PROVIDER_NAME = new RegExp([...PROVIDERS].join('|'), 'i');
+
+/**
+ * Email addresses, plain (`jo@mail.com`, full-width `＠` through the plain view) or spelled out
+ * to get past filters: `name at gmail dot com`, `name(at)mail(dot)com`, `name[@]mail.com`,
+ * letters spaced one by one, or a well-known provider without its `.com`.
+ */
 export const emailDetector: Detector = {
   name: 'email',
-  description: 'An email address.',
-  precheck: (text) => text.includes('@') || text.includes('＠'),
+  description: 'An email address, plain or spelled out.',
+  placeholders: ['address'],
+  precheck: (text) => {
+    if (text.includes('@') || text.includes('＠') || text.includes('dot') || text.includes('DOT') || text.includes('Dot')) return true;
+    if (/[(\[{<]\s*at\s*[)\]}>]/i.test(text)) return true;
+    const wordAt = text.includes(' at ') || text.includes(' AT ') || text.includes(' At ');
+    return wordAt && (/\.[a-z]{2}/i.test(text) || PROVIDER_NAME.test(text));
+  },
   detect({ views }) {
-    const view = views.plain;
+    const plain = views.plain.text;
+    const compact = compactSpacedLetters(plain);
+    const text = compact.text;
     const out: DetectorMatch[] = [];
-    EMAIL.lastIndex = 0;
-    for (const match of view.text.matchAll(EMAIL)) {
-      out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'email' });
+    const markers = markerPositions(text);
+    for (let from = 0; from < text.length; ) {
+      EMAIL.lastIndex = from;
+      const match = findFrom(text, from, markers);
+      if (!match) break;
+      const [whole, local, at, domain] = match as unknown as [string, string, string, string];
+      const address = readAddress(local, at, domain);
+      if (!address) {
+        from = match.index + 1;
+        continue;
+      }
+      const map = compact.map;
+      const start = map ? map[match.index]! : match.index;
+      const end = (map ? map[match.index + whole.length - 1]! : match.index + whole.length - 1) + 1;
+      const spelled = address !== whole;
+      out.push({
+        view: 'plain',
+        start,
+        end,
+        entity: 'email',
+        matched: address,
+        values: { address },
+        ...(spelled ? { steps: [{ kind: 'detector', delta: 0, note: `spelled out to avoid filters, reads ${address}` }] } : {}),
+      });
+      from = match.index + whole.length;
     }
     return out;
   },
 };
+
+const WORD_AT_TAIL = new RegExp(`^[a-z0-9-]+(?:\\s*\\.|\\s+dot\\b|\\s*[(\\[{<]\\s*(?:dot|\\.))|^(?:${[...PROVIDERS].join('|')})\\b`);
+const AT_MARKERS = ['@', ' at ', '(at', '[at', '{at', '<at', '( at', '[ at', '{ at', '< at'];
+/** The longest local part (with spelled-out dots) looked for before an at-marker. */
+const LOCAL_REACH = 96;
+
+/**
+ * Positions of the ways of writing "@", in order. Each marker is searched once per message
+ * (searching every marker again from each position would be quadratic on a long message).
+ */
+function markerPositions(text: string): number[] {
+  const positions: number[] = [];
+  for (const marker of AT_MARKERS) for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) positions.push(at);
+  return positions.sort((x, y) => x - y);
+}
+
+/**
+ * The first address match at or after `from`. The regex is sticky and tried only at word starts
+ * a little before an at-marker, so a long message without addresses costs a few `indexOf`s.
+ */
+function findFrom(text: string, from: number, markers: readonly number[]): RegExpExecArray | undefined {
+  let tried = from;
+  for (const marker of markers) {
+    if (marker < from) continue;
+    // "at" as a word is everywhere; it can only be an address's when a dot or a provider follows.
+    if (text.charCodeAt(marker) === 0x20 && !WORD_AT_TAIL.test(text.slice(marker + 4, marker + 48))) continue;
+    for (let i = Math.max(tried, marker - LOCAL_REACH); i <= marker; i++) {
+      const unit = text.charCodeAt(i);
+      if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) continue;
+      // The address must start a word, so only word starts are tried.
+      if (i > 0 && /[a-z0-9._%+-]/.test(text[i - 1]!)) continue;
+      EMAIL.lastIndex = i;
+      const match = EMAIL.exec(text);
+      if (match) return match;
+    }
+    tried = marker + 1;
+  }
+  return undefined;
+}

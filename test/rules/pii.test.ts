@@ -1,0 +1,4 @@
+import { describe, it } from 'vitest';
+import { describeCases } from '../../src/testing/index.js';
+
+describeCases('rules/pii.cases.yaml', { describe, it });
