@@ -64,6 +64,31 @@ function fold(cp: number): string {
   return folded;
 }
 
+/** Identity maps are shared up to this length (2 × 4 bytes × 8192 = 64 KiB). */
+const SHARED_IDENTITY = 8192;
+const identityStarts = new Int32Array(SHARED_IDENTITY);
+const identityEnds = new Int32Array(SHARED_IDENTITY);
+for (let i = 0; i < SHARED_IDENTITY; i++) {
+  identityStarts[i] = i;
+  identityEnds[i] = i + 1;
+}
+
+/**
+ * Maps for a view whose unit `i` is original unit `i` (ASCII text): windows onto shared arrays,
+ * so most chat messages cost no allocation or fill here. View maps are read-only by contract.
+ */
+export function identityMaps(n: number): { starts: Int32Array; ends: Int32Array } {
+  if (n <= SHARED_IDENTITY) return { starts: identityStarts.subarray(0, n), ends: identityEnds.subarray(0, n) };
+  const spans = new Int32Array(2 * n);
+  const starts = spans.subarray(0, n);
+  const ends = spans.subarray(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = i;
+    ends[i] = i + 1;
+  }
+  return { starts, ends };
+}
+
 /**
  * Creates the plain view: NFKC, lower case, diacritics and invisible characters removed, one
  * code point at a time so every view unit maps to the whole code point it came from.
@@ -79,14 +104,7 @@ export function createPlainView(text: string): TextView {
   }
   let view: TextView;
   if (ascii) {
-    // One buffer for both maps: a message costs one allocation here, not two.
-    const spans = new Int32Array(2 * n);
-    const starts = spans.subarray(0, n);
-    const ends = spans.subarray(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
+    const { starts, ends } = identityMaps(n);
     view = { name: 'plain', text: text.toLowerCase(), starts, ends };
   } else {
     const out = new ViewBuilder(n);

@@ -1,6 +1,6 @@
 import { createDigitsView } from './digits-view.js';
 import { isHighSurrogate, isLowSurrogate } from './char-class.js';
-import { createPlainView } from './plain-view.js';
+import { createPlainView, identityMaps } from './plain-view.js';
 import { createSkeletonView } from './skeleton-view.js';
 import type { SkeletonView, Span, TextView } from './types.js';
 
@@ -18,6 +18,9 @@ export interface Views {
  */
 export function createOriginalView(text: string): TextView {
   const n = text.length;
+  let pairs = false;
+  for (let i = 0; i + 1 < n && !pairs; i++) pairs = isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1));
+  if (!pairs) return { name: 'original', text, ...identityMaps(n) };
   const spans = new Int32Array(2 * n);
   const starts = spans.subarray(0, n);
   const ends = spans.subarray(n);
