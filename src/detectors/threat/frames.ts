@@ -29,8 +29,8 @@ export const LOGISTICS =
   /\b(?:arrivals?|pick ?up|pickup|drop ?off|gate|entrance|lobby|terminal|platform|station|plate|don't worry|no worries|no problem|reception|parking|car park|meet(?:ing)? point|flight|landed|deliver\w*|order|parcel|package|be there|on my way|omw|eta|minutes|mins|min)\b/;
 
 /** Literal advice about bodies and lifting (`watch your back when lifting`). */
-export const ADVICE = /\b(?:lift\w*|carry\w*|bend\w*|stretch\w*|heavy|posture|stairs|boxes|piano|sofa|couch|gym|workout|careful|with your legs|knees)\b/;
+export const ADVICE = /\b(?:ice|icy|slippery|wet floor|snow|roads?|out there|lift\w*|carry\w*|bend\w*|stretch\w*|heavy|posture|stairs|boxes|piano|sofa|couch|gym|workout|careful|with your legs|knees)\b/;
 
 /** A service purpose (a delivery, directions, a repair, a pickup): a courier who knows the building is no stalker. */
 export const SERVICE =
-  /\b(?:deliver\w*|directions|pick ?up|pickup|drop ?off|dropped|parcel|package|fix|fixing|repair\w*|install\w*|inspect\w*|appointment|as agreed|as discussed|boiler|booking|booked|quote|measure\w*|viewing|survey|service|servicing|clean\w*|housekeeping|towels|valet|wash|washed|detailing|collect\w*|loads of times|been there before)\b/;
+  /\b(?:deliver\w*|directions|pick ?up|pickup|drop ?off|dropped|parcel|package|fix|fixing|repair\w*|install\w*|inspect\w*|appointment|as agreed|as discussed|boiler|booking|booked|quote|measure\w*|viewing|survey|service|servicing|clean\w*|housekeeping|towels|valet|wash|washed|detailing|collect\w*|loads of times|been there before|lunch|coffee|catch up|back in town|there too|same gym|same school|same building|neighbou?rs?)\b/;
