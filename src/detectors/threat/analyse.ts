@@ -44,9 +44,12 @@ interface Frames {
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
 /** Whether a sentence of a longer message is worth parsing. */
-function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags): boolean {
+function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>): boolean {
   const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if (gate(own)) return true;
+  if (gate(own)) {
+    core.add(i);
+    return true;
+  }
   if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
   if (flags.sexual && sexualSign(own)) return true;
   return false;
@@ -61,14 +64,15 @@ export function analyse(plain: string): ThreatEvent[] {
   const all = sentenceSpans(reading);
   // Only the sentences that can hold a threat (and the conditions and remarks around them) are
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
-  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags));
+  // The sentences that could hold a threat on their own, remembered so a long message gates each once.
+  const core = new Set<number>();
+  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
   if (wanted.length === 0) return [];
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
   const BUDGET = 4000;
   const length = (i: number) => all[i]!.end - all[i]!.start;
   if (wanted.reduce((n, i) => n + length(i), 0) > BUDGET) {
-    const core = new Set(wanted.filter((i) => gate(reading.slice(all[i]!.start, all[i]!.end))));
     const near = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
     wanted = near.length > 0 ? near : wanted;
   }
