@@ -17,6 +17,11 @@ const SUFFERS = String.raw`(?:die|dies|dead|death|(?:be|get|got|gets|getting|bee
 const HARM_NEAR_PERSON = new RegExp(
   String.raw`\b${HARM}\b(?: \w+){0,4}? ${PERSON}\b|\bput a bullet in\b|\bnobody gets hurt\b|\bno one gets hurt\b|\bnever walk again\b|\b${PERSON}\b[^.!?\n]{0,30}?\b${SUFFERS}\b|\b${HARM}\b(?: \w+){0,3}? (?:the|your|ur|that) (?:\w+ )?(?:door|car|house|window|windows|tires|tyres|truck|van|shop|store|place|home|mosque|church|synagogue|temple|gurdwara|clinic|restaurant|office|garage)\b`,
 );
+// Every alternative of HARM_NEAR_PERSON needs one of these words; testing them first keeps the
+// person-first alternative (which tries at every word) off text with no harm or death in it.
+const HARM_WORD = new RegExp(
+  String.raw`\b(?:${HARM}|die|dies|dead|death|deserve|put a bullet|gets hurt|walk again|abus|wiped|put down|chop|stoned|jumped|smoked|dealt|taken out|run over)`,
+);
 const PURSUIT = new RegExp(String.raw`\b(?:find|get|visit|track|hunt|coming for|come for|come after)\s+${YOU}\b`);
 const VEILED = /\b(?:see what happens|(?:you're|you are|ur|u r) lucky (?:i|we)|shut (?:you|u) up|end up in (?:the |a )?(?:hospital|ground|grave|wheelchair|morgue)|teach (?:you|u|him|her|them|that \w+) a lesson|get my hands on|(?:you|u) should be (?:scared|afraid|worried)|(?:should|must|need to|ought to|deserve to) (?:all )?(?:be|get) (?:\w+ ){0,3}?(?:shot|killed|hanged|hung|gassed|burned|executed|lynched|exterminated|beaten|stabbed)|shame if|you(?:'re| are| r)? (?:so |already )?dead|ur dead|dead (?:man|woman)|regret|be sorry|make (?:your|ur) life|make (?:you|u) (?:pay|regret|suffer|bleed|sorry)|(?:you|u)(?:'ll| will| are going to| gonna| r gonna) pay for (?:this|that|it)|happen(?:s|ed)? to|accidents happen|happen on|test me|how brave|days are numbered|see it coming|messing with|watch what happens|what'?s coming|what is coming|asked for it|one eye open|watch (?:your|ur) back|watch yourself|better watch|pay attention|think of me|think about (?:it|that)|be careful|seeing (?:you|u)|see (?:you|u) (?:around|soon)|c u (?:around|soon)|make sure (?:you|u|your \w+|ur \w+) (?:\w+ )?(?:regret|pay|suffer|are sorry|never)|(?:you|u)(?:'ll| will| are going to| gonna| r gonna| going to) pay\b|mark my words|pay(?:ing)? (?:you|u|ya|your \w+|ur \w+) a (?:\w+ )?visit|(?:outside|behind|beside|next to) (?:your|ur) (?:car|van|truck|bike|vehicle)|get (?:out here|outside|down here)|set fire to|set (?:\w+ ){1,2}on fire|(?:go|head|drive|turn up|show up)(?: round| over| down)? (?:to|at) (?:his|her|their) |(?:waiting|parked|standing|sitting|hiding) (?:right )?(?:by|at|next to|outside|near|behind|beside) (?:your|ur) (?:car|van|truck|bike|vehicle)|come (?:out|outside|downstairs|down here|out here)|step outside|fight me|to my face|(?:your|ur|you're|youre|you are|u r) (?:so |already |fucking |fkn |fuckin |totally )?dead\b)\b/;
 const INTIMIDATION = new RegExp(
@@ -50,7 +55,7 @@ export interface GateFlags {
 /** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
 export function gate(reading: string): GateFlags | undefined {
   const veiled = VEILED.test(reading);
-  const harm = veiled || HARM_NEAR_PERSON.test(reading) || PURSUIT.test(reading);
+  const harm = veiled || (HARM_WORD.test(reading) && HARM_NEAR_PERSON.test(reading)) || PURSUIT.test(reading);
   const intimidation = veiled || INTIMIDATION.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading));
   const family = FAMILY.test(reading);
   const coercion = COERCION.test(reading);
