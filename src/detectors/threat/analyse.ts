@@ -1,6 +1,6 @@
 import type { ExplanationStep } from '../../engine/types.js';
 import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
-import { ADVICE, GAME, HOSTILITY, JOKE, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
+import { ADVICE, GAME, SERVICE, HOSTILITY, JOKE, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
 import {
   BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
@@ -8,7 +8,7 @@ import {
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
 import { gate, sexualSign, type GateFlags } from './gate.js';
-import { readingText } from './reading.js';
+import { joinLetterRuns, readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
 
@@ -35,6 +35,7 @@ interface Frames {
   readonly hostile: boolean;
   readonly logistics: boolean;
   readonly advice: boolean;
+  readonly service: boolean;
   readonly quotes: readonly { start: number; end: number; reported: boolean }[];
 }
 
@@ -43,9 +44,12 @@ interface Frames {
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
 /** Whether a sentence of a longer message is worth parsing. */
-function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags): boolean {
+function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>): boolean {
   const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if (gate(own)) return true;
+  if (gate(own)) {
+    core.add(i);
+    return true;
+  }
   if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
   if (flags.sexual && sexualSign(own)) return true;
   return false;
@@ -53,20 +57,22 @@ function sentenceWanted(reading: string, spans: readonly { start: number; end: n
 
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
 export function analyse(plain: string): ThreatEvent[] {
-  const reading = readingText(plain);
+  const joined = joinLetterRuns(readingText(plain));
+  const reading = joined.text;
   const flags = gate(reading);
   if (!flags) return [];
   const all = sentenceSpans(reading);
   // Only the sentences that can hold a threat (and the conditions and remarks around them) are
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
-  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags));
+  // The sentences that could hold a threat on their own, remembered so a long message gates each once.
+  const core = new Set<number>();
+  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
   if (wanted.length === 0) return [];
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
   const BUDGET = 4000;
   const length = (i: number) => all[i]!.end - all[i]!.start;
   if (wanted.reduce((n, i) => n + length(i), 0) > BUDGET) {
-    const core = new Set(wanted.filter((i) => gate(reading.slice(all[i]!.start, all[i]!.end))));
     const near = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
     wanted = near.length > 0 ? near : wanted;
   }
@@ -81,8 +87,10 @@ export function analyse(plain: string): ThreatEvent[] {
     cueMatches(sentence, frames, flags, events);
   }
   combine(reading, sentences, events);
-  // Far below any base score: not even a hint.
-  return events.filter((e) => score(e) > -0.6);
+  // Far below any base score: not even a hint. Spans in a joined text go back to what was typed.
+  const kept = events.filter((e) => score(e) > -0.6);
+  const from = joined.from;
+  return from ? kept.map((e) => ({ ...e, start: from[e.start]!, end: from[e.end - 1]! + 1 })) : kept;
 }
 
 function computeFrames(reading: string): Frames {
@@ -103,6 +111,7 @@ function computeFrames(reading: string): Frames {
     hostile: HOSTILITY.test(reading),
     logistics: LOGISTICS.test(reading),
     advice: ADVICE.test(reading),
+    service: SERVICE.test(reading),
     quotes,
   };
 }
@@ -119,11 +128,14 @@ const SKIP_BEFORE_VERB = new Set([
   'gets', 'getting', 'all', 'not', "n't", 'never', 'ever', 'even', 'also', 'too', 'then', 'now', 'soon', 'gladly',
   'like', 'love', 'plan', 'intend', 'ima', 'imma', 'i', 'please', 'fantasize', 'fantasise', 'dream', 'wanna',
   'gotta', 'kinda', 'sorta', 'probably', 'prob', 'def', 'eventually', 'personally', 'one', 'day', 'seriously', 'only',
+  // "I'm coming round to smash…", "let's go over and burn…": the trip on the way to the act.
+  'coming', 'round', 'over', 'there',
 ]);
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
 // Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
 const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop']);
-const DESTRUCTIBLE = new Set(['door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
+const DESTRUCTIBLE = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
+const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit)$/;
@@ -132,14 +144,16 @@ function isNegation(t: Token): boolean {
   return t.tags.has('Negative') || NEGATIONS.has(t.w);
 }
 
-function isHarmVerb(t: Token, next: Token | undefined, first: boolean): string | undefined {
+function isHarmVerb(t: Token, following: Token | undefined, first: boolean, after?: Token): string | undefined {
   const lemma = HARM_VERBS.get(t.w);
   if (!lemma) return undefined;
+  // "burn down that…", "smash up his…": the particle belongs to the verb.
+  const next = following && ['down', 'up', 'out'].includes(following.w) && after ? after : following;
   // Nouns and adjectives that look like harm verbs ("a real killer", "the end", "heavy beats")
   // stay nouns unless a person or a noun phrase follows them, or they open the clause.
   // A word the lexicon does not know has no tags at all; a harm form then reads as the verb.
   if (t.tags.size > 0 && !t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
-    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w)))) return undefined;
+    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w) || next.w === 'his' || next.w === 'their'))) return undefined;
   }
   return lemma;
 }
@@ -226,7 +240,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
   for (let k = 0; k < tokens.length; k++) {
     const verb = tokens[k]!;
     const next = tokens[k + 1];
-    const lemma = isHarmVerb(verb, next, k === 0) ?? (PURSUIT_VERBS.has(verb.w) ? PURSUIT_VERBS.get(verb.w) : undefined);
+    const lemma = isHarmVerb(verb, next, k === 0, tokens[k + 2]) ?? (PURSUIT_VERBS.has(verb.w) ? PURSUIT_VERBS.get(verb.w) : undefined);
     if (!lemma) continue;
     const pursuit = PURSUIT_VERBS.has(verb.w) && !HARM_VERBS.has(verb.w);
     // Idioms with no person in them: "kill to get", "dying to", "to die for", "break a leg".
@@ -308,7 +322,8 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     let kind: ThreatKind;
     if (patient.kind === 'reader') kind = 'violence';
     else if (patient.kind === 'family') kind = 'family';
-    else if (patient.kind === 'property') kind = 'violence';
+    // A place of worship or a community's building belongs to a group, not to the reader.
+    else if (patient.kind === 'property') kind = COMMUNITY_PLACES.has(patient.label.replace(/^the /, '')) ? 'third-party' : 'violence';
     else kind = 'third-party';
     if (agent === 'third' && (passive || lemma === 'die') && (patient.kind === 'third' || patient.kind === 'group')) {
       if (!callsFor(aux) && !wishedBySpeaker && mood !== 'future') continue;
@@ -480,6 +495,7 @@ function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: T
         if (frames.hostile) steps.push({ kind: 'hostility', delta: 0.3, note: 'the message is hostile (a grievance, an insult or a warning)' });
         else if (frames.logistics) steps.push({ kind: 'logistics', delta: -0.2, note: 'reads as arranging a pickup or delivery' });
       }
+      if (cue.service && frames.service && !frames.hostile) steps.push({ kind: 'service', delta: -0.6, note: 'said for the service (a delivery, directions, a repair, a pickup)' });
       if (cue.advice && frames.advice) steps.push({ kind: 'advice', delta: -0.6, note: 'literal advice about lifting or moving' });
       pushEvent(out, sentence, clause, frames, {
         kind: cue.kind,

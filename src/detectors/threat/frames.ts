@@ -9,7 +9,7 @@ export const SUPPORT_PLEA =
 
 /** Video games, sport and fiction, where killing is the point of the game. */
 export const GAME =
-  /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|round|lobby|noob|gg|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;
+  /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|(?<!(?:go|come|coming|going|went|pop|swing|drive|get) )round|lobby|noob|gg|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;
 
 /** News and events reported as past fact. */
 export const NEWS = /\b(?:news|article|headline|reported|police said|according to|arrested|was (?:attacked|mugged|stabbed|shot|killed)|got (?:mugged|stabbed|shot|attacked|killed)|last night a)\b/;
@@ -22,11 +22,15 @@ export const JOKE = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|j\/k|just kiddi
  * these around, "I'll find you" is pursuit; without them it is usually a pickup.
  */
 export const HOSTILITY =
-  /\b(?:owe|owes|owed|refund|review|reviews|stars?|rating|rated|1-star|one star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|still|wherever|eventually|one way or another|can't hide|cannot hide|regret|sorry|bitch|cunt|fuck\w*|asshole|bastard|idiot|whore|slut|or else|you'll see|watch out|mark my words|i swear|swear to god)\b|🔪|🔫|💀|😈|☠/;
+  /\b(?:owe|owes|owed|refund|review|reviews|stars?|rating|rated|1-star|one star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|still|wherever|eventually|one way or another|can't hide|cannot hide|regret|sorry|bitch|cunt|fuck\w*|asshole|bastard|idiot|whore|slut|or else|you'll see|watch out|mark my words|i swear|swear to god|coward|cowards|pussy|tough guy|big man|chicken|man enough)\b|🔪|🔫|💀|😈|☠/;
 
 /** Meeting up, pickups and deliveries, where "I'll find you" and "I'm outside your door" are service. */
 export const LOGISTICS =
   /\b(?:arrivals?|pick ?up|pickup|drop ?off|gate|entrance|lobby|terminal|platform|station|plate|don't worry|no worries|no problem|reception|parking|car park|meet(?:ing)? point|flight|landed|deliver\w*|order|parcel|package|be there|on my way|omw|eta|minutes|mins|min)\b/;
 
 /** Literal advice about bodies and lifting (`watch your back when lifting`). */
-export const ADVICE = /\b(?:lift\w*|carry\w*|bend\w*|stretch\w*|heavy|posture|stairs|boxes|piano|sofa|couch|gym|workout|careful|with your legs|knees)\b/;
+export const ADVICE = /\b(?:ice|icy|slippery|wet floor|snow|roads?|out there|lift\w*|carry\w*|bend\w*|stretch\w*|heavy|posture|stairs|boxes|piano|sofa|couch|gym|workout|careful|with your legs|knees)\b/;
+
+/** A service purpose (a delivery, directions, a repair, a pickup): a courier who knows the building is no stalker. */
+export const SERVICE =
+  /\b(?:deliver\w*|directions|pick ?up|pickup|drop ?off|dropped|parcel|package|fix|fixing|repair\w*|install\w*|inspect\w*|appointment|as agreed|as discussed|boiler|booking|booked|quote|measure\w*|viewing|survey|service|servicing|clean\w*|housekeeping|towels|valet|wash|washed|detailing|collect\w*|loads of times|been there before|lunch|coffee|catch up|back in town|there too|same gym|same school|same building|neighbou?rs?)\b/;

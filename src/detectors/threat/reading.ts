@@ -1,4 +1,5 @@
 import { CONFUSABLES } from '../../text/index.js';
+import { HARM_VERBS } from './lexicon.js';
 
 /**
  * The text the grammar reads: the plain view with digits and symbols that stand for letters inside
@@ -20,6 +21,17 @@ export function readingText(plain: string): string {
       return code !== undefined && ch.length === 1 ? String.fromCharCode(code & 0xffff) : ch;
     });
   }
+  // A mask or a "!" inside a word (k!ll, h*rt, sh*t) stands for a letter: "!" for i, a star for
+  // whichever letter makes the word a known harm word.
+  if (/[a-z][!*]+[a-z]/.test(text)) {
+    text = text.replace(/[a-z]+(?:[!*]+[a-z]+)+/g, (word) => {
+      const bang = word.replace(/!/g, 'i');
+      if (!bang.includes('*')) return MASKABLE.has(bang) ? bang : word;
+      const shape = new RegExp(`^${bang.replace(/\*/g, '[a-z]')}$`);
+      const hits = MASK_WORDS.filter((w) => w.length === bang.length && shape.test(w));
+      return hits.length === 1 ? hits[0]! : word;
+    });
+  }
   return text.replace(/[a-z0-9@$]+/g, (word) => {
     if (!/[0-9@$]/.test(word) || !/[a-z]/.test(word) || UNIT.test(word)) return word;
     // A word that is mostly digits (a code, a handle's number) is not leetspeak.
@@ -27,4 +39,40 @@ export function readingText(plain: string): string {
     if (letters < 2 || letters < word.length / 2 - 1) return word;
     return word.replace(/[0-9@$]/g, (ch) => LETTER_FOR[ch] ?? ch);
   });
+}
+
+// Words worth unmasking: harm verbs in every form, and the few threat words that are not verbs.
+const MASK_WORDS: readonly string[] = [...HARM_VERBS.keys(), 'dead', 'death', 'die', 'nudes', 'naked', 'rape', 'bitch', 'regret'];
+const MASKABLE: ReadonlySet<string> = new Set(MASK_WORDS);
+
+/** A reading text with letter runs joined, and for each of its characters the offset it came from. */
+export interface Joined {
+  readonly text: string;
+  readonly from?: readonly number[];
+}
+
+/**
+ * Joins harm words typed with dots, dashes or stars between the letters (s.t.a.b, st.a.b, k-i-l-l) into
+ * the word. The text gets shorter, so `from` maps each character back to its offset in the
+ * plain view; text without such runs is returned as it is.
+ */
+export function joinLetterRuns(text: string): Joined {
+  if (!/[a-z][.\-_*][a-z]/.test(text)) return { text };
+  const from: number[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g)) {
+    const letters = m[0].replace(/[^a-z]/g, '');
+    // Initials and abbreviations (u.s.a, e.g.) stay: only known harm words are joined.
+    if (!MASKABLE.has(letters)) continue;
+    for (let i = last; i < m.index; i++) from.push(i);
+    out += text.slice(last, m.index);
+    for (let i = 0; i < m[0].length; i++) if (/[a-z]/.test(m[0][i]!)) from.push(m.index + i);
+    out += letters;
+    last = m.index + m[0].length;
+  }
+  if (last === 0) return { text };
+  for (let i = last; i < text.length; i++) from.push(i);
+  from.push(text.length);
+  return { text: out + text.slice(last), from };
 }
