@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 import { parse } from 'yaml';
+import { normaliseAllTerms } from './src/engine/term-matcher.js';
+import { documentTerms } from './src/policy/document-terms.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan/worker.ts' },
@@ -15,7 +17,16 @@ export default defineConfig({
       setup(build) {
         build.onLoad({ filter: /\.yaml$/ }, async (args) => {
           const data: unknown = parse(await readFile(args.path, 'utf8'));
-          return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js' };
+          // Its terms go normalised too, by the same code that would otherwise normalise them
+          // when the first moderator is created.
+          const terms = normaliseAllTerms(documentTerms(data));
+          return {
+            contents: [
+              `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
+              `export const normalisedTerms = JSON.parse(${JSON.stringify(JSON.stringify(terms))});`,
+            ].join('\n'),
+            loader: 'js',
+          };
         });
       },
     },

@@ -8,7 +8,10 @@ export default defineConfig({
       // Same contract as the build's plugin: a rule file imports as its parsed document.
       name: 'rule-files-as-data',
       transform(code, id) {
-        if (id.endsWith('.yaml')) return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parse(code)))});`, map: null };
+        // Terms are normalised at run time here (the build precomputes them: see tsup.config.ts).
+        if (id.endsWith('.yaml')) {
+          return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parse(code)))});\nexport const normalisedTerms = [];`, map: null };
+        }
         return undefined;
       },
     },

@@ -59,6 +59,24 @@ export function normaliseTerm(raw: string, boundary: 'word' | 'none'): NormalTer
   return normal;
 }
 
+/** A term's cache key and its normal form, as the build precomputes them for built-in rule files. */
+export type NormalisedTermEntry = readonly [key: string, term: NormalTerm];
+
+/** Every way a built-in rule file's terms can be normalised: [cache key, normal form] pairs. */
+export function normaliseAllTerms(terms: Iterable<string>): NormalisedTermEntry[] {
+  const out: NormalisedTermEntry[] = [];
+  for (const raw of terms) for (const boundary of ['word', 'none'] as const) out.push([`${boundary}\u0000${raw}`, normaliseTerm(raw, boundary)]);
+  return out;
+}
+
+/**
+ * Fills the cache with terms normalised when the package was built, so creating the built-in
+ * policy does not normalise thousands of terms at start-up (most of createModerator's time).
+ */
+export function seedNormalisedTerms(entries: readonly NormalisedTermEntry[]): void {
+  for (const [key, term] of entries) if (!normalised.has(key)) normalised.set(key, term);
+}
+
 function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
   const trimmed = raw.trim();
   const prefix = trimmed.startsWith('*');
@@ -85,27 +103,31 @@ function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
  * checked: `as` in the text is not `ass`, while `fuuuck` is `fuck`.
  */
 export class TermMatcher {
-  private readonly goto = new Map<number, number>();
   private readonly fail: number[] = [0];
   private readonly depth: number[] = [0];
   private readonly output: number[][] = [[]];
   /** Nearest node on the failure chain that has output, or -1. */
   private readonly dict: number[] = [-1];
+  /** Each node's parent and the unit on the edge from it, for linking failures breadth first. */
+  private readonly parent: number[] = [-1];
+  private readonly unit: number[] = [0];
   private readonly maskTerms: CompiledTerm[] = [];
   /** `expandTerm` of each mask term, computed once. */
   private readonly maskWritten: string[] = [];
-  /** Transitions out of the root for every UTF-16 unit: most characters lead back to the root. */
+  /** Transitions out of the root for every UTF-16 unit (0: none): most characters lead back to the root. */
   private readonly rootNext = new Int32Array(0x10000);
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
   private readonly alphabet = new Uint8Array(0x10000);
   /**
-   * Transitions out of inner nodes, as an open-addressing hash table in typed arrays: faster than
-   * a Map, whose numeric keys (node × 65536 + unit) stop being small integers past 16,384 nodes.
+   * Transitions out of inner nodes, as an open-addressing hash table in typed arrays, built as
+   * the trie grows: faster to build and to read than a Map keyed by node × 65536 + unit, whose
+   * keys stop being small integers past 16,384 nodes.
    */
-  private tableNode = new Int32Array(0);
-  private tableUnit = new Uint16Array(0);
-  private tableNext = new Int32Array(0);
-  private tableMask = 0;
+  private tableNode = new Int32Array(1024).fill(-1);
+  private tableUnit = new Uint16Array(1024);
+  private tableNext = new Int32Array(1024);
+  private tableMask = 1023;
+  private tableCount = 0;
   private readonly window: number;
   /** Reused by every scan: it only holds positions written earlier in the same scan. */
   private readonly fed: Int32Array;
@@ -117,15 +139,18 @@ export class TermMatcher {
       maxLength = Math.max(maxLength, term.key.length);
       let node = 0;
       for (let i = 0; i < term.key.length; i++) {
-        const edge = node * 0x10000 + term.key.charCodeAt(i);
-        let next = this.goto.get(edge);
-        if (next === undefined) {
+        const code = term.key.charCodeAt(i);
+        let next = node === 0 ? this.rootNext[code]! : this.step(node, code);
+        if (next <= 0) {
           next = this.depth.length;
-          this.goto.set(edge, next);
+          if (node === 0) this.rootNext[code] = next;
+          else this.insert(node, code, next);
           this.fail.push(0);
           this.depth.push(this.depth[node]! + 1);
           this.output.push([]);
           this.dict.push(-1);
+          this.parent.push(node);
+          this.unit.push(code);
         }
         node = next;
       }
@@ -135,30 +160,30 @@ export class TermMatcher {
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
     this.fed = new Int32Array(this.window);
     this.maskWritten = this.maskTerms.map(expandTerm);
-    for (const [edge, child] of this.goto) if (edge < 0x10000) this.rootNext[edge] = child;
     this.alphabet[SPACE] = 1;
     for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
-    this.buildTable();
     this.linkFailures();
   }
 
-  private buildTable(): void {
-    let size = 16;
-    while (size < this.goto.size * 2) size *= 2;
+  private insert(node: number, unit: number, child: number): void {
+    if ((this.tableCount + 1) * 2 > this.tableNode.length) this.grow();
+    this.tableCount++;
+    let h = slot(node, unit) & this.tableMask;
+    while (this.tableNode[h] !== -1) h = (h + 1) & this.tableMask;
+    this.tableNode[h] = node;
+    this.tableUnit[h] = unit;
+    this.tableNext[h] = child;
+  }
+
+  private grow(): void {
+    const { tableNode, tableUnit, tableNext } = this;
+    const size = tableNode.length * 2;
     this.tableNode = new Int32Array(size).fill(-1);
     this.tableUnit = new Uint16Array(size);
     this.tableNext = new Int32Array(size);
     this.tableMask = size - 1;
-    for (const [edge, child] of this.goto) {
-      const node = Math.floor(edge / 0x10000);
-      if (node === 0) continue;
-      const unit = edge % 0x10000;
-      let h = slot(node, unit) & this.tableMask;
-      while (this.tableNode[h] !== -1) h = (h + 1) & this.tableMask;
-      this.tableNode[h] = node;
-      this.tableUnit[h] = unit;
-      this.tableNext[h] = child;
-    }
+    this.tableCount = 0;
+    for (let h = 0; h < tableNode.length; h++) if (tableNode[h] !== -1) this.insert(tableNode[h]!, tableUnit[h]!, tableNext[h]!);
   }
 
   /** The child of an inner node on a unit, or -1. */
@@ -172,30 +197,29 @@ export class TermMatcher {
     }
   }
 
+  /** The child of any node on a unit, or -1. */
+  private child(node: number, unit: number): number {
+    if (node !== 0) return this.step(node, unit);
+    const next = this.rootNext[unit]!;
+    return next > 0 ? next : -1;
+  }
+
+  /** Failure links in order of depth, so a node's failure target (shallower) is linked first. */
   private linkFailures(): void {
-    const children = new Map<number, [number, number][]>();
-    for (const [edge, child] of this.goto) {
-      const parent = Math.floor(edge / 0x10000);
-      let list = children.get(parent);
-      if (!list) children.set(parent, (list = []));
-      list.push([edge % 0x10000, child]);
-    }
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!;
-      for (const [code, child] of children.get(node) ?? []) {
-        queue.push(child);
-        if (node === 0) continue;
-        let f = this.fail[node]!;
-        let target = this.goto.get(f * 0x10000 + code);
-        while (target === undefined && f !== 0) {
-          f = this.fail[f]!;
-          target = this.goto.get(f * 0x10000 + code);
-        }
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child]!;
-        this.dict[child] = this.output[fc]!.length > 0 ? fc : this.dict[fc]!;
+    const count = this.depth.length;
+    const byDepth = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => this.depth[a]! - this.depth[b]! || a - b);
+    for (const node of byDepth) {
+      if (this.depth[node]! < 2) continue;
+      const code = this.unit[node]!;
+      let f = this.fail[this.parent[node]!]!;
+      let target = this.child(f, code);
+      while (target === -1 && f !== 0) {
+        f = this.fail[f]!;
+        target = this.child(f, code);
       }
+      this.fail[node] = target !== -1 && target !== node ? target : 0;
+      const fc = this.fail[node]!;
+      this.dict[node] = this.output[fc]!.length > 0 ? fc : this.dict[fc]!;
     }
   }
 
