@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 import { parse } from 'yaml';
-import { normaliseAllTerms } from './src/engine/term-matcher.js';
+import { precomputeSkeletons } from './src/engine/term-matcher.js';
 import { documentTerms } from './src/policy/document-terms.js';
 
 export default defineConfig({
@@ -19,11 +19,11 @@ export default defineConfig({
           const data: unknown = parse(await readFile(args.path, 'utf8'));
           // Its terms go normalised too, by the same code that would otherwise normalise them
           // when the first moderator is created.
-          const terms = normaliseAllTerms(documentTerms(data));
+          const terms = precomputeSkeletons(documentTerms(data));
           return {
             contents: [
               `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
-              `export const normalisedTerms = JSON.parse(${JSON.stringify(JSON.stringify(terms))});`,
+              `export const skeletons = JSON.parse(${JSON.stringify(JSON.stringify(terms))});`,
             ].join('\n'),
             loader: 'js',
           };

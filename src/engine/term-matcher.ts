@@ -59,30 +59,55 @@ export function normaliseTerm(raw: string, boundary: 'word' | 'none'): NormalTer
   return normal;
 }
 
-/** A term's cache key and its normal form, as the build precomputes them for built-in rule files. */
-export type NormalisedTermEntry = readonly [key: string, term: NormalTerm];
+/**
+ * A term body's skeleton as the build precomputes it for the built-in rule files:
+ * `[body, skeleton text, runs]`, runs as a comma list, or `''` when every run is 1 (most terms).
+ */
+export type SkeletonEntry = readonly [body: string, text: string, runs: string];
 
-/** Every way a built-in rule file's terms can be normalised: [cache key, normal form] pairs. */
-export function normaliseAllTerms(terms: Iterable<string>): NormalisedTermEntry[] {
-  const out: NormalisedTermEntry[] = [];
-  for (const raw of terms) for (const boundary of ['word', 'none'] as const) out.push([`${boundary}\u0000${raw}`, normaliseTerm(raw, boundary)]);
+/** Skeletons of term bodies, from the build or from earlier terms (the expensive part of a term). */
+const skeletons = new Map<string, { text: string; runs: number[] }>();
+
+/** The skeletons of a rule file's terms, for the build to ship (see tsup.config.ts). */
+export function precomputeSkeletons(terms: Iterable<string>): SkeletonEntry[] {
+  const out: SkeletonEntry[] = [];
+  const seen = new Set<string>();
+  for (const raw of terms) {
+    const body = termBody(raw).body;
+    if (seen.has(body)) continue;
+    seen.add(body);
+    const { text, runs } = skeletonize(body);
+    out.push([body, text, runs.every((r) => r === 1) ? '' : runs.join(',')]);
+  }
   return out;
 }
 
 /**
- * Fills the cache with terms normalised when the package was built, so creating the built-in
- * policy does not normalise thousands of terms at start-up (most of createModerator's time).
+ * Fills the skeleton cache with what the build computed, so creating the built-in policy does not
+ * normalise thousands of terms at start-up (it was most of createModerator's time).
  */
-export function seedNormalisedTerms(entries: readonly NormalisedTermEntry[]): void {
-  for (const [key, term] of entries) if (!normalised.has(key)) normalised.set(key, term);
+export function seedSkeletons(entries: readonly SkeletonEntry[]): void {
+  for (const [body, text, runs] of entries) {
+    if (skeletons.has(body)) continue;
+    skeletons.set(body, { text, runs: runs === '' ? new Array<number>(text.length).fill(1) : runs.split(',').map(Number) });
+  }
 }
 
-function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
+function termBody(raw: string): { body: string; prefix: boolean; suffix: boolean } {
   const trimmed = raw.trim();
   const prefix = trimmed.startsWith('*');
   const suffix = trimmed.endsWith('*') && trimmed.length > 1;
-  const body = trimmed.slice(prefix ? 1 : 0, suffix ? -1 : undefined).replace(/\s+/g, ' ');
-  const { text, runs } = skeletonize(body);
+  return { body: trimmed.slice(prefix ? 1 : 0, suffix ? -1 : undefined).replace(/\s+/g, ' '), prefix, suffix };
+}
+
+function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
+  const { body, prefix, suffix } = termBody(raw);
+  let skeleton = skeletons.get(body);
+  if (!skeleton) {
+    if (skeletons.size >= NORMALISED_LIMIT) skeletons.clear();
+    skeletons.set(body, (skeleton = skeletonize(body)));
+  }
+  const { text, runs } = skeleton;
   const first = text.codePointAt(0) ?? 0;
   const last = text.codePointAt(text.length - 1) ?? 0;
   // Han characters carry no word boundaries; a term edge that is Han matches inside running text.
@@ -133,6 +158,15 @@ export class TermMatcher {
   private readonly fed: Int32Array;
 
   constructor(readonly terms: readonly CompiledTerm[]) {
+    // Sized once for the most edges the terms can make (one per unit), so it never grows.
+    let units = 0;
+    for (const term of terms) units += term.key.length;
+    let size = 1024;
+    while (size < units * 2) size *= 2;
+    this.tableNode = new Int32Array(size).fill(-1);
+    this.tableUnit = new Uint16Array(size);
+    this.tableNext = new Int32Array(size);
+    this.tableMask = size - 1;
     let maxLength = 1;
     for (const term of terms) {
       if (term.key.length === 0) continue;
@@ -206,8 +240,15 @@ export class TermMatcher {
 
   /** Failure links in order of depth, so a node's failure target (shallower) is linked first. */
   private linkFailures(): void {
+    // Nodes bucketed by depth (a counting sort): every failure target is shallower than its node.
     const count = this.depth.length;
-    const byDepth = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => this.depth[a]! - this.depth[b]! || a - b);
+    let deepest = 0;
+    for (let node = 0; node < count; node++) deepest = Math.max(deepest, this.depth[node]!);
+    const firstAt = new Int32Array(deepest + 2);
+    for (let node = 0; node < count; node++) firstAt[this.depth[node]! + 1]!++;
+    for (let d = 1; d < firstAt.length; d++) firstAt[d]! += firstAt[d - 1]!;
+    const byDepth = new Int32Array(count);
+    for (let node = 0; node < count; node++) byDepth[firstAt[this.depth[node]!]!++] = node;
     for (const node of byDepth) {
       if (this.depth[node]! < 2) continue;
       const code = this.unit[node]!;

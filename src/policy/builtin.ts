@@ -1,11 +1,11 @@
-import offPlatformEn, { normalisedTerms as offPlatformEnTerms } from '../../rules/off-platform.en.yaml';
-import offPlatformZh, { normalisedTerms as offPlatformZhTerms } from '../../rules/off-platform.zh.yaml';
-import piiAny, { normalisedTerms as piiAnyTerms } from '../../rules/pii.any.yaml';
-import profanityEn, { normalisedTerms as profanityEnTerms } from '../../rules/profanity.en.yaml';
-import profanityZh, { normalisedTerms as profanityZhTerms } from '../../rules/profanity.zh.yaml';
-import threatEn, { normalisedTerms as threatEnTerms } from '../../rules/threat.en.yaml';
-import threatZh, { normalisedTerms as threatZhTerms } from '../../rules/threat.zh.yaml';
-import { seedNormalisedTerms } from '../engine/term-matcher.js';
+import offPlatformEn, { skeletons as offPlatformEnTerms } from '../../rules/off-platform.en.yaml';
+import offPlatformZh, { skeletons as offPlatformZhTerms } from '../../rules/off-platform.zh.yaml';
+import piiAny, { skeletons as piiAnyTerms } from '../../rules/pii.any.yaml';
+import profanityEn, { skeletons as profanityEnTerms } from '../../rules/profanity.en.yaml';
+import profanityZh, { skeletons as profanityZhTerms } from '../../rules/profanity.zh.yaml';
+import threatEn, { skeletons as threatEnTerms } from '../../rules/threat.en.yaml';
+import threatZh, { skeletons as threatZhTerms } from '../../rules/threat.zh.yaml';
+import { seedSkeletons } from '../engine/term-matcher.js';
 import { loadParsedRuleSet, type RuleSet } from './load.js';
 
 /** The rule files that ship with chaperone, by file name. */
@@ -23,7 +23,7 @@ let cache: RuleSet[] | undefined;
 
 /** Every built-in rule set, loaded and validated once per process. */
 export function builtinRuleSets(): readonly RuleSet[] {
-  if (!cache) for (const terms of [offPlatformEnTerms, offPlatformZhTerms, piiAnyTerms, profanityEnTerms, profanityZhTerms, threatEnTerms, threatZhTerms]) seedNormalisedTerms(terms);
+  if (!cache) for (const terms of [offPlatformEnTerms, offPlatformZhTerms, piiAnyTerms, profanityEnTerms, profanityZhTerms, threatEnTerms, threatZhTerms]) seedSkeletons(terms);
   cache ??= Object.entries(BUILTIN_SOURCES).map(([file, document]) => loadParsedRuleSet(document, file));
   return cache;
 }

@@ -7,6 +7,6 @@ declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
 declare module '*.yaml' {
   const document: unknown;
   export default document;
-  /** The file's terms normalised at build time ([cache key, normal form]); empty when run from sources. */
-  export const normalisedTerms: readonly (readonly [string, never])[];
+  /** Skeletons of the file's terms computed at build time ([body, text, runs]); empty when run from sources. */
+  export const skeletons: readonly (readonly [string, string, string])[];
 }
