@@ -133,6 +133,7 @@ if (wanted('dev')) {
   evalDev('dev', file, values.dev ?? '../shared/eval/dev.jsonl');
 }
 if (wanted('holdout') && !values.dev) evalDev('holdout', join(root, 'eval', 'holdout.jsonl'), 'eval/holdout.jsonl');
+if (wanted('holdout-2') && !values.dev) evalDev('holdout-2', join(root, 'eval', 'holdout-2.jsonl'), 'eval/holdout-2.jsonl');
 if (wanted('davidson')) {
   const file = join(dataDir, 'davidson', 'labeled_data.csv');
   await evalBinary('davidson', file, () => csv(file).map((r) => ({ text: r.tweet, positive: r.class !== '2' })), 'profanity', { peer: true });
