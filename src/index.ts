@@ -22,7 +22,7 @@ export { RuleSetError, formatIssues } from './policy/errors.js';
 export type { RuleSetIssue, RuleSetIssueCode } from './policy/errors.js';
 export type { Severity } from './policy/schema.js';
 export { builtinDetectors } from './detectors/index.js';
-export type { Detector, DetectorContext, DetectorMatch } from './detectors/index.js';
+export type { Detector, DetectorContext, DetectorMatch, RejectedCandidate } from './detectors/index.js';
 export { createViews } from './text/index.js';
 export type { Views } from './text/index.js';
 export type { SkeletonView, Span, TextView, ViewName } from './text/types.js';

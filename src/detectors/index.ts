@@ -3,7 +3,7 @@ import { piiDetectors } from './pii/index.js';
 import { threatDetectors } from './threat/index.js';
 import type { Detector } from './types.js';
 
-export type { Detector, DetectorContext, DetectorMatch } from './types.js';
+export type { Detector, DetectorContext, DetectorMatch, RejectedCandidate } from './types.js';
 
 /** The detectors every moderator knows, by name. */
 export function builtinDetectors(): readonly Detector[] {

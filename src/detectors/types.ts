@@ -44,4 +44,20 @@ export interface Detector {
    */
   readonly precheck?: (text: string) => boolean;
   detect(context: DetectorContext): readonly DetectorMatch[];
+  /**
+   * For `chaperone explain` only, never on the moderation path: the candidates `detect` looked at
+   * and set aside, each with the reason (a negated threat, a checksum that failed), so a policy
+   * author can see why a message was missed.
+   */
+  explainRejected?(context: DetectorContext): readonly RejectedCandidate[];
+}
+
+/** A candidate a detector set aside, as `explainRejected` reports it. */
+export interface RejectedCandidate {
+  /** The view `start`/`end` refer to; default `original`. */
+  readonly view?: ViewName;
+  readonly start: number;
+  readonly end: number;
+  /** Why it is not a finding, for a person: `negated ("never")`. */
+  readonly reason: string;
 }

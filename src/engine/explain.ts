@@ -1,4 +1,6 @@
 import type { CompiledPolicy } from '../policy/compile.js';
+import { mapSpanToOriginal, type Views } from '../text/index.js';
+import type { TextView, ViewName } from '../text/types.js';
 import { evaluate } from './evaluate.js';
 import { buildFindings, type Suppressed } from './findings.js';
 import type { Finding, Thresholds } from './types.js';
@@ -72,8 +74,21 @@ export function explainMessage(
           return { ruleId: rule.id, outcome: 'not-triggered', reason: `detector "${rule.detector.name}" found nothing worth looking at`, findings: [] };
         }
         const what = rule.kind === 'pattern' ? 'the grammar pattern' : rule.kind === 'regex' ? 'the regex' : `detector "${rule.detector?.name}"`;
-        return { ruleId: rule.id, outcome: 'no-match', reason: `${rule.always ? 'ran' : 'triggered'}, but ${what} found nothing`, findings: [] };
+        const ran = rule.always ? 'ran' : 'triggered';
+        const rejected = rule.detector?.explainRejected?.({ text, views: evaluation.views, options: rule.source.options ?? {} }) ?? [];
+        if (rejected.length > 0) {
+          const listed = rejected.map((r) => {
+            const span = mapSpanToOriginal(pickView(evaluation.views, r.view), r.start, r.end);
+            return `"${text.slice(span.start, span.end)}" (${r.reason})`;
+          });
+          return { ruleId: rule.id, outcome: 'no-match', reason: `${ran}, but ${what} set aside ${listed.join('; ')}`, findings: [] };
+        }
+        return { ruleId: rule.id, outcome: 'no-match', reason: `${ran}, but ${what} found nothing`, findings: [] };
       }
     }
   });
+}
+
+function pickView(views: Views, name: ViewName | undefined): TextView {
+  return name === undefined ? views.original : views[name];
 }
