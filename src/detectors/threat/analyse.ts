@@ -7,7 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { gate, sexualSign, type GateFlags } from './gate.js';
+import { gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
 import { joinLetterRuns, readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
@@ -46,7 +46,7 @@ const CONTEXT_HINT =
 /** Whether a sentence of a longer message is worth parsing. */
 function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>): boolean {
   const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if (gate(own)) {
+  if (gatePasses(own)) {
     core.add(i);
     return true;
   }

@@ -58,7 +58,8 @@ export function gate(reading: string): GateFlags | undefined {
   const harm = veiled || (HARM_WORD.test(reading) && HARM_NEAR_PERSON.test(reading)) || PURSUIT.test(reading);
   const intimidation = veiled || INTIMIDATION.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading));
   const family = FAMILY.test(reading);
-  const coercion = COERCION.test(reading);
+  // Any other menace already makes coercion possible; its large pattern is only needed alone.
+  const coercion = harm || intimidation || family || COERCION.test(reading);
   let sexual = SEXUAL_STRONG.test(reading);
   if (!sexual) {
     let signals = 0;
@@ -66,7 +67,21 @@ export function gate(reading: string): GateFlags | undefined {
     sexual = signals >= 2;
   }
   if (!harm && !intimidation && !family && !coercion && !sexual) return undefined;
-  return { harm, intimidation, family, coercion: coercion || harm || intimidation || family, sexual };
+  return { harm, intimidation, family, coercion, sexual };
+}
+
+/**
+ * Whether the gate would let the text through at all (`gate(text) !== undefined`), stopping at
+ * the first shape found: a sentence of a long message needs only the yes or no.
+ */
+export function gatePasses(reading: string): boolean {
+  if (VEILED.test(reading)) return true;
+  if (HARM_WORD.test(reading) && HARM_NEAR_PERSON.test(reading)) return true;
+  if (PURSUIT.test(reading) || INTIMIDATION.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading))) return true;
+  if (FAMILY.test(reading) || COERCION.test(reading) || SEXUAL_STRONG.test(reading)) return true;
+  let signals = 0;
+  for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) return true;
+  return false;
 }
 
 /** Whether one sentence shows any sign of sexual interest (a message needs two to be parsed). */

@@ -32,6 +32,8 @@ export function readingText(plain: string): string {
       return hits.length === 1 ? hits[0]! : word;
     });
   }
+  // Only a word with a letter beside a digit or symbol can change; most text has none.
+  if (!/[a-z][0-9@$]|[0-9@$][a-z]/.test(text)) return text;
   return text.replace(/[a-z0-9@$]+/g, (word) => {
     if (!/[0-9@$]/.test(word) || !/[a-z]/.test(word) || UNIT.test(word)) return word;
     // A word that is mostly digits (a code, a handle's number) is not leetspeak.
