@@ -57,17 +57,39 @@ function sentenceWanted(reading: string, spans: readonly { start: number; end: n
 
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
 export function analyse(plain: string): ThreatEvent[] {
+  return analyseDetailed(plain).kept;
+}
+
+/** Where negated threats go while `explainThreats` runs; moderation leaves it unset. */
+let negatedSink: ThreatEvent[] | undefined;
+
+/**
+ * For explain only: the analysis with what it set aside, the events scored far below any base
+ * score and the threats it read as negated, each with the steps that say why.
+ */
+export function explainThreats(plain: string): ThreatEvent[] {
+  negatedSink = [];
+  try {
+    const { dropped } = analyseDetailed(plain);
+    return [...dropped, ...negatedSink];
+  } finally {
+    negatedSink = undefined;
+  }
+}
+
+function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
+  const none = { kept: [], dropped: [] };
   const joined = joinLetterRuns(readingText(plain));
   const reading = joined.text;
   const flags = gate(reading);
-  if (!flags) return [];
+  if (!flags) return none;
   const all = sentenceSpans(reading);
   // Only the sentences that can hold a threat (and the conditions and remarks around them) are
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
   // The sentences that could hold a threat on their own, remembered so a long message gates each once.
   const core = new Set<number>();
   let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
-  if (wanted.length === 0) return [];
+  if (wanted.length === 0) return none;
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
   const BUDGET = 4000;
@@ -88,9 +110,10 @@ export function analyse(plain: string): ThreatEvent[] {
   }
   combine(reading, sentences, events);
   // Far below any base score: not even a hint. Spans in a joined text go back to what was typed.
-  const kept = events.filter((e) => score(e) > -0.6);
   const from = joined.from;
-  return from ? kept.map((e) => ({ ...e, start: from[e.start]!, end: from[e.end - 1]! + 1 })) : kept;
+  const typed = (list: ThreatEvent[]) => (from ? list.map((e) => ({ ...e, start: from[e.start]!, end: from[e.end - 1]! + 1 })) : list);
+  if (negatedSink) negatedSink.splice(0, negatedSink.length, ...typed(negatedSink));
+  return { kept: typed(events.filter((e) => score(e) > -0.6)), dropped: typed(events.filter((e) => score(e) <= -0.6)) };
 }
 
 function computeFrames(reading: string): Frames {
@@ -412,7 +435,18 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
     // "I'd never hurt you… unless": a negation with an exception is a condition.
     if (conditional === 'unless') mood = 'conditional on the reader (negated, with an exception)';
     else if (conditional === 'dont-make-me') mood = 'conditional on the reader ("don\'t make me")';
-    else return;
+    else {
+      negatedSink?.push({
+        kind: draft.kind,
+        start: draft.span.start,
+        end: draft.span.end,
+        agent: draft.agent,
+        patient: draft.patient,
+        mood: 'negated',
+        steps: [...steps, { kind: 'negated', delta: -1, note: 'negated: said not to happen' }],
+      });
+      return;
+    }
   } else if (conditional) {
     if (!/conditional/.test(mood)) mood = `${mood}, conditional on the reader`;
     steps.push({ kind: 'conditional', delta: 0.05, note: 'depends on what the reader does' });

@@ -1,6 +1,6 @@
 import type { Views } from '../../text/index.js';
 import type { Detector, DetectorMatch } from '../types.js';
-import { analyse, type ThreatEvent, type ThreatKind } from './analyse.js';
+import { analyse, explainThreats, type ThreatEvent, type ThreatKind } from './analyse.js';
 
 const KINDS: readonly ThreatKind[] = ['violence', 'intimidation', 'family', 'coercion', 'sexual', 'third-party'];
 
@@ -34,6 +34,19 @@ export const threatGrammarDetector: Detector = {
         end: e.end,
         steps: e.steps,
         values: { agent: e.agent, patient: e.patient, mood: e.mood },
+      }));
+  },
+  explainRejected({ views, options }) {
+    return explainThreats(views.plain.text)
+      .filter((e) => e.kind === options.kind)
+      .map((e) => ({
+        view: 'plain' as const,
+        start: e.start,
+        end: e.end,
+        reason: e.steps
+          .filter((step) => step.delta < 0)
+          .map((step) => step.note)
+          .join('; ') || 'scored far below the base score',
       }));
   },
 };
