@@ -21,13 +21,13 @@ export function createOriginalView(text: string): TextView {
   let pairs = false;
   for (let i = 0; i + 1 < n && !pairs; i++) pairs = isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1));
   if (!pairs) return { name: 'original', text, ...identityMaps(n) };
+  // A copy of the identity maps, since surrogate pairs change them.
+  const identity = identityMaps(n);
   const spans = new Int32Array(2 * n);
   const starts = spans.subarray(0, n);
   const ends = spans.subarray(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = i;
-    ends[i] = i + 1;
-  }
+  starts.set(identity.starts);
+  ends.set(identity.ends);
   for (let i = 0; i + 1 < n; i++) {
     if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
       ends[i] = i + 2;
