@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { defineConfig } from 'tsup';
 import { parse } from 'yaml';
 import { precomputeSkeletons } from './src/engine/term-matcher.js';
 import { documentTerms } from './src/policy/document-terms.js';
+import { loadParsedRuleSet } from './src/policy/load.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan/worker.ts' },
@@ -20,9 +22,14 @@ export default defineConfig({
           // Its terms go normalised too, by the same code that would otherwise normalise them
           // when the first moderator is created.
           const terms = precomputeSkeletons(documentTerms(data));
+          // Validated here, by the loader's own code (a broken built-in file fails the build), so
+          // that a moderator of built-in rule sets needs neither zod nor a second validation.
+          const file = `rules/${basename(args.path)}`;
+          const validated = { ...loadParsedRuleSet(data, file) };
           return {
             contents: [
-              `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
+              'export default undefined;',
+              `export const validated = JSON.parse(${JSON.stringify(JSON.stringify(validated))});`,
               `export const skeletons = JSON.parse(${JSON.stringify(JSON.stringify(terms))});`,
             ].join('\n'),
             loader: 'js',

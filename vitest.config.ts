@@ -10,7 +10,7 @@ export default defineConfig({
       transform(code, id) {
         // Terms are normalised at run time here (the build precomputes them: see tsup.config.ts).
         if (id.endsWith('.yaml')) {
-          return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parse(code)))});\nexport const skeletons = [];`, map: null };
+          return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parse(code)))});\nexport const skeletons = [];\nexport const validated = undefined;`, map: null };
         }
         return undefined;
       },

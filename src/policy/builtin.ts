@@ -1,22 +1,25 @@
-import offPlatformEn, { skeletons as offPlatformEnTerms } from '../../rules/off-platform.en.yaml';
-import offPlatformZh, { skeletons as offPlatformZhTerms } from '../../rules/off-platform.zh.yaml';
-import piiAny, { skeletons as piiAnyTerms } from '../../rules/pii.any.yaml';
-import profanityEn, { skeletons as profanityEnTerms } from '../../rules/profanity.en.yaml';
-import profanityZh, { skeletons as profanityZhTerms } from '../../rules/profanity.zh.yaml';
-import threatEn, { skeletons as threatEnTerms } from '../../rules/threat.en.yaml';
-import threatZh, { skeletons as threatZhTerms } from '../../rules/threat.zh.yaml';
+import offPlatformEn, { skeletons as offPlatformEnTerms, validated as offPlatformEnValidated } from '../../rules/off-platform.en.yaml';
+import offPlatformZh, { skeletons as offPlatformZhTerms, validated as offPlatformZhValidated } from '../../rules/off-platform.zh.yaml';
+import piiAny, { skeletons as piiAnyTerms, validated as piiAnyValidated } from '../../rules/pii.any.yaml';
+import profanityEn, { skeletons as profanityEnTerms, validated as profanityEnValidated } from '../../rules/profanity.en.yaml';
+import profanityZh, { skeletons as profanityZhTerms, validated as profanityZhValidated } from '../../rules/profanity.zh.yaml';
+import threatEn, { skeletons as threatEnTerms, validated as threatEnValidated } from '../../rules/threat.en.yaml';
+import threatZh, { skeletons as threatZhTerms, validated as threatZhValidated } from '../../rules/threat.zh.yaml';
 import { seedSkeletons } from '../engine/term-matcher.js';
 import { loadParsedRuleSet, type RuleSet } from './load.js';
 
-/** The rule files that ship with chaperone, by file name. */
-const BUILTIN_SOURCES: Readonly<Record<string, unknown>> = {
-  'rules/profanity.en.yaml': profanityEn,
-  'rules/profanity.zh.yaml': profanityZh,
-  'rules/threat.en.yaml': threatEn,
-  'rules/threat.zh.yaml': threatZh,
-  'rules/off-platform.en.yaml': offPlatformEn,
-  'rules/off-platform.zh.yaml': offPlatformZh,
-  'rules/pii.any.yaml': piiAny,
+/**
+ * The rule files that ship with chaperone, by file name: the build validated them already (see
+ * tsup.config.ts); run from sources, they are validated here.
+ */
+const BUILTIN_SOURCES: Readonly<Record<string, { document: unknown; validated: unknown }>> = {
+  'rules/profanity.en.yaml': { document: profanityEn, validated: profanityEnValidated },
+  'rules/profanity.zh.yaml': { document: profanityZh, validated: profanityZhValidated },
+  'rules/threat.en.yaml': { document: threatEn, validated: threatEnValidated },
+  'rules/threat.zh.yaml': { document: threatZh, validated: threatZhValidated },
+  'rules/off-platform.en.yaml': { document: offPlatformEn, validated: offPlatformEnValidated },
+  'rules/off-platform.zh.yaml': { document: offPlatformZh, validated: offPlatformZhValidated },
+  'rules/pii.any.yaml': { document: piiAny, validated: piiAnyValidated },
 };
 
 let cache: RuleSet[] | undefined;
@@ -24,7 +27,7 @@ let cache: RuleSet[] | undefined;
 /** Every built-in rule set, loaded and validated once per process. */
 export function builtinRuleSets(): readonly RuleSet[] {
   if (!cache) for (const terms of [offPlatformEnTerms, offPlatformZhTerms, piiAnyTerms, profanityEnTerms, profanityZhTerms, threatEnTerms, threatZhTerms]) seedSkeletons(terms);
-  cache ??= Object.entries(BUILTIN_SOURCES).map(([file, document]) => loadParsedRuleSet(document, file));
+  cache ??= Object.entries(BUILTIN_SOURCES).map(([file, { document, validated }]) => (validated as RuleSet | undefined) ?? loadParsedRuleSet(document, file));
   return cache;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import safeRegex from 'safe-regex2';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
-import { ruleSetSchema, type RuleSetSource, type RuleSource } from './schema.js';
+import { schemas, type RuleSetSource, type RuleSource } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
 
 /** One entry of a term list: the term as written and the label `{{term}}` shows for it. */
@@ -94,7 +94,7 @@ function fromDocument(
       yaml.issue('invalid_shape', ['overrides'], 'this is a policy overrides file, not a rule set: load it with loadOverrides() or pass it as createModerator({ overrides })'),
     ]);
   }
-  const parsed = ruleSetSchema.safeParse(yaml.value, { reportInput: true });
+  const parsed = schemas().ruleSet.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {
     // Every problem at once: the checks beyond the schema also run on whatever parts are well formed.
     const shape = schemaIssues(yaml, parsed.error, validKeysAt);
@@ -143,12 +143,9 @@ function describeType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} (${String(value)})`;
 }
 
-const RULE_KEYS = Object.keys(ruleSetSchema.shape.rules.element.shape);
-const TOP_KEYS = Object.keys(ruleSetSchema.shape);
-
 function validKeysAt(path: readonly (string | number)[]): string[] {
-  if (path.length === 0) return TOP_KEYS;
-  if (path[0] === 'rules' && path.length === 2) return RULE_KEYS;
+  if (path.length === 0) return Object.keys(schemas().ruleSet.shape);
+  if (path[0] === 'rules' && path.length === 2) return Object.keys(schemas().rule.shape);
   if (path.at(-1) === 'near') return ['groups', 'within', 'ordered'];
   if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
   if (path.includes('allow')) return ['terms', 'within', 'for', 'note'];

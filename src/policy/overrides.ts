@@ -1,40 +1,76 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z as Z } from 'zod';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { BASE_PLACEHOLDERS, placeholdersOf, type RuleSet, type TermEntry } from './load.js';
 import { nearest } from './nearest.js';
-import { allowEntry, contextEntry, SEVERITIES, termList } from './schema.js';
+import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+import { zodLibrary } from './zod-lib.js';
 
-const thresholds = z.strictObject({ review: z.number().min(0).max(1).optional(), block: z.number().min(0).max(1).optional() });
+/** Builds the overrides schema from zod and the rule-file schemas it shares entries with. */
+function build(z: typeof Z) {
+  const { allowEntry, contextEntry, termList } = schemas();
+  const thresholds = z.strictObject({ review: z.number().min(0).max(1).optional(), block: z.number().min(0).max(1).optional() });
 
-const ruleChange = z.strictObject({
-  score: z.number().min(0).max(1).optional(),
-  severity: z.enum(SEVERITIES).optional(),
-  message: z.string().min(1).optional(),
-  /** Added to the rule's own exceptions. */
-  allow: z.array(allowEntry).optional(),
-  /** Added to the rule's own context words. */
-  context: z.array(contextEntry).optional(),
-});
+  const ruleChange = z.strictObject({
+    score: z.number().min(0).max(1).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    message: z.string().min(1).optional(),
+    /** Added to the rule's own exceptions. */
+    allow: z.array(allowEntry).optional(),
+    /** Added to the rule's own context words. */
+    context: z.array(contextEntry).optional(),
+  });
 
-/** The shape of a policy overrides file: changes to loaded rule sets without copying them. */
-export const overridesSchema = z.strictObject({
-  $schema: z.string().optional(),
-  overrides: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case name such as "our-marketplace"'),
-  description: z.string().optional(),
-  /** Rule sets (`profanity`) or rules (`profanity/mild-word`) to leave out. */
-  disable: z.array(z.string().min(1)).optional(),
-  /** Per-category thresholds (`default` for categories not named). */
-  thresholds: z.record(z.string(), thresholds).optional(),
-  /** Terms added to a rule set's list, keyed `rule-set/list`. */
-  lists: z.record(z.string(), termList).optional(),
-  /** Changes to single rules, keyed `rule-set/rule`. */
-  rules: z.record(z.string(), ruleChange).optional(),
+  /** The shape of a policy overrides file: changes to loaded rule sets without copying them. */
+  const overrides = z.strictObject({
+    $schema: z.string().optional(),
+    overrides: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case name such as "our-marketplace"'),
+    description: z.string().optional(),
+    /** Rule sets (`profanity`) or rules (`profanity/mild-word`) to leave out. */
+    disable: z.array(z.string().min(1)).optional(),
+    /** Per-category thresholds (`default` for categories not named). */
+    thresholds: z.record(z.string(), thresholds).optional(),
+    /** Terms added to a rule set's list, keyed `rule-set/list`. */
+    lists: z.record(z.string(), termList).optional(),
+    /** Changes to single rules, keyed `rule-set/rule`. */
+    rules: z.record(z.string(), ruleChange).optional(),
+  });
+
+  return { overrides, ruleChange };
+}
+
+let built: ReturnType<typeof build> | undefined;
+
+function overridesSchemas(): ReturnType<typeof build> {
+  built ??= build(zodLibrary());
+  return built;
+}
+
+type OverridesSchema = ReturnType<typeof build>['overrides'];
+
+/**
+ * The shape of a policy overrides file: changes to loaded rule sets without copying them. The
+ * zod schema itself is built on first use (importing chaperone does not load zod); this object
+ * stands for it and forwards every use to it.
+ */
+export const overridesSchema: OverridesSchema = new Proxy({} as OverridesSchema, {
+  get(_, key) {
+    const schema = overridesSchemas().overrides;
+    const value: unknown = Reflect.get(schema, key, schema);
+    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(schema) : value;
+  },
+  has: (_, key) => Reflect.has(overridesSchemas().overrides, key),
+  ownKeys: () => Reflect.ownKeys(overridesSchemas().overrides),
+  getOwnPropertyDescriptor: (_, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(overridesSchemas().overrides, key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+  getPrototypeOf: () => Reflect.getPrototypeOf(overridesSchemas().overrides),
 });
 
 /** A validated overrides file. */
-export type PolicyOverrides = z.output<typeof overridesSchema> & { readonly file?: string };
+export type PolicyOverrides = Z.output<OverridesSchema> & { readonly file?: string };
 
 const sources = new WeakMap<PolicyOverrides, YamlSource>();
 
@@ -62,7 +98,7 @@ export function loadOverrides(source: string, options: { readonly file?: string 
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) throw new RuleSetError(yaml.issues);
-  const parsed = overridesSchema.safeParse(yaml.value, { reportInput: true });
+  const parsed = overridesSchemas().overrides.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) throw new RuleSetError(schemaIssues(yaml, parsed.error, validKeysAt));
   const overrides: PolicyOverrides = { ...parsed.data, ...(file === undefined ? {} : { file }) };
   sources.set(overrides, yaml);
@@ -70,8 +106,8 @@ export function loadOverrides(source: string, options: { readonly file?: string 
 }
 
 function validKeysAt(path: readonly (string | number)[]): string[] {
-  if (path.length === 0) return Object.keys(overridesSchema.shape);
-  if (path[0] === 'rules' && path.length === 2) return Object.keys(ruleChange.shape);
+  if (path.length === 0) return Object.keys(overridesSchemas().overrides.shape);
+  if (path[0] === 'rules' && path.length === 2) return Object.keys(overridesSchemas().ruleChange.shape);
   if (path[0] === 'thresholds' && path.length === 2) return ['review', 'block'];
   if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
   if (path.includes('allow')) return ['terms', 'within', 'for', 'note'];

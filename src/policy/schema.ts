@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Z } from 'zod';
+import { zodLibrary } from './zod-lib.js';
 
 /** Severity of a rule's findings, lowest first. */
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -7,110 +8,126 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Views a `regex` rule can run on. */
 export const VIEW_NAMES = ['original', 'plain', 'skeleton', 'digits'] as const;
 
-const kebab = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as "pay-by-bank-transfer"');
-const score = z.number().min(0).max(1);
-const nonEmpty = z.string().min(1, 'expected a non-empty string');
+/** Builds every schema of the file formats from zod (loaded by the first caller). */
+function build(z: typeof Z) {
+  const kebab = z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as "pay-by-bank-transfer"');
+  const score = z.number().min(0).max(1);
+  const nonEmpty = z.string().min(1, 'expected a non-empty string');
 
-/**
- * A list of terms: plain strings, `@list` references, or a map from a label (used by `{{term}}`)
- * to the terms that mean it (`WeChat: [wechat, weixin, 微信]`).
- */
-export const termList = z.union([z.array(nonEmpty), z.record(z.string(), z.array(nonEmpty))]);
+  /**
+   * A list of terms: plain strings, `@list` references, or a map from a label (used by `{{term}}`)
+   * to the terms that mean it (`WeChat: [wechat, weixin, 微信]`).
+   */
+  const termList = z.union([z.array(nonEmpty), z.record(z.string(), z.array(nonEmpty))]);
 
-export const contextEntry = z.union([
-  nonEmpty,
-  z.strictObject({
-    terms: z.array(nonEmpty).min(1),
-    within: z.number().int().min(0).max(100).optional(),
-    delta: z.number().min(-1).max(1).optional(),
+  const contextEntry = z.union([
+    nonEmpty,
+    z.strictObject({
+      terms: z.array(nonEmpty).min(1),
+      within: z.number().int().min(0).max(100).optional(),
+      delta: z.number().min(-1).max(1).optional(),
+      note: z.string().optional(),
+    }),
+  ]);
+
+  const allowEntry = z.union([
+    nonEmpty,
+    z.strictObject({
+      terms: z.array(nonEmpty).min(1),
+      /** Cancel the finding when one of the terms is within this many words of it; without it, when one overlaps it. */
+      within: z.number().int().min(0).max(100).optional(),
+      /** Only for matches with these labels (what `{{term}}` shows), e.g. `for: [bitch]` near `dog`. */
+      for: z.array(nonEmpty).min(1).optional(),
+      note: z.string().optional(),
+    }),
+  ]);
+
+  const nearSpec = z.strictObject({
+    groups: z.array(z.array(nonEmpty).min(1)).min(2),
+    within: z.number().int().min(0).max(100).default(5),
+    ordered: z.boolean().default(false),
+  });
+
+  const ruleSchema = z.strictObject({
+    id: kebab,
+    description: nonEmpty,
+    severity: z.enum(SEVERITIES),
+    score,
+    message: nonEmpty,
+    terms: z.array(nonEmpty).min(1).optional(),
+    boundary: z.enum(['word', 'none']).optional(),
+    near: nearSpec.optional(),
+    pattern: nonEmpty.optional(),
+    regex: nonEmpty.optional(),
+    flags: z.string().regex(/^[imsu]*$/, 'regex flags may only be i, m, s and u').optional(),
+    view: z.enum(VIEW_NAMES).optional(),
+    detector: nonEmpty.optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+    trigger: z.array(nonEmpty).min(1).optional(),
+    entity: nonEmpty.optional(),
+    context: z.array(contextEntry).optional(),
+    allow: z.array(allowEntry).optional(),
+  });
+
+  /** The shape of a rule file (`rules/<id>.<locale>.yaml`). */
+  const ruleSetSchema = z.strictObject({
+    $schema: z.string().optional(),
+    id: kebab,
+    category: kebab,
+    locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$|^any$/).default('any'),
+    description: nonEmpty,
+    lists: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'list names use letters, digits, _ and -'), termList).optional(),
+    rules: z.array(ruleSchema).min(1),
+  });
+
+  const findingExpectation = z.strictObject({
+    ruleId: nonEmpty,
+    text: z.string().optional(),
+    start: z.number().int().min(0).optional(),
+    end: z.number().int().min(0).optional(),
+    entity: z.string().optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    message: z.string().optional(),
+  });
+
+  const validCase = z.union([nonEmpty, z.strictObject({ text: nonEmpty, note: z.string().optional() })]);
+  const invalidCase = z.strictObject({
+    text: nonEmpty,
     note: z.string().optional(),
-  }),
-]);
+    findings: z.array(findingExpectation).min(1),
+    exact: z.boolean().optional(),
+  });
 
-export const allowEntry = z.union([
-  nonEmpty,
-  z.strictObject({
-    terms: z.array(nonEmpty).min(1),
-    /** Cancel the finding when one of the terms is within this many words of it; without it, when one overlaps it. */
-    within: z.number().int().min(0).max(100).optional(),
-    /** Only for matches with these labels (what `{{term}}` shows), e.g. `for: [bitch]` near `dog`. */
-    for: z.array(nonEmpty).min(1).optional(),
-    note: z.string().optional(),
-  }),
-]);
+  /** The shape of a test-case file (`*.cases.yaml`). */
+  const caseFileSchema = z.strictObject({
+    $schema: z.string().optional(),
+    ruleSet: kebab,
+    valid: z.array(validCase).default([]),
+    invalid: z.array(invalidCase).default([]),
+  });
 
-const nearSpec = z.strictObject({
-  groups: z.array(z.array(nonEmpty).min(1)).min(2),
-  within: z.number().int().min(0).max(100).default(5),
-  ordered: z.boolean().default(false),
-});
+  return { termList, contextEntry, allowEntry, rule: ruleSchema, ruleSet: ruleSetSchema, findingExpectation, caseFile: caseFileSchema };
+}
 
-const ruleSchema = z.strictObject({
-  id: kebab,
-  description: nonEmpty,
-  severity: z.enum(SEVERITIES),
-  score,
-  message: nonEmpty,
-  terms: z.array(nonEmpty).min(1).optional(),
-  boundary: z.enum(['word', 'none']).optional(),
-  near: nearSpec.optional(),
-  pattern: nonEmpty.optional(),
-  regex: nonEmpty.optional(),
-  flags: z.string().regex(/^[imsu]*$/, 'regex flags may only be i, m, s and u').optional(),
-  view: z.enum(VIEW_NAMES).optional(),
-  detector: nonEmpty.optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
-  trigger: z.array(nonEmpty).min(1).optional(),
-  entity: nonEmpty.optional(),
-  context: z.array(contextEntry).optional(),
-  allow: z.array(allowEntry).optional(),
-});
+/** The zod schemas of rule files and case files. */
+export type Schemas = ReturnType<typeof build>;
 
-/** The shape of a rule file (`rules/<id>.<locale>.yaml`). */
-export const ruleSetSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: kebab,
-  category: kebab,
-  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$|^any$/).default('any'),
-  description: nonEmpty,
-  lists: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'list names use letters, digits, _ and -'), termList).optional(),
-  rules: z.array(ruleSchema).min(1),
-});
+let built: Schemas | undefined;
+
+/** The schemas, built on first use: importing chaperone does not load zod. */
+export function schemas(): Schemas {
+  built ??= build(zodLibrary());
+  return built;
+}
 
 /** A rule set as written in YAML, after schema validation and defaults. */
-export type RuleSetSource = z.output<typeof ruleSetSchema>;
+export type RuleSetSource = Z.output<Schemas['ruleSet']>;
 /** One rule as written in YAML, after schema validation and defaults. */
-export type RuleSource = z.output<typeof ruleSchema>;
-
-const findingExpectation = z.strictObject({
-  ruleId: nonEmpty,
-  text: z.string().optional(),
-  start: z.number().int().min(0).optional(),
-  end: z.number().int().min(0).optional(),
-  entity: z.string().optional(),
-  severity: z.enum(SEVERITIES).optional(),
-  message: z.string().optional(),
-});
-
-const validCase = z.union([nonEmpty, z.strictObject({ text: nonEmpty, note: z.string().optional() })]);
-const invalidCase = z.strictObject({
-  text: nonEmpty,
-  note: z.string().optional(),
-  findings: z.array(findingExpectation).min(1),
-  exact: z.boolean().optional(),
-});
-
-/** The shape of a test-case file (`*.cases.yaml`). */
-export const caseFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  ruleSet: kebab,
-  valid: z.array(validCase).default([]),
-  invalid: z.array(invalidCase).default([]),
-});
+export type RuleSource = Z.output<Schemas['rule']>;
 
 /** A case file after schema validation. */
-export type CaseFileSource = z.output<typeof caseFileSchema>;
+export type CaseFileSource = Z.output<Schemas['caseFile']>;
 /** What an invalid case expects of one finding. */
-export type FindingExpectation = z.output<typeof findingExpectation>;
+export type FindingExpectation = Z.output<Schemas['findingExpectation']>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatIssues, RuleSetError, type RuleSetIssue } from '../policy/errors.js';
-import { caseFileSchema, type FindingExpectation } from '../policy/schema.js';
+import { schemas, type FindingExpectation } from '../policy/schema.js';
 import { parseYamlSource, schemaIssues } from '../policy/source.js';
 
 /** A test-case file after validation: messages that must pass and messages that must be caught. */
@@ -42,7 +42,7 @@ export function loadCaseFile(source: string, options: { file?: string } = {}): C
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) throw caseFileError(yaml.issues);
-  const parsed = caseFileSchema.safeParse(yaml.value, { reportInput: true });
+  const parsed = schemas().caseFile.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {
     const issues: RuleSetIssue[] = schemaIssues(yaml, parsed.error, (path) =>
       path.length === 0 ? ['ruleSet', 'valid', 'invalid'] : path[0] === 'invalid' ? ['text', 'note', 'findings', 'exact'] : [],
