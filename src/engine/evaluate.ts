@@ -2,7 +2,6 @@ import type { CompiledPolicy, CompiledRule, TermTarget } from '../policy/compile
 import { createViews, mapSpanToOriginal, type Views } from '../text/index.js';
 import type { Span, TextView } from '../text/types.js';
 import { loadCompromise } from './compromise.js';
-import { expandTerm } from './term-matcher.js';
 import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
 
@@ -42,8 +41,46 @@ export interface Evaluation {
   readonly text: string;
   readonly views: Views;
   readonly words: WordIndex;
+  /**
+   * The term occurrences of each rule whose terms, near groups or trigger occurred. Context and
+   * allow occurrences are filled in by {@link hitsFor}, only for the rules that matched.
+   */
   readonly hits: ReadonlyMap<number, RuleHits>;
   readonly matches: RawMatch[];
+  /** Every term occurrence of the shared scan, in original offsets. */
+  readonly scanned: readonly ScannedHit[];
+}
+
+/** One occurrence from the shared scan, in original offsets. */
+export interface ScannedHit extends Span {
+  readonly term: number;
+  readonly matched: string;
+  readonly masked: boolean;
+}
+
+const EMPTY_HITS: RuleHits = { terms: [], trigger: [], near: [], context: [], allow: [] };
+const completed = new WeakMap<RuleHits, true>();
+
+/**
+ * All term occurrences of one rule, context and allow included. Most context and allow words
+ * (`you`, `in the app`) occur in messages where their rule matched nothing, so they are located
+ * for a rule only when a match of it needs them.
+ */
+export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: number): RuleHits {
+  const entry = evaluation.hits.get(rule);
+  const compiled = policy.rules[rule]!;
+  if (compiled.context.length === 0 && compiled.allow.length === 0) return entry ?? EMPTY_HITS;
+  if (entry && completed.has(entry)) return entry;
+  const full: RuleHits = entry ?? { terms: [], trigger: [], near: [], context: [], allow: [] };
+  for (const hit of evaluation.scanned) {
+    for (const target of policy.targets[hit.term]!) {
+      if (target.rule !== rule || (target.role !== 'context' && target.role !== 'allow')) continue;
+      (full[target.role][target.slot] ??= []).push({ start: hit.start, end: hit.end, target, matched: hit.matched, masked: hit.masked });
+    }
+  }
+  completed.set(full, true);
+  if (!entry) (evaluation.hits as Map<number, RuleHits>).set(rule, full);
+  return full;
 }
 
 /**
@@ -54,23 +91,30 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const views = createViews(text);
   const skeleton = views.skeleton;
   const hits = new Map<number, RuleHits>();
+  const scanned: ScannedHit[] = [];
   for (const hit of policy.matcher.scan(skeleton)) {
     const span = mapSpanToOriginal(skeleton, hit.start, hit.end);
     // What matched after normalisation: the term as normalised, or for a `*` term the whole word.
     const term = policy.matcher.terms[hit.term]!;
-    const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : expandTerm(term);
+    const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : policy.matcher.written(hit.term);
+    scanned.push({ term: hit.term, start: span.start, end: span.end, matched, masked: hit.masked });
     for (const target of policy.targets[hit.term]!) {
+      // Context and allow words wait until their rule has matched (see hitsFor).
+      if (target.role === 'context' || target.role === 'allow') continue;
       let entry = hits.get(target.rule);
       if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));
       const located: LocatedHit = { start: span.start, end: span.end, target, matched, masked: hit.masked };
       if (target.role === 'terms' || target.role === 'trigger') entry[target.role].push(located);
-      else (entry[target.role][target.slot] ??= []).push(located);
+      else (entry.near[target.slot] ??= []).push(located);
     }
   }
   const words = new WordIndex(text);
   const matches: RawMatch[] = [];
-  for (const rule of policy.rules) {
-    const ruleHits = hits.get(rule.index);
+  // In rule order: the rules that run on every message and those whose terms occurred.
+  const order = hits.size === 0 ? policy.always : [...new Set([...policy.always, ...hits.keys()])].sort((a, b) => a - b);
+  for (const index of order) {
+    const rule = policy.rules[index]!;
+    const ruleHits = hits.get(index);
     switch (rule.kind) {
       case 'terms':
         if (ruleHits) for (const hit of ruleHits.terms) matches.push(fromHit(rule, hit));
@@ -89,7 +133,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
         break;
     }
   }
-  return { text, views, words, hits, matches };
+  return { text, views, words, hits, matches, scanned };
 }
 
 function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {

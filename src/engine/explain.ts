@@ -30,7 +30,7 @@ export function explainMessage(
 ): RuleExplanation[] {
   const evaluation = evaluate(policy, text);
   const suppressed: Suppressed[] = [];
-  const findings = buildFindings(evaluation, suppressed);
+  const findings = buildFindings(policy, evaluation, suppressed);
   return policy.rules.map((rule) => {
     const own = findings.filter((f) => f.ruleId === rule.id);
     const review = thresholdsFor(rule.ruleSet.category).review;

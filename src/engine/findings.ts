@@ -1,4 +1,5 @@
-import type { Evaluation, RawMatch } from './evaluate.js';
+import type { CompiledPolicy } from '../policy/compile.js';
+import { hitsFor, type Evaluation, type RawMatch } from './evaluate.js';
 import { round } from './scoring.js';
 import type { ExplanationStep, Finding } from './types.js';
 
@@ -12,22 +13,22 @@ export interface Suppressed {
  * Turns raw matches into findings: exceptions cancel them, context words move the score, and
  * every change is a step in the explanation. Overlapping matches of one rule keep the best.
  */
-export function buildFindings(evaluation: Evaluation, suppressed?: Suppressed[]): Finding[] {
+export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, suppressed?: Suppressed[]): Finding[] {
   const findings: Finding[] = [];
   for (const match of evaluation.matches) {
-    const cancelledBy = exceptionFor(evaluation, match);
+    const cancelledBy = exceptionFor(policy, evaluation, match);
     if (cancelledBy !== undefined) {
       suppressed?.push({ match, reason: cancelledBy });
       continue;
     }
-    findings.push(toFinding(evaluation, match));
+    findings.push(toFinding(policy, evaluation, match));
   }
   return dedupe(findings);
 }
 
-function exceptionFor(evaluation: Evaluation, match: RawMatch): string | undefined {
-  const hits = evaluation.hits.get(match.rule.index);
-  if (!hits) return undefined;
+function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): string | undefined {
+  if (match.rule.allow.length === 0) return undefined;
+  const hits = hitsFor(policy, evaluation, match.rule.index);
   for (let slot = 0; slot < match.rule.allow.length; slot++) {
     const allow = match.rule.allow[slot]!;
     if (allow.for !== undefined && !allow.for.has(match.label)) continue;
@@ -42,7 +43,7 @@ function exceptionFor(evaluation: Evaluation, match: RawMatch): string | undefin
   return undefined;
 }
 
-function toFinding(evaluation: Evaluation, match: RawMatch): Finding {
+function toFinding(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): Finding {
   const { rule } = match;
   const base = rule.source.score;
   const steps: ExplanationStep[] = [{ kind: 'base', delta: base, note: `base score of ${rule.id}` }];
@@ -55,7 +56,7 @@ function toFinding(evaluation: Evaluation, match: RawMatch): Finding {
     steps.push({ kind: 'detector', delta: round(match.score - score), note: `${rule.detector?.name ?? 'detector'} scored the match` });
     score = match.score;
   }
-  const hits = evaluation.hits.get(rule.index);
+  const hits = rule.context.length > 0 ? hitsFor(policy, evaluation, rule.index) : undefined;
   for (let slot = 0; slot < rule.context.length; slot++) {
     const context = rule.context[slot]!;
     const near = evaluation.words.candidates(hits?.context[slot] ?? [], match, context.within).find(

@@ -88,7 +88,7 @@ export function resultFor(
   thresholdsFor: (category: string) => Thresholds,
   suppressed?: Suppressed[],
 ): ModerationResult {
-  const findings = buildFindings(evaluate(policy, text), suppressed);
+  const findings = buildFindings(policy, evaluate(policy, text), suppressed);
   const categories = scoreCategories(findings, thresholdsFor);
   let verdict: Verdict = 'allow';
   let score = 0;

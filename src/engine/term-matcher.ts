@@ -137,6 +137,7 @@ export class TermMatcher {
   private readonly parent: number[] = [-1];
   private readonly unit: number[] = [0];
   private readonly maskTerms: CompiledTerm[] = [];
+  private readonly writtenTerms: (string | undefined)[] = [];
   /** `expandTerm` of each mask term, computed once. */
   private readonly maskWritten: string[] = [];
   /** Transitions out of the root for every UTF-16 unit (0: none): most characters lead back to the root. */
@@ -262,6 +263,13 @@ export class TermMatcher {
       const fc = this.fail[node]!;
       this.dict[node] = this.output[fc]!.length > 0 ? fc : this.dict[fc]!;
     }
+  }
+
+  /** A term as normalised with its collapsed runs written out (`ass`, not `as`), computed once per term. */
+  written(id: number): string {
+    let text = this.writtenTerms[id];
+    if (text === undefined) this.writtenTerms[id] = text = expandTerm(this.terms[id]!);
+    return text;
   }
 
   /** Every occurrence of every term, in order of end position. */

@@ -60,6 +60,8 @@ export interface CompiledPolicy {
   readonly matcher: TermMatcher;
   /** For each term id, the rules and roles that want it. */
   readonly targets: readonly (readonly TermTarget[])[];
+  /** Indices of the rules that run on every message (regex and detector rules without a trigger), ascending. */
+  readonly always: readonly number[];
 }
 
 const DEFAULT_CONTEXT_WITHIN = 8;
@@ -220,5 +222,6 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
     });
   }
   if (issues.length > 0) throw new RuleSetError(issues);
-  return { ruleSets, rules, matcher: new TermMatcher(terms), targets };
+  const always = rules.filter((rule) => rule.always).map((rule) => rule.index);
+  return { ruleSets, rules, matcher: new TermMatcher(terms), targets, always };
 }
