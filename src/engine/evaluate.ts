@@ -59,28 +59,36 @@ export interface ScannedHit extends Span {
 }
 
 const EMPTY_HITS: RuleHits = { terms: [], trigger: [], near: [], context: [], allow: [] };
-const completed = new WeakMap<RuleHits, true>();
+/** Evaluations whose context and allow occurrences have been located for every rule that matched. */
+const completed = new WeakSet<Evaluation>();
 
 /**
- * All term occurrences of one rule, context and allow included. Most context and allow words
- * (`you`, `in the app`) occur in messages where their rule matched nothing, so they are located
- * for a rule only when a match of it needs them.
+ * All term occurrences of one rule that matched, context and allow included. Most context and
+ * allow words (`you`, `in the app`) occur in messages where their rule matched nothing, so they
+ * are located only when a match needs them: on the first call, in one pass over the scan, for
+ * every rule with a match.
  */
 export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: number): RuleHits {
-  const entry = evaluation.hits.get(rule);
-  const compiled = policy.rules[rule]!;
-  if (compiled.context.length === 0 && compiled.allow.length === 0) return entry ?? EMPTY_HITS;
-  if (entry && completed.has(entry)) return entry;
-  const full: RuleHits = entry ?? { terms: [], trigger: [], near: [], context: [], allow: [] };
-  for (const hit of evaluation.scanned) {
-    for (const target of policy.targets[hit.term]!) {
-      if (target.rule !== rule || (target.role !== 'context' && target.role !== 'allow')) continue;
-      (full[target.role][target.slot] ??= []).push({ start: hit.start, end: hit.end, target, matched: hit.matched, masked: hit.masked });
+  if (!completed.has(evaluation)) {
+    completed.add(evaluation);
+    const hits = evaluation.hits as Map<number, RuleHits>;
+    const matched = new Set<number>();
+    for (const match of evaluation.matches) {
+      if (match.rule.context.length === 0 && match.rule.allow.length === 0) continue;
+      matched.add(match.rule.index);
+      if (!hits.has(match.rule.index)) hits.set(match.rule.index, { terms: [], trigger: [], near: [], context: [], allow: [] });
+    }
+    if (matched.size > 0) {
+      for (const hit of evaluation.scanned) {
+        for (const target of policy.targets[hit.term]!) {
+          if ((target.role !== 'context' && target.role !== 'allow') || !matched.has(target.rule)) continue;
+          const entry = hits.get(target.rule)!;
+          (entry[target.role][target.slot] ??= []).push({ start: hit.start, end: hit.end, target, matched: hit.matched, masked: hit.masked });
+        }
+      }
     }
   }
-  completed.set(full, true);
-  if (!entry) (evaluation.hits as Map<number, RuleHits>).set(rule, full);
-  return full;
+  return evaluation.hits.get(rule) ?? EMPTY_HITS;
 }
 
 /**
