@@ -289,6 +289,8 @@ export function createDigitsView(plain: TextView): TextView {
   const valid = new Uint8Array(count);
   const group = new Int32Array(count);
   validate(text, elements, valid, group);
+  // No number at all (the usual case): the view is the plain view, maps and all.
+  if (valid.indexOf(1) === -1) return { name: 'digits', text, starts: plainStarts, ends: plainEnds };
   const out = new ViewBuilder(n);
   let e = 0;
   let i = 0;

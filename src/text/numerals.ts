@@ -76,9 +76,26 @@ export interface SpelledDigit {
  * Splits `text.slice(start, end)` (lower-case ASCII letters) into English digit words
  * (`five`, `fivefive`, `oh`), or returns undefined when it is not made only of them.
  */
+/** 1 for the letters digit words are made of, 2 more for those one can start with, 4 for those one can end with. */
+const LETTER_ROLE = new Uint8Array(128);
+for (const [word] of DIGIT_WORDS) {
+  for (const ch of word) LETTER_ROLE[ch.charCodeAt(0)]! |= 1;
+  LETTER_ROLE[word.charCodeAt(0)]! |= 2;
+  LETTER_ROLE[word.charCodeAt(word.length - 1)]! |= 4;
+}
+
 export function splitDigitWords(text: string, start: number, end: number): SpelledDigit[] | undefined {
   const length = end - start;
   if (length === 0 || length > MAX_SPELLED_RUN) return undefined;
+  // Most words cannot be split into digit words at all: a first or last letter no digit word
+  // has, or any letter none has (`a`, `b`, `c`, `d`...), settles it without the search below.
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first >= 128 || last >= 128 || (LETTER_ROLE[first]! & 2) === 0 || (LETTER_ROLE[last]! & 4) === 0) return undefined;
+  for (let k = start + 1; k < end - 1; k++) {
+    const unit = text.charCodeAt(k);
+    if (unit >= 128 || LETTER_ROLE[unit] === 0) return undefined;
+  }
   // choice[p] = index of the word that starts a valid split of text[start + p, end), or -1.
   const choice = new Int8Array(length + 1).fill(-1);
   const reachable = new Uint8Array(length + 1);
