@@ -557,21 +557,25 @@ function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: U
     outBreaks[length] = breaks[first]!;
     length++;
   }
-  // The finished maps are copied out of the scratch buffers into two allocations: starts and
-  // ends share one buffer, runs and breaks another.
-  const spans = new Int32Array(2 * length);
-  spans.set(starts.subarray(0, length));
-  spans.set(ends.subarray(0, length), length);
-  const counts = new ArrayBuffer(3 * length);
-  const finalRuns = new Uint16Array(counts, 0, length);
-  finalRuns.set(runs.subarray(0, length));
-  const finalBreaks = new Uint8Array(counts, 2 * length, length);
-  finalBreaks.set(outBreaks.subarray(0, length));
+  // The finished maps are copied out of the scratch buffers into one allocation (starts, ends,
+  // runs, breaks side by side), by plain loops: on a chat message the typed-array objects that
+  // `set(subarray(...))` creates cost more than the copying.
+  const buffer = new ArrayBuffer(11 * length);
+  const finalStarts = new Int32Array(buffer, 0, length);
+  const finalEnds = new Int32Array(buffer, 4 * length, length);
+  const finalRuns = new Uint16Array(buffer, 8 * length, length);
+  const finalBreaks = new Uint8Array(buffer, 10 * length, length);
+  for (let k = 0; k < length; k++) {
+    finalStarts[k] = starts[k]!;
+    finalEnds[k] = ends[k]!;
+    finalRuns[k] = runs[k]!;
+    finalBreaks[k] = outBreaks[k]!;
+  }
   return {
     name: 'skeleton',
     text: unitsToString(out, length),
-    starts: spans.subarray(0, length),
-    ends: spans.subarray(length),
+    starts: finalStarts,
+    ends: finalEnds,
     runs: finalRuns,
     breaks: finalBreaks,
   };
