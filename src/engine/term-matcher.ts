@@ -29,6 +29,14 @@ export interface TermHit {
 
 const SPACE = 0x20;
 
+// Bits of `termFlags`.
+const START_BOUNDARY = 1;
+const END_BOUNDARY = 2;
+const EXTEND_START = 4;
+const EXTEND_END = 8;
+/** Every unit written once and four or more letters: any run of them in the text matches. */
+const ANY_RUNS = 16;
+
 /** Hash of a transition (node, unit) for the typed-array table. */
 function slot(node: number, unit: number): number {
   return Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
@@ -145,15 +153,37 @@ export class TermMatcher {
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
   private readonly alphabet = new Uint8Array(0x10000);
   /**
-   * Transitions out of inner nodes, as an open-addressing hash table in typed arrays, built as
-   * the trie grows: faster to build and to read than a Map keyed by node × 65536 + unit, whose
-   * keys stop being small integers past 16,384 nodes.
+   * Transitions out of inner nodes, as an open-addressing hash table in one typed array of
+   * [node, unit, child] slots, built as the trie grows: faster to build and to read than a Map
+   * keyed by node × 65536 + unit, and one slot is one cache line, which matters when the rest of
+   * moderation has pushed the automaton out of the cache between messages.
    */
-  private tableNode = new Int32Array(1024).fill(-1);
-  private tableUnit = new Uint16Array(1024);
-  private tableNext = new Int32Array(1024);
+  private table = new Int32Array(3 * 1024).fill(-1);
   private tableMask = 1023;
   private tableCount = 0;
+  /**
+   * The trie for scanning, children of each node side by side and sorted by unit (compressed
+   * rows): a node's children are `childUnit/childNode[firstChild[node] .. firstChild[node + 1])`.
+   * A term's nodes were made one after another, so following a term reads neighbouring memory;
+   * the hash table above is for building only. Probing it at random cost a cache miss per
+   * character once the rest of moderation had pushed it out of the cache.
+   */
+  private firstChild = new Int32Array(1);
+  private childUnit = new Uint16Array(0);
+  private childNode = new Int32Array(0);
+  /** Each node's own terms, in compressed rows like the children: `outIds[outStart[node] .. outStart[node + 1])`. */
+  private outStart = new Int32Array(1);
+  private outIds = new Int32Array(0);
+  /** What the scan checks of each term, by id, in typed arrays rather than on the term objects. */
+  private keyLength = new Int32Array(0);
+  private termFlags = new Uint8Array(0);
+  private runsStart = new Int32Array(1);
+  private runsFlat = new Uint16Array(0);
+  /** Failure links, in a typed array for the scan (the arrays above are for building). */
+  private failLinks = new Int32Array(0);
+  /** Per node, the first node on its failure chain (itself included) that has output, or -1. */
+  private emitFrom = new Int32Array(0);
+  private dictLinks = new Int32Array(0);
   private readonly window: number;
   /** Reused by every scan: it only holds positions written earlier in the same scan. */
   private readonly fed: Int32Array;
@@ -164,9 +194,7 @@ export class TermMatcher {
     for (const term of terms) units += term.key.length;
     let size = 1024;
     while (size < units * 2) size *= 2;
-    this.tableNode = new Int32Array(size).fill(-1);
-    this.tableUnit = new Uint16Array(size);
-    this.tableNext = new Int32Array(size);
+    this.table = new Int32Array(3 * size).fill(-1);
     this.tableMask = size - 1;
     let maxLength = 1;
     for (const term of terms) {
@@ -198,37 +226,116 @@ export class TermMatcher {
     this.alphabet[SPACE] = 1;
     for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
     this.linkFailures();
+    const nodes = this.depth.length;
+    this.failLinks = Int32Array.from(this.fail);
+    this.dictLinks = Int32Array.from(this.dict);
+    this.emitFrom = new Int32Array(nodes);
+    for (let node = 0; node < nodes; node++) this.emitFrom[node] = this.output[node]!.length > 0 ? node : this.dict[node]!;
+    this.buildRows(nodes);
+    this.outStart = new Int32Array(nodes + 1);
+    for (let node = 0; node < nodes; node++) this.outStart[node + 1] = this.outStart[node]! + this.output[node]!.length;
+    this.outIds = Int32Array.from(this.output.flat());
+    const count = terms.length;
+    this.keyLength = new Int32Array(count);
+    this.termFlags = new Uint8Array(count);
+    this.runsStart = new Int32Array(count + 1);
+    for (const term of terms) {
+      this.runsStart[term.id + 1] = term.runs.length;
+    }
+    for (let id = 0; id < count; id++) this.runsStart[id + 1]! += this.runsStart[id]!;
+    this.runsFlat = new Uint16Array(this.runsStart[count]!);
+    for (const term of terms) {
+      this.keyLength[term.id] = term.key.length;
+      // A term of four letters or more written with no repeats takes any stretch of its letters.
+      const plainRuns = term.runs.every((r) => r === 1) && term.length >= 4;
+      this.termFlags[term.id] =
+        (term.startBoundary ? START_BOUNDARY : 0) |
+        (term.endBoundary ? END_BOUNDARY : 0) |
+        (term.extendStart ? EXTEND_START : 0) |
+        (term.extendEnd ? EXTEND_END : 0) |
+        (plainRuns ? ANY_RUNS : 0);
+      this.runsFlat.set(term.runs, this.runsStart[term.id]!);
+    }
+  }
+
+  /** Lays the inner nodes' children out in compressed rows, sorted by unit (see `firstChild`). */
+  private buildRows(nodes: number): void {
+    const firstChild = new Int32Array(nodes + 1);
+    const table = this.table;
+    for (let h = 0; h < table.length; h += 3) if (table[h] !== -1) firstChild[table[h]! + 1]!++;
+    for (let node = 0; node < nodes; node++) firstChild[node + 1]! += firstChild[node]!;
+    const edges = firstChild[nodes]!;
+    const units = new Uint16Array(edges);
+    const children = new Int32Array(edges);
+    const fill = firstChild.slice(0, nodes);
+    for (let h = 0; h < table.length; h += 3) {
+      const node = table[h]!;
+      if (node === -1) continue;
+      // Insertion sort into the node's row: rows are short, and the build's hash order is random.
+      let at = fill[node]!++;
+      const unit = table[h + 1]!;
+      while (at > firstChild[node]! && units[at - 1]! > unit) {
+        units[at] = units[at - 1]!;
+        children[at] = children[at - 1]!;
+        at--;
+      }
+      units[at] = unit;
+      children[at] = table[h + 2]!;
+    }
+    this.firstChild = firstChild;
+    this.childUnit = units;
+    this.childNode = children;
+    // The build's hash table is not read again.
+    this.table = new Int32Array(0);
+  }
+
+  /** The child of an inner node on a unit, or -1, read from the compressed rows. */
+  private next(node: number, unit: number): number {
+    let lo = this.firstChild[node]!;
+    let hi = this.firstChild[node + 1]!;
+    const units = this.childUnit;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (units[lo] === unit) return this.childNode[lo]!;
+      return -1;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = units[mid]!;
+      if (at === unit) return this.childNode[mid]!;
+      if (at < unit) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   private insert(node: number, unit: number, child: number): void {
-    if ((this.tableCount + 1) * 2 > this.tableNode.length) this.grow();
+    if ((this.tableCount + 1) * 2 > this.tableMask + 1) this.grow();
     this.tableCount++;
+    const table = this.table;
     let h = slot(node, unit) & this.tableMask;
-    while (this.tableNode[h] !== -1) h = (h + 1) & this.tableMask;
-    this.tableNode[h] = node;
-    this.tableUnit[h] = unit;
-    this.tableNext[h] = child;
+    while (table[3 * h] !== -1) h = (h + 1) & this.tableMask;
+    table[3 * h] = node;
+    table[3 * h + 1] = unit;
+    table[3 * h + 2] = child;
   }
 
   private grow(): void {
-    const { tableNode, tableUnit, tableNext } = this;
-    const size = tableNode.length * 2;
-    this.tableNode = new Int32Array(size).fill(-1);
-    this.tableUnit = new Uint16Array(size);
-    this.tableNext = new Int32Array(size);
+    const old = this.table;
+    const size = (this.tableMask + 1) * 2;
+    this.table = new Int32Array(3 * size).fill(-1);
     this.tableMask = size - 1;
     this.tableCount = 0;
-    for (let h = 0; h < tableNode.length; h++) if (tableNode[h] !== -1) this.insert(tableNode[h]!, tableUnit[h]!, tableNext[h]!);
+    for (let h = 0; h < old.length; h += 3) if (old[h] !== -1) this.insert(old[h]!, old[h + 1]!, old[h + 2]!);
   }
 
   /** The child of an inner node on a unit, or -1. */
   private step(node: number, unit: number): number {
-    const nodes = this.tableNode;
+    const table = this.table;
     const mask = this.tableMask;
     for (let h = slot(node, unit) & mask; ; h = (h + 1) & mask) {
-      const at = nodes[h]!;
+      const at = table[3 * h]!;
       if (at === -1) return -1;
-      if (at === node && this.tableUnit[h] === unit) return this.tableNext[h]!;
+      if (at === node && table[3 * h + 1] === unit) return table[3 * h + 2]!;
     }
   }
 
@@ -281,6 +388,7 @@ export class TermMatcher {
     // Positions of the last `window` units fed to the automaton, so a match's start is known
     // even when whitespace runs were skipped inside it.
     const fed = this.fed;
+    const { failLinks, emitFrom, dictLinks, outStart, outIds, keyLength, termFlags } = this;
     let count = 0;
     let node = 0;
     let previousSpace = true;
@@ -300,25 +408,25 @@ export class TermMatcher {
         node = 0;
         continue;
       }
-      let next = node === 0 ? -1 : this.step(node, code);
+      let next = node === 0 ? -1 : this.next(node, code);
       while (next === -1 && node !== 0) {
-        node = this.fail[node]!;
-        next = node === 0 ? -1 : this.step(node, code);
+        node = failLinks[node]!;
+        next = node === 0 ? -1 : this.next(node, code);
       }
       node = next === -1 ? this.rootNext[code]! : next;
-      for (let out = this.output[node]!.length > 0 ? node : this.dict[node]!; out > 0; out = this.dict[out]!) {
-        for (const id of this.output[out]!) {
-          const term = this.terms[id]!;
-          const length = term.key.length;
-          const first = count - length;
+      for (let out = emitFrom[node]!; out > 0; out = dictLinks[out]!) {
+        for (let o = outStart[out]!, last = outStart[out + 1]!; o < last; o++) {
+          const id = outIds[o]!;
+          const first = count - keyLength[id]!;
           if (first < 0 || count - first > window) continue;
-          if (!this.runsMatch(view, term, fed, first, mask)) continue;
+          const flags = termFlags[id]!;
+          if ((flags & ANY_RUNS) === 0 && !this.runsMatch(view, id, fed, first, mask)) continue;
           let start = fed[first & mask]!;
           let end = i + 1;
-          if (term.startBoundary && !isBoundaryBefore(view, start)) continue;
-          if (term.endBoundary && !isBoundaryBefore(view, end)) continue;
-          if (term.extendStart) while (!isBoundaryBefore(view, start)) start--;
-          if (term.extendEnd) while (!isBoundaryBefore(view, end)) end++;
+          if ((flags & START_BOUNDARY) !== 0 && !isBoundaryBefore(view, start)) continue;
+          if ((flags & END_BOUNDARY) !== 0 && !isBoundaryBefore(view, end)) continue;
+          if ((flags & EXTEND_START) !== 0) while (!isBoundaryBefore(view, start)) start--;
+          if ((flags & EXTEND_END) !== 0) while (!isBoundaryBefore(view, end)) end++;
           hits.push({ term: id, start, end, masked: false });
         }
       }
@@ -327,9 +435,12 @@ export class TermMatcher {
     return hits;
   }
 
-  private runsMatch(view: SkeletonView, term: CompiledTerm, fed: Int32Array, first: number, mask: number): boolean {
-    for (let j = 0; j < term.runs.length; j++) {
-      const want = term.runs[j]!;
+  private runsMatch(view: SkeletonView, id: number, fed: Int32Array, first: number, mask: number): boolean {
+    const from = this.runsStart[id]!;
+    const length = this.runsStart[id + 1]! - from;
+    const term = this.terms[id]!;
+    for (let j = 0; j < length; j++) {
+      const want = this.runsFlat[from + j]!;
       const position = fed[(first + j) & mask]!;
       const got = view.runs[position] ?? 1;
       if (want === got) continue;
