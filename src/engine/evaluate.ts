@@ -80,10 +80,11 @@ export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: nu
     }
     if (matched.size > 0) {
       for (const hit of evaluation.scanned) {
-        for (const target of policy.targets[hit.term]!) {
-          if ((target.role !== 'context' && target.role !== 'allow') || !matched.has(target.rule)) continue;
+        for (const target of policy.secondaryTargets[hit.term]!) {
+          if (!matched.has(target.rule)) continue;
           const entry = hits.get(target.rule)!;
-          (entry[target.role][target.slot] ??= []).push({ start: hit.start, end: hit.end, target, matched: hit.matched, masked: hit.masked });
+          const slots = target.role === 'context' ? entry.context : entry.allow;
+          (slots[target.slot] ??= []).push({ start: hit.start, end: hit.end, target, matched: hit.matched, masked: hit.masked });
         }
       }
     }
@@ -106,9 +107,8 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
     const term = policy.matcher.terms[hit.term]!;
     const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : policy.matcher.written(hit.term);
     scanned.push({ term: hit.term, start: span.start, end: span.end, matched, masked: hit.masked });
-    for (const target of policy.targets[hit.term]!) {
-      // Context and allow words wait until their rule has matched (see hitsFor).
-      if (target.role === 'context' || target.role === 'allow') continue;
+    // Context and allow words wait until their rule has matched (see hitsFor).
+    for (const target of policy.primaryTargets[hit.term]!) {
       let entry = hits.get(target.rule);
       if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));
       const located: LocatedHit = { start: span.start, end: span.end, target, matched, masked: hit.masked };
@@ -119,7 +119,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const words = new WordIndex(text);
   const matches: RawMatch[] = [];
   // In rule order: the rules that run on every message and those whose terms occurred.
-  const order = hits.size === 0 ? policy.always : [...new Set([...policy.always, ...hits.keys()])].sort((a, b) => a - b);
+  const order = hits.size === 0 ? policy.always : mergeOrder(policy.always, hits);
   for (const index of order) {
     const rule = policy.rules[index]!;
     const ruleHits = hits.get(index);
@@ -142,6 +142,22 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
     }
   }
   return { text, views, words, hits, matches, scanned };
+}
+
+/** The always-run rules and the rules with hits, ascending and without repeats. */
+function mergeOrder(always: readonly number[], hits: ReadonlyMap<number, RuleHits>): number[] {
+  const hit = [...hits.keys()].sort((a, b) => a - b);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < always.length || j < hit.length) {
+    const a = i < always.length ? always[i]! : Infinity;
+    const b = j < hit.length ? hit[j]! : Infinity;
+    out.push(Math.min(a, b));
+    if (a <= b) i++;
+    if (b <= a) j++;
+  }
+  return out;
 }
 
 function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {

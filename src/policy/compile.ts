@@ -60,6 +60,9 @@ export interface CompiledPolicy {
   readonly matcher: TermMatcher;
   /** For each term id, the rules and roles that want it. */
   readonly targets: readonly (readonly TermTarget[])[];
+  /** `targets` split by role: terms, trigger and near (read for every hit) and context and allow (read for matched rules only). */
+  readonly primaryTargets: readonly (readonly TermTarget[])[];
+  readonly secondaryTargets: readonly (readonly TermTarget[])[];
   /** Indices of the rules that run on every message (regex and detector rules without a trigger), ascending. */
   readonly always: readonly number[];
 }
@@ -223,5 +226,7 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
   }
   if (issues.length > 0) throw new RuleSetError(issues);
   const always = rules.filter((rule) => rule.always).map((rule) => rule.index);
-  return { ruleSets, rules, matcher: new TermMatcher(terms), targets, always };
+  const primaryTargets = targets.map((list) => list.filter((t) => t.role !== 'context' && t.role !== 'allow'));
+  const secondaryTargets = targets.map((list) => list.filter((t) => t.role === 'context' || t.role === 'allow'));
+  return { ruleSets, rules, matcher: new TermMatcher(terms), targets, primaryTargets, secondaryTargets, always };
 }
