@@ -26,6 +26,8 @@ export class WordIndex {
    */
   candidates<T extends Span>(spans: readonly T[], span: Span, within: number): readonly T[] {
     if (spans.length <= LINEAR_LIMIT) return spans;
+    // A Map, made on first need: one index lives only as long as its message's evaluation.
+    this.indexes ??= new Map();
     let index = this.indexes.get(spans);
     if (!index) {
       index = sortSpans(spans);
@@ -44,7 +46,7 @@ export class WordIndex {
     return picked.map((k) => spans[k]!);
   }
 
-  private readonly indexes = new WeakMap<readonly Span[], SortedSpans>();
+  private indexes: Map<readonly Span[], SortedSpans> | undefined;
 
   private build(): Float32Array {
     if (this.prefix) return this.prefix;

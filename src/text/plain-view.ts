@@ -94,6 +94,16 @@ export function identityMaps(n: number): { starts: Int32Array; ends: Int32Array 
  * code point at a time so every view unit maps to the whole code point it came from.
  */
 export function createPlainView(text: string): TextView {
+  const view = plainViewOf(text);
+  sources.set(view, text);
+  return view;
+}
+
+/**
+ * The plain view without remembering its source text: for callers that pass the source to
+ * `createSkeletonView` themselves (a WeakMap entry per message showed in GC time).
+ */
+export function plainViewOf(text: string): TextView {
   const n = text.length;
   let ascii = true;
   for (let i = 0; i < n; i++) {
@@ -132,6 +142,5 @@ export function createPlainView(text: string): TextView {
     }
     view = out.finish('plain');
   }
-  sources.set(view, text);
   return view;
 }

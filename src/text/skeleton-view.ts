@@ -59,12 +59,13 @@ function reserve(n: number): typeof scratch {
 /**
  * Creates the skeleton view from a plain view: homoglyphs and leetspeak mapped to Latin letters,
  * spaced-out letters rejoined, punctuation inside words dropped (with a break) and repeated
- * letters collapsed. Its maps point into the original text the plain view was made from.
+ * letters collapsed. Its maps point into the original text the plain view was made from;
+ * `source` is that text (found from the plain view when `createPlainView` made it).
  */
-export function createSkeletonView(plain: TextView): SkeletonView {
+export function createSkeletonView(plain: TextView, source?: string): SkeletonView {
   const text = plain.text;
   const n = text.length;
-  const original = originalTextOf(plain);
+  const original = source ?? originalTextOf(plain);
   const buffers = reserve(n);
   const units = buffers.units.subarray(0, n);
   let ascii = true;

@@ -1,6 +1,6 @@
 import { createDigitsView } from './digits-view.js';
 import { isHighSurrogate, isLowSurrogate } from './char-class.js';
-import { createPlainView, identityMaps } from './plain-view.js';
+import { identityMaps, plainViewOf } from './plain-view.js';
 import { createSkeletonView } from './skeleton-view.js';
 import type { SkeletonView, Span, TextView } from './types.js';
 
@@ -45,7 +45,7 @@ class LazyViews implements Views {
   #digits: TextView | undefined;
 
   constructor(private readonly text: string) {
-    this.plain = createPlainView(text);
+    this.plain = plainViewOf(text);
   }
 
   get original(): TextView {
@@ -53,7 +53,7 @@ class LazyViews implements Views {
   }
 
   get skeleton(): SkeletonView {
-    return (this.#skeleton ??= createSkeletonView(this.plain));
+    return (this.#skeleton ??= createSkeletonView(this.plain, this.text));
   }
 
   get digits(): TextView {
