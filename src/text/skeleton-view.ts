@@ -15,6 +15,7 @@ import {
 import { CONFUSABLES, WEAK_CONFUSABLE } from './confusables.js';
 import { createPlainView, originalTextOf } from './plain-view.js';
 import type { SkeletonView, TextView } from './types.js';
+import { allocate } from './slab.js';
 import { unitsToString } from './view-builder.js';
 
 const ALNUM = LETTER | DIGIT;
@@ -558,14 +559,14 @@ function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: U
     outBreaks[length] = breaks[first]!;
     length++;
   }
-  // The finished maps are copied out of the scratch buffers into one allocation (starts, ends,
-  // runs, breaks side by side), by plain loops: on a chat message the typed-array objects that
-  // `set(subarray(...))` creates cost more than the copying.
-  const buffer = new ArrayBuffer(11 * length);
-  const finalStarts = new Int32Array(buffer, 0, length);
-  const finalEnds = new Int32Array(buffer, 4 * length, length);
-  const finalRuns = new Uint16Array(buffer, 8 * length, length);
-  const finalBreaks = new Uint8Array(buffer, 10 * length, length);
+  // The finished maps are copied out of the scratch buffers into one piece of a shared slab
+  // (starts, ends, runs, breaks side by side), by plain loops: on a chat message the typed-array
+  // objects that `set(subarray(...))` creates cost more than the copying.
+  const { buffer, offset } = allocate(11 * length);
+  const finalStarts = new Int32Array(buffer, offset, length);
+  const finalEnds = new Int32Array(buffer, offset + 4 * length, length);
+  const finalRuns = new Uint16Array(buffer, offset + 8 * length, length);
+  const finalBreaks = new Uint8Array(buffer, offset + 10 * length, length);
   for (let k = 0; k < length; k++) {
     finalStarts[k] = starts[k]!;
     finalEnds[k] = ends[k]!;

@@ -1,3 +1,4 @@
+import { allocate } from './slab.js';
 import type { TextView, ViewName } from './types.js';
 
 // String.fromCharCode.apply takes its arguments on the stack; chunks keep it well inside the limit.
@@ -25,11 +26,11 @@ export class ViewBuilder {
 
   constructor(capacity: number) {
     const size = Math.max(16, capacity);
-    this.units = new Uint16Array(size);
-    // Both maps in one buffer: one allocation per view instead of two.
-    const spans = new Int32Array(2 * size);
-    this.starts = spans.subarray(0, size);
-    this.ends = spans.subarray(size);
+    // The maps and the units in one piece of a shared slab (see slab.ts).
+    const { buffer, offset } = allocate(10 * size);
+    this.starts = new Int32Array(buffer, offset, size);
+    this.ends = new Int32Array(buffer, offset + 4 * size, size);
+    this.units = new Uint16Array(buffer, offset + 8 * size, size);
   }
 
   /** Appends one code unit that came from `original.slice(start, end)`. */
