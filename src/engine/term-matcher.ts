@@ -179,6 +179,12 @@ export class TermMatcher {
   private termFlags = new Uint8Array(0);
   private runsStart = new Int32Array(1);
   private runsFlat = new Uint16Array(0);
+  /**
+   * What the scan reads of a node at every character, side by side (one cache line, not four):
+   * `nodeInfo[4 * node]` and `[4 * node + 1]` bound its children's row, `[+ 2]` is its failure
+   * link and `[+ 3]` the first node on its failure chain (itself included) that has output, or -1.
+   */
+  private nodeInfo = new Int32Array(4);
   /** Failure links, in a typed array for the scan (the arrays above are for building). */
   private failLinks = new Int32Array(0);
   /** Per node, the first node on its failure chain (itself included) that has output, or -1. */
@@ -232,6 +238,13 @@ export class TermMatcher {
     this.emitFrom = new Int32Array(nodes);
     for (let node = 0; node < nodes; node++) this.emitFrom[node] = this.output[node]!.length > 0 ? node : this.dict[node]!;
     this.buildRows(nodes);
+    this.nodeInfo = new Int32Array(4 * nodes);
+    for (let node = 0; node < nodes; node++) {
+      this.nodeInfo[4 * node] = this.firstChild[node]!;
+      this.nodeInfo[4 * node + 1] = this.firstChild[node + 1]!;
+      this.nodeInfo[4 * node + 2] = this.failLinks[node]!;
+      this.nodeInfo[4 * node + 3] = this.emitFrom[node]!;
+    }
     this.outStart = new Int32Array(nodes + 1);
     for (let node = 0; node < nodes; node++) this.outStart[node + 1] = this.outStart[node]! + this.output[node]!.length;
     this.outIds = Int32Array.from(this.output.flat());
@@ -291,8 +304,8 @@ export class TermMatcher {
 
   /** The child of an inner node on a unit, or -1, read from the compressed rows. */
   private next(node: number, unit: number): number {
-    let lo = this.firstChild[node]!;
-    let hi = this.firstChild[node + 1]!;
+    let lo = this.nodeInfo[4 * node]!;
+    let hi = this.nodeInfo[4 * node + 1]!;
     const units = this.childUnit;
     if (hi - lo <= 8) {
       for (; lo < hi; lo++) if (units[lo] === unit) return this.childNode[lo]!;
@@ -388,7 +401,7 @@ export class TermMatcher {
     // Positions of the last `window` units fed to the automaton, so a match's start is known
     // even when whitespace runs were skipped inside it.
     const fed = this.fed;
-    const { failLinks, emitFrom, dictLinks, outStart, outIds, keyLength, termFlags } = this;
+    const { nodeInfo, dictLinks, outStart, outIds, keyLength, termFlags } = this;
     let count = 0;
     let node = 0;
     let previousSpace = true;
@@ -410,11 +423,11 @@ export class TermMatcher {
       }
       let next = node === 0 ? -1 : this.next(node, code);
       while (next === -1 && node !== 0) {
-        node = failLinks[node]!;
+        node = nodeInfo[4 * node + 2]!;
         next = node === 0 ? -1 : this.next(node, code);
       }
       node = next === -1 ? this.rootNext[code]! : next;
-      for (let out = emitFrom[node]!; out > 0; out = dictLinks[out]!) {
+      for (let out = nodeInfo[4 * node + 3]!; out > 0; out = dictLinks[out]!) {
         for (let o = outStart[out]!, last = outStart[out + 1]!; o < last; o++) {
           const id = outIds[o]!;
           const first = count - keyLength[id]!;
