@@ -2,7 +2,7 @@ import type { ExplanationStep } from '../../engine/types.js';
 import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
 import { ADVICE, GAME, SERVICE, HOSTILITY, JOKE, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
 import {
-  BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
+  PERSON_ONLY, PROPERTY_ONLY, BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
@@ -154,7 +154,7 @@ const SKIP_BEFORE_VERB = new Set([
   // "I'm coming round to smash…", "let's go over and burn…": the trip on the way to the act.
   'coming', 'round', 'over', 'there',
 ]);
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'outta', 'outa', 'snot', 'piss', 'shite', 'bejesus', 'heck', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
 // Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
 const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop']);
 const DESTRUCTIBLE = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
@@ -228,6 +228,8 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
     }
     return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: "reader's belongings" };
   }
+  // "kill my neighbour", "beat my ex": a person of the speaker's is a third person.
+  if ((t.w === 'my' || t.w === 'our') && next && PEOPLE.has(next.w.replace(/'s$/, '')) && !['one', 'ones', 'people', 'kids', 'kid', 'children', 'child'].includes(next.w)) return { kind: 'third', end: next.end, label: 'a third person' };
   if (['me', 'myself', 'us', 'ourselves', 'my', 'our'].includes(t.w)) return { kind: 'self', end: t.end, label: 'the speaker' };
   if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || t.w === 'her') {
     const group = ['them', 'em', "'em", 'all', 'everyone', 'everybody', 'themselves', 'their'].includes(t.w);
@@ -246,12 +248,29 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
       }
       if (DESTRUCTIBLE.has(noun)) return { kind: 'property', end: tokens[j]!.end, label: `the ${noun}` };
     }
+    // "slap the taste out of your mouth", "break every bone in your body": the harm lands on the reader.
+    const onReader = readerAfter(tokens, i + 1);
+    if (onReader) return onReader;
     return { kind: 'object', end: t.end, label: '' };
   }
   if (PEOPLE.has(t.w) && /s$/.test(t.w)) return { kind: 'group', end: t.end, label: 'a group' };
   if (t.tags.has('Person') || t.tags.has('ProperNoun')) return { kind: 'third', end: t.end, label: 'a third person' };
   if (IDIOM_OBJECTS.has(t.w)) return { kind: 'object', end: t.end, label: '' };
   return { kind: 'none', end: tokens[i - 1]?.end ?? t.start, label: '' };
+}
+
+/** A reader's body part just after a noun phrase (`… out of your mouth`, `… in your body`). */
+function readerAfter(tokens: readonly Token[], from: number): Patient | undefined {
+  for (let j = from; j < Math.min(tokens.length - 1, from + 4); j++) {
+    if (!['out', 'outta', 'of', 'in', 'off', 'from'].includes(tokens[j]!.w)) continue;
+    const k = tokens[j + 1]?.w === 'of' ? j + 2 : j + 1;
+    const owner = tokens[k];
+    if (owner && (READER.has(owner.w) || (READER_POSSESSIVE.has(owner.w) && tokens[k + 1] && BODY.has(tokens[k + 1]!.w)))) {
+      const end = READER.has(owner.w) ? owner.end : tokens[k + 1]!.end;
+      return { kind: 'reader', end, label: 'reader' };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -333,6 +352,8 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     }
     if (patient.kind === 'object' || patient.kind === 'self' || patient.kind === 'none') continue;
     if (NEEDS_PERSON.has(lemma) && !['reader', 'family', 'third', 'group', 'property'].includes(patient.kind)) continue;
+    if (PERSON_ONLY.has(lemma) && patient.kind === 'property') continue;
+    if (PROPERTY_ONLY.has(lemma) && patient.kind !== 'property') continue;
     if (agent === 'thing' || agent === 'negated') continue;
     // The reader as agent does things to others: "you killed it" is praise, "you'll kill them" no threat.
     if (agent === 'reader') continue;
@@ -394,6 +415,8 @@ function moodOf(aux: readonly string[], agent: AgentClass, wished: boolean, clau
   if (aux.includes("let's") || aux.includes('lets') || aux.includes('let')) return 'imperative';
   // "I'm coming for you", "we're taking you out": the progressive speaks of what is about to happen.
   if (agent === 'speaker' && aux.some((w) => ['am', 'are'].includes(w))) return 'future';
+  // "you're getting stabbed", "he's getting shot": the passive progressive is what is about to happen.
+  if (aux.includes('getting') && aux.some((w) => ['am', 'are', 'is'].includes(w))) return 'future';
   if (clause.opener === 'or' || clause.opener === 'or else') return 'conditional on the reader';
   return 'statement';
 }

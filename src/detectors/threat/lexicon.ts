@@ -50,13 +50,22 @@ export const HARM_VERBS = formsOf([
   'whip', 'batter', 'maim', 'stomp', 'knife', 'gut', 'smack', 'unalive', 'end', 'destroy', 'ruin', 'wreck',
   'hunt', 'skin', 'cripple', 'castrate', 'eliminate', 'exterminate', 'mutilate', 'shank', 'pummel', 'thrash',
   'whoop', 'deck', 'bleed', 'crush', 'hit', 'blow', 'run', 'die', 'abuse', 'chop', 'stone', 'behead', 'shank', 'lynch', 'torture',
+  'snap', 'rip', 'slash', 'knock', 'key', 'drag', 'smother', 'suffocate', 'mutilate', 'strangle', 'waste',
 ]);
 
 /**
  * Harm verbs that only mean harm with a particle or a person after them (`hit you`, `blow up`,
  * `run over`), or that are mostly everyday (`end`, `hit`, `run`, `crush`, `blow`, `die`).
  */
-export const NEEDS_PERSON = new Set(['end', 'hit', 'run', 'blow', 'crush', 'destroy', 'ruin', 'wreck', 'hunt', 'deck', 'bleed', 'skin', 'gut', 'die', 'eliminate', 'execute', 'gas', 'nuke', 'break', 'cut', 'burn', 'kick', 'smash']);
+export const NEEDS_PERSON = new Set(['snap', 'rip', 'slash', 'key', 'waste', 'end', 'hit', 'run', 'blow', 'crush', 'destroy', 'ruin', 'wreck', 'hunt', 'deck', 'bleed', 'skin', 'gut', 'die', 'eliminate', 'execute', 'gas', 'nuke', 'break', 'cut', 'burn', 'kick', 'smash']);
+
+/**
+ * Harm verbs that are everyday with things (`knock on your door`, `drag your boxes`, `key in your
+ * pin`): a threat only when the reader or a person is the one it is done to.
+ */
+export const PERSON_ONLY = new Set(['knock', 'drag', 'snap', 'rip', 'waste']);
+/** Harm verbs whose only threatening patient is property (`key your car`, `slash your tyres`). */
+export const PROPERTY_ONLY = new Set(['key']);
 
 /** Verbs that are a threat only with the reader as patient and hostility around them. */
 export const PURSUIT_VERBS = formsOf(['find', 'get', 'visit', 'track', 'follow', 'stalk']);
