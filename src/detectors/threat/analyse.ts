@@ -156,7 +156,7 @@ const SKIP_BEFORE_VERB = new Set([
 ]);
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'outta', 'outa', 'snot', 'piss', 'shite', 'bejesus', 'heck', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
 // Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
-const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop']);
+const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop', 'pop', 'blast', 'belt', 'bust']);
 const DESTRUCTIBLE = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
 const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
