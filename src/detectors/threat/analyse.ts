@@ -157,8 +157,8 @@ const SKIP_BEFORE_VERB = new Set([
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'outta', 'outa', 'snot', 'piss', 'shite', 'bejesus', 'heck', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
 // Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
 const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop', 'pop', 'blast', 'belt', 'bust']);
-const DESTRUCTIBLE = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
-const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic']);
+const DESTRUCTIBLE = new Set(['school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital', 'mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
+const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit)$/;
@@ -176,7 +176,7 @@ function isHarmVerb(t: Token, following: Token | undefined, first: boolean, afte
   // stay nouns unless a person or a noun phrase follows them, or they open the clause.
   // A word the lexicon does not know has no tags at all; a harm form then reads as the verb.
   if (t.tags.size > 0 && !t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
-    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w) || next.w === 'his' || next.w === 'their'))) return undefined;
+    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w) || ['his', 'their', 'my', 'our'].includes(next.w)))) return undefined;
   }
   return lemma;
 }
@@ -289,7 +289,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     if (next && ((next.w === 'to' && lemma !== 'die') || (lemma === 'die' && (next.w === 'for' || next.w === 'to')))) continue;
     if (lemma === 'break' && next?.w === 'a' && tokens[k + 2]?.w === 'leg') continue;
     // "beat you to the spot", "beat you at chess": a race or a game.
-    if (lemma === 'beat' && next && READER.has(next.w) && ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '')) continue;
+    if (lemma === 'beat' && next && READER.has(next.w) && ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '') && !['death', 'pulp', 'bloody', 'a'].includes(tokens[k + 3]?.w ?? '')) continue;
     // Backward: auxiliaries and the subject.
     const aux: string[] = [];
     let negated = false;
@@ -314,6 +314,11 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
       break;
     }
     let agent = agentOf(subject, clause, k);
+    // "I'll get my boys to jump him", "I'll pay someone to…": whoever arranges it is the agent.
+    if (agent === 'third' && subject && aux.includes('to')) {
+      const arranger = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
+      if (arranger.some((w) => ['get', 'got', 'send', 'pay', 'paying', 'have', 'ask', 'tell', 'getting', 'sending'].includes(w)) && arranger.some((w) => SPEAKER_SUBJECTS.has(w) || w === 'my')) agent = 'speaker';
+    }
     // "let's go beat…": the speaker and the reader together, told to.
     if (subject && ['us', "'s"].includes(subject.w) && tokens[j - 1]?.w === 'let') aux.push("let's");
     if (subject?.w === 'lets') {
