@@ -88,7 +88,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
   // The sentences that could hold a threat on their own, remembered so a long message gates each once.
   const core = new Set<number>();
-  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
+  let wanted = all.length === 1 || flags.byCues ? all.map((_, i) => i) : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
   if (wanted.length === 0) return none;
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.

@@ -30,7 +30,7 @@ export interface Cue {
   readonly role?: string;
 }
 
-import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './gate.js';
+import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './shapes.js';
 
 const SP = '(?:i|we)';
 const ME = '(?:i|we)(?: \\w+){0,3}?';
