@@ -315,9 +315,13 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     }
     let agent = agentOf(subject, clause, k);
     // "I'll get my boys to jump him", "I'll pay someone to…": whoever arranges it is the agent.
-    if (agent === 'third' && subject && aux.includes('to')) {
+    if ((agent === 'third' || agent === 'thing') && subject && aux.includes('to')) {
       const arranger = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
-      if (arranger.some((w) => ['get', 'got', 'send', 'pay', 'paying', 'have', 'ask', 'tell', 'getting', 'sending'].includes(w)) && arranger.some((w) => SPEAKER_SUBJECTS.has(w) || w === 'my')) agent = 'speaker';
+      if (arranger.some((w) => ['get', 'got', 'send', 'pay', 'paying', 'have', 'ask', 'tell', 'getting', 'sending'].includes(w)) && arranger.some((w) => SPEAKER_SUBJECTS.has(w) || w === 'my')) {
+        agent = 'speaker';
+        // The arranging verb's auxiliaries give the mood: "I'll get them to…" is future.
+        aux.push(...tokens.slice(Math.max(0, j - 5), j).map((t) => t.w).filter((w) => FUTURE.has(w) || MODALS.has(w) || w === 'am'));
+      }
     }
     // "let's go beat…": the speaker and the reader together, told to.
     if (subject && ['us', "'s"].includes(subject.w) && tokens[j - 1]?.w === 'let') aux.push("let's");

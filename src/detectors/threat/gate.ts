@@ -154,7 +154,8 @@ const CUE_GATE_MAX = 300;
 
 // A cue with a role, a large discount or a need for hostility is one sign among others; two such
 // signs (or one full cue) make the message worth parsing.
-const weak = (cue: Cue) => cue.role !== undefined || (cue.delta ?? 0) <= -0.3 || cue.needsHostility === true;
+// A sexual cue short of a demand is a sign too: harassment takes two of them.
+const weak = (cue: Cue) => cue.role !== undefined || (cue.delta ?? 0) <= -0.3 || cue.needsHostility === true || (cue.kind === 'sexual' && (cue.delta ?? 0) < 0);
 
 function flagFor(kind: ThreatKind): Kind {
   switch (kind) {
