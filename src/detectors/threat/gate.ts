@@ -59,7 +59,12 @@ type Kind = 'harm' | 'intimidation' | 'family' | 'coercion' | 'sexual';
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'get', 'gets', 'got', 'getting', 'been', 'being']);
 const SUBJECTS: ReadonlySet<string> = new Set(['he', "he's", 'she', "she's", 'they', "they're", 'someone', 'somebody', 'whoever', 'anyone']);
 // Words naming a person a harm can be done to, for the word-by-word check below.
-const TARGETS: ReadonlySet<string> = new Set([...READER, ...READER_POSSESSIVE, ...THIRD_PRONOUNS, 'his', 'their', 'her', "y'all", ...PEOPLE]);
+const TARGETS: ReadonlySet<string> = new Set([
+  ...READER, ...READER_POSSESSIVE, ...THIRD_PRONOUNS, 'his', 'their', 'her', "y'all", ...PEOPLE,
+  'door', 'car', 'house', 'window', 'windows', 'tires', 'tyres', 'truck', 'van', 'shop', 'store', 'mosque', 'church',
+  'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'office', 'garage', 'school', 'mall', 'club', 'station',
+]);
+const DEATH: ReadonlySet<string> = new Set(['die', 'dies', 'dead', 'death', 'deserve', 'deserves']);
 
 /**
  * A harm verb of the lexicon with a person among the next five words (`cave your head in`, `pop
@@ -81,9 +86,13 @@ export function harmWordNearPerson(reading: string): boolean {
   const words = reading.match(/[a-z]+(?:'[a-z]+)?/g);
   if (!words) return false;
   for (let i = 0; i < words.length; i++) {
+    if (DEATH.has(words[i]!)) {
+      // "you will die", "they all deserve…": the person before it is the one it happens to.
+      for (let j = Math.max(0, i - 4); j < i; j++) if (TARGETS.has(words[j]!) || SUBJECTS.has(words[j]!)) return true;
+    }
     if (!HARM_VERBS.has(words[i]!)) continue;
     // "he's getting his hands broken", "they deserve to get run over": a person before a passive harm.
-    if (i > 0 && PASSIVE_AUX.has(words[i - 1]!) || (i > 1 && PASSIVE_AUX.has(words[i - 2]!))) {
+    if (words.slice(Math.max(0, i - 3), i).some((w) => PASSIVE_AUX.has(w))) {
       for (let j = Math.max(0, i - 8); j < i; j++) if (TARGETS.has(words[j]!) || SUBJECTS.has(words[j]!)) return true;
     }
     for (let j = i + 1; j <= i + 5 && j < words.length; j++) {
