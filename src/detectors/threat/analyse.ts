@@ -128,7 +128,8 @@ function computeFrames(reading: string): Frames {
   }
   return {
     plea: SUPPORT_PLEA.test(reading),
-    game: GAME.test(reading),
+    // "irl", "in person": the game talk stops and the threat is meant for real life.
+    game: GAME.test(reading) && !/\b(?:irl|in real life|real life|in person|outside the game)\b/.test(reading),
     news: NEWS.test(reading),
     joke: JOKE.test(reading),
     hostile: HOSTILITY.test(reading),
@@ -161,7 +162,7 @@ const DESTRUCTIBLE = new Set(['school', 'office', 'mall', 'club', 'party', 'conc
 const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
-const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit)$/;
+const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit|run)$/;
 
 function isNegation(t: Token): boolean {
   return t.tags.has('Negative') || NEGATIONS.has(t.w);
@@ -640,7 +641,9 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
   const liveHarms = harms.filter(live);
   // A harm said in an "or" clause ("…or we unload your stuff") is conditional on an unsaid demand.
   const orClauses = sentences.flatMap((s) => s.clauses.filter((c) => ['or', 'or else', 'otherwise', 'unless'].includes(c.opener ?? '')));
-  const harmAfterOr = liveHarms.some((h) => orClauses.some((c) => c.tokens[0]!.start <= h.start && h.start <= c.tokens[c.tokens.length - 1]!.end));
+  // …and so is one in a clause after it in the same sentence ("or I call the cops and say you…").
+  const orStarts = orClauses.map((c) => ({ start: c.tokens[0]!.start, end: sentences[c.sentence]?.end ?? c.tokens[c.tokens.length - 1]!.end }));
+  const harmAfterOr = liveHarms.some((h) => orStarts.some((c) => c.start <= h.start && h.start <= c.end));
   if ((conditions.length > 0 || demands.length > 0 || harmAfterOr) && liveHarms.length > 0) {
     const parts = [...conditions, ...demands, ...liveHarms];
     const start = Math.min(...parts.map((e) => e.start));

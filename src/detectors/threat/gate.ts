@@ -242,9 +242,9 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
 /** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
 export function gate(reading: string): GateFlags | undefined {
   const shapes = shapeGate(reading);
-  // The cues are tried only where no shape matched, and not on long text (they cost ~40 µs a message).
-  if (shapes) return shapes;
   const cues = reading.length <= CUE_GATE_MAX ? cueGate(gateText(reading)) : undefined;
+  // A message a shape lets through is parsed anyway: the cues then only add the kinds they see.
+  if (shapes) return cues ? { ...shapes, intimidation: shapes.intimidation || Boolean(cues.intimidation), family: shapes.family || Boolean(cues.family), sexual: shapes.sexual || Boolean(cues.sexual), harm: shapes.harm || Boolean(cues.harm) } : shapes;
   if (!cues) return undefined;
   const flag = (k: Kind) => Boolean(cues[k]);
   const harm = flag('harm');
