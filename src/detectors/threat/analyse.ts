@@ -7,7 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
+import { candidateCues, gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
 import { joinLetterRuns, readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
@@ -546,7 +546,9 @@ function reportedInSentence(sentence: Sentence, start: number): string | undefin
 
 /** Phrase cues (stalking, veiled threats, family, coercion, sexual harassment) over the sentence's words. */
 function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: ThreatEvent[]): void {
-  for (const cue of CUES) {
+  // Only the cues that share a word with the sentence can match it.
+  for (const i of [...candidateCues(sentence.line)].sort((a, b) => a - b)) {
+    const cue = CUES[i]!;
     if (!wanted(cue, flags)) continue;
     cue.pattern.lastIndex = 0;
     for (const m of sentence.line.matchAll(cue.pattern)) {

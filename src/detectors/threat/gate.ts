@@ -208,7 +208,7 @@ function indexCues(): { byWord: ReadonlyMap<string, readonly number[]>; always: 
 const CUE_INDEX = indexCues();
 
 /** The cues worth trying on a text: those sharing a word (or a word's prefix) with it. */
-function candidateCues(text: string): Set<number> {
+export function candidateCues(text: string): Set<number> {
   const chosen = new Set(CUE_INDEX.always);
   for (const word of text.match(/[a-z]{3,}/g) ?? []) {
     for (let n = 3; n <= word.length; n++) {
@@ -242,9 +242,10 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
 /** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
 export function gate(reading: string): GateFlags | undefined {
   const shapes = shapeGate(reading);
+  // A message a shape lets through is parsed anyway: every kind's cues are then tried on it (they
+  // are looked up by word, so the unlikely ones cost nothing).
+  if (shapes) return { ...shapes, intimidation: true, family: true, coercion: true };
   const cues = reading.length <= CUE_GATE_MAX ? cueGate(gateText(reading)) : undefined;
-  // A message a shape lets through is parsed anyway: the cues then only add the kinds they see.
-  if (shapes) return cues ? { ...shapes, intimidation: shapes.intimidation || Boolean(cues.intimidation), family: shapes.family || Boolean(cues.family), sexual: shapes.sexual || Boolean(cues.sexual), harm: shapes.harm || Boolean(cues.harm) } : shapes;
   if (!cues) return undefined;
   const flag = (k: Kind) => Boolean(cues[k]);
   const harm = flag('harm');
