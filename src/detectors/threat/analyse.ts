@@ -2,12 +2,12 @@ import type { ExplanationStep } from '../../engine/types.js';
 import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
 import { ADVICE, GAME, SERVICE, HOSTILITY, JOKE, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
 import {
-  BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
+  PERSON_ONLY, PROPERTY_ONLY, BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
+import { candidateCues, gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
 import { joinLetterRuns, readingText } from './reading.js';
 
 export type { ThreatKind } from './cues.js';
@@ -88,7 +88,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
   // The sentences that could hold a threat on their own, remembered so a long message gates each once.
   const core = new Set<number>();
-  let wanted = all.length === 1 ? [0] : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
+  let wanted = all.length === 1 || flags.byCues ? all.map((_, i) => i) : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
   if (wanted.length === 0) return none;
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
@@ -128,7 +128,8 @@ function computeFrames(reading: string): Frames {
   }
   return {
     plea: SUPPORT_PLEA.test(reading),
-    game: GAME.test(reading),
+    // "irl", "in person": the game talk stops and the threat is meant for real life.
+    game: GAME.test(reading) && !/\b(?:irl|in real life|real life|in person|outside the game)\b/.test(reading),
     news: NEWS.test(reading),
     joke: JOKE.test(reading),
     hostile: HOSTILITY.test(reading),
@@ -154,14 +155,14 @@ const SKIP_BEFORE_VERB = new Set([
   // "I'm coming round to smash…", "let's go over and burn…": the trip on the way to the act.
   'coming', 'round', 'over', 'there',
 ]);
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'outta', 'outa', 'snot', 'piss', 'shite', 'bejesus', 'heck', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
 // Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
-const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop']);
-const DESTRUCTIBLE = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
-const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic']);
+const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop', 'pop', 'blast', 'belt', 'bust']);
+const DESTRUCTIBLE = new Set(['school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital', 'mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
+const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital']);
 const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
-const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit)$/;
+const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit|run)$/;
 
 function isNegation(t: Token): boolean {
   return t.tags.has('Negative') || NEGATIONS.has(t.w);
@@ -176,7 +177,7 @@ function isHarmVerb(t: Token, following: Token | undefined, first: boolean, afte
   // stay nouns unless a person or a noun phrase follows them, or they open the clause.
   // A word the lexicon does not know has no tags at all; a harm form then reads as the verb.
   if (t.tags.size > 0 && !t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
-    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w) || next.w === 'his' || next.w === 'their'))) return undefined;
+    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w) || ['his', 'their', 'my', 'our'].includes(next.w)))) return undefined;
   }
   return lemma;
 }
@@ -228,6 +229,8 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
     }
     return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: "reader's belongings" };
   }
+  // "kill my neighbour", "beat my ex": a person of the speaker's is a third person.
+  if ((t.w === 'my' || t.w === 'our') && next && PEOPLE.has(next.w.replace(/'s$/, '')) && !['one', 'ones', 'people', 'kids', 'kid', 'children', 'child'].includes(next.w)) return { kind: 'third', end: next.end, label: 'a third person' };
   if (['me', 'myself', 'us', 'ourselves', 'my', 'our'].includes(t.w)) return { kind: 'self', end: t.end, label: 'the speaker' };
   if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || t.w === 'her') {
     const group = ['them', 'em', "'em", 'all', 'everyone', 'everybody', 'themselves', 'their'].includes(t.w);
@@ -246,12 +249,29 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
       }
       if (DESTRUCTIBLE.has(noun)) return { kind: 'property', end: tokens[j]!.end, label: `the ${noun}` };
     }
+    // "slap the taste out of your mouth", "break every bone in your body": the harm lands on the reader.
+    const onReader = readerAfter(tokens, i + 1);
+    if (onReader) return onReader;
     return { kind: 'object', end: t.end, label: '' };
   }
   if (PEOPLE.has(t.w) && /s$/.test(t.w)) return { kind: 'group', end: t.end, label: 'a group' };
   if (t.tags.has('Person') || t.tags.has('ProperNoun')) return { kind: 'third', end: t.end, label: 'a third person' };
   if (IDIOM_OBJECTS.has(t.w)) return { kind: 'object', end: t.end, label: '' };
   return { kind: 'none', end: tokens[i - 1]?.end ?? t.start, label: '' };
+}
+
+/** A reader's body part just after a noun phrase (`… out of your mouth`, `… in your body`). */
+function readerAfter(tokens: readonly Token[], from: number): Patient | undefined {
+  for (let j = from; j < Math.min(tokens.length - 1, from + 4); j++) {
+    if (!['out', 'outta', 'of', 'in', 'off', 'from'].includes(tokens[j]!.w)) continue;
+    const k = tokens[j + 1]?.w === 'of' ? j + 2 : j + 1;
+    const owner = tokens[k];
+    if (owner && (READER.has(owner.w) || (READER_POSSESSIVE.has(owner.w) && tokens[k + 1] && BODY.has(tokens[k + 1]!.w)))) {
+      const end = READER.has(owner.w) ? owner.end : tokens[k + 1]!.end;
+      return { kind: 'reader', end, label: 'reader' };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -270,7 +290,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     if (next && ((next.w === 'to' && lemma !== 'die') || (lemma === 'die' && (next.w === 'for' || next.w === 'to')))) continue;
     if (lemma === 'break' && next?.w === 'a' && tokens[k + 2]?.w === 'leg') continue;
     // "beat you to the spot", "beat you at chess": a race or a game.
-    if (lemma === 'beat' && next && READER.has(next.w) && ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '')) continue;
+    if (lemma === 'beat' && next && READER.has(next.w) && ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '') && !['death', 'pulp', 'bloody', 'a'].includes(tokens[k + 3]?.w ?? '')) continue;
     // Backward: auxiliaries and the subject.
     const aux: string[] = [];
     let negated = false;
@@ -295,6 +315,15 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
       break;
     }
     let agent = agentOf(subject, clause, k);
+    // "I'll get my boys to jump him", "I'll pay someone to…": whoever arranges it is the agent.
+    if ((agent === 'third' || agent === 'thing') && subject && aux.includes('to')) {
+      const arranger = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
+      if (arranger.some((w) => ['get', 'got', 'send', 'pay', 'paying', 'have', 'ask', 'tell', 'getting', 'sending'].includes(w)) && arranger.some((w) => SPEAKER_SUBJECTS.has(w) || w === 'my')) {
+        agent = 'speaker';
+        // The arranging verb's auxiliaries give the mood: "I'll get them to…" is future.
+        aux.push(...tokens.slice(Math.max(0, j - 5), j).map((t) => t.w).filter((w) => FUTURE.has(w) || MODALS.has(w) || w === 'am'));
+      }
+    }
     // "let's go beat…": the speaker and the reader together, told to.
     if (subject && ['us', "'s"].includes(subject.w) && tokens[j - 1]?.w === 'let') aux.push("let's");
     if (subject?.w === 'lets') {
@@ -333,6 +362,8 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     }
     if (patient.kind === 'object' || patient.kind === 'self' || patient.kind === 'none') continue;
     if (NEEDS_PERSON.has(lemma) && !['reader', 'family', 'third', 'group', 'property'].includes(patient.kind)) continue;
+    if (PERSON_ONLY.has(lemma) && patient.kind === 'property') continue;
+    if (PROPERTY_ONLY.has(lemma) && patient.kind !== 'property') continue;
     if (agent === 'thing' || agent === 'negated') continue;
     // The reader as agent does things to others: "you killed it" is praise, "you'll kill them" no threat.
     if (agent === 'reader') continue;
@@ -394,6 +425,8 @@ function moodOf(aux: readonly string[], agent: AgentClass, wished: boolean, clau
   if (aux.includes("let's") || aux.includes('lets') || aux.includes('let')) return 'imperative';
   // "I'm coming for you", "we're taking you out": the progressive speaks of what is about to happen.
   if (agent === 'speaker' && aux.some((w) => ['am', 'are'].includes(w))) return 'future';
+  // "you're getting stabbed", "he's getting shot": the passive progressive is what is about to happen.
+  if (aux.includes('getting') && aux.some((w) => ['am', 'are', 'is'].includes(w))) return 'future';
   if (clause.opener === 'or' || clause.opener === 'or else') return 'conditional on the reader';
   return 'statement';
 }
@@ -513,7 +546,9 @@ function reportedInSentence(sentence: Sentence, start: number): string | undefin
 
 /** Phrase cues (stalking, veiled threats, family, coercion, sexual harassment) over the sentence's words. */
 function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: ThreatEvent[]): void {
-  for (const cue of CUES) {
+  // Only the cues that share a word with the sentence can match it.
+  for (const i of [...candidateCues(sentence.line)].sort((a, b) => a - b)) {
+    const cue = CUES[i]!;
     if (!wanted(cue, flags)) continue;
     cue.pattern.lastIndex = 0;
     for (const m of sentence.line.matchAll(cue.pattern)) {
@@ -608,7 +643,9 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
   const liveHarms = harms.filter(live);
   // A harm said in an "or" clause ("…or we unload your stuff") is conditional on an unsaid demand.
   const orClauses = sentences.flatMap((s) => s.clauses.filter((c) => ['or', 'or else', 'otherwise', 'unless'].includes(c.opener ?? '')));
-  const harmAfterOr = liveHarms.some((h) => orClauses.some((c) => c.tokens[0]!.start <= h.start && h.start <= c.tokens[c.tokens.length - 1]!.end));
+  // …and so is one in a clause after it in the same sentence ("or I call the cops and say you…").
+  const orStarts = orClauses.map((c) => ({ start: c.tokens[0]!.start, end: sentences[c.sentence]?.end ?? c.tokens[c.tokens.length - 1]!.end }));
+  const harmAfterOr = liveHarms.some((h) => orStarts.some((c) => c.start <= h.start && h.start <= c.end));
   if ((conditions.length > 0 || demands.length > 0 || harmAfterOr) && liveHarms.length > 0) {
     const parts = [...conditions, ...demands, ...liveHarms];
     const start = Math.min(...parts.map((e) => e.start));

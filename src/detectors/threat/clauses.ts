@@ -39,7 +39,7 @@ export interface Sentence {
 }
 
 const CHAT: Readonly<Record<string, string>> = {
-  u: 'you', ya: 'you', yu: 'you', ur: 'your', yr: 'your', urself: 'yourself', r: 'are', im: 'i', ima: 'i', imma: 'i',
+  u: 'you', ya: 'you', yu: 'you', ur: 'your', yr: 'your', urself: 'yourself', r: 'are', im: 'i',
   c: 'see', n: 'and', cuz: 'because', coz: 'because', cos: 'because', bc: 'because', pls: 'please', plz: 'please',
   gonna: 'going', wanna: 'want', gotta: 'got', ill: 'ill', ive: 'i', id: 'id', youre: 'you', dont: 'do', wont: 'will',
   cant: 'can', tho: 'though', thru: 'through', nite: 'night', b4: 'before', bf: 'bf', gf: 'gf', wit: 'with', da: 'the',

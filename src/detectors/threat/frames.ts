@@ -9,7 +9,7 @@ export const SUPPORT_PLEA =
 
 /** Video games, sport and fiction, where killing is the point of the game. */
 export const GAME =
-  /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|(?<!(?:go|come|coming|going|went|pop|swing|drive|get) )round|lobby|noob|gg|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;
+  /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|(?<!(?:go|come|coming|going|went|pop|swing|drive|get) )round(?! (?:them|em|'em|those|these|\w+) up\b| up\b)|lobby|noob|gg|chess|poker|scrabble|tennis|pool|darts|monopoly|ping pong|table tennis|1v1|rematch|golf|bowling|mario ?kart|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;
 
 /** News and events reported as past fact. */
 export const NEWS = /\b(?:news|article|headline|reported|police said|according to|arrested|was (?:attacked|mugged|stabbed|shot|killed)|got (?:mugged|stabbed|shot|attacked|killed)|last night a)\b/;
@@ -33,4 +33,4 @@ export const ADVICE = /\b(?:ice|icy|slippery|wet floor|snow|roads?|out there|lif
 
 /** A service purpose (a delivery, directions, a repair, a pickup): a courier who knows the building is no stalker. */
 export const SERVICE =
-  /\b(?:deliver\w*|directions|pick ?up|pickup|drop ?off|dropped|parcel|package|fix|fixing|repair\w*|install\w*|inspect\w*|appointment|as agreed|as discussed|boiler|booking|booked|quote|measure\w*|viewing|survey|service|servicing|clean\w*|housekeeping|towels|valet|wash|washed|detailing|collect\w*|loads of times|been there before|lunch|coffee|catch up|back in town|there too|same gym|same school|same building|neighbou?rs?)\b/;
+  /\b(?:deliver\w*|directions|pick ?up|pickup|drop ?off|dropped|parcel|package|fix|fixing|repair\w*|install\w*|inspect\w*|appointment|as agreed|as discussed|boiler|booking|booked|quote|measure\w*|viewing|survey|service|servicing|clean\w*|housekeeping|towels|valet|wash|washed|detailing|collect\w*|drop\w*|bring\w*|return\w*|hand ?over|handing over|rental|rent\w*|front desk|check-?in|(?:your|ur) (?:keys|wallet|phone|card|bag|jacket)|you left|forgot|loads of times|been there before|lunch|coffee|catch up|back in town|there too|same gym|same school|same building|neighbou?rs?)\b/;

@@ -50,13 +50,27 @@ export const HARM_VERBS = formsOf([
   'whip', 'batter', 'maim', 'stomp', 'knife', 'gut', 'smack', 'unalive', 'end', 'destroy', 'ruin', 'wreck',
   'hunt', 'skin', 'cripple', 'castrate', 'eliminate', 'exterminate', 'mutilate', 'shank', 'pummel', 'thrash',
   'whoop', 'deck', 'bleed', 'crush', 'hit', 'blow', 'run', 'die', 'abuse', 'chop', 'stone', 'behead', 'shank', 'lynch', 'torture',
+  'snap', 'rip', 'slash', 'knock', 'key', 'drag', 'smother', 'suffocate', 'mutilate', 'strangle', 'waste',
+  // Street slang and the rest of the everyday vocabulary of beatings and killings.
+  'cave', 'pop', 'jump', 'deck', 'clock', 'sock', 'bust', 'merk', 'smoke', 'blast', 'cap', 'dome', 'jab', 'headbutt',
+  'maul', 'ambush', 'mug', 'trash', 'vandalize', 'vandalise', 'bomb', 'shred', 'gouge', 'skewer', 'impale', 'tear',
+  'stomp', 'spank', 'throttle', 'pound', 'clobber', 'wallop', 'belt', 'thump', 'bludgeon', 'assault', 'shove', 'choke',
+  'scald', 'bite', 'sucker', 'slice', 'carve', 'hack', 'flatten', 'level', 'bleed', 'lay', 'rough',
 ]);
 
 /**
  * Harm verbs that only mean harm with a particle or a person after them (`hit you`, `blow up`,
  * `run over`), or that are mostly everyday (`end`, `hit`, `run`, `crush`, `blow`, `die`).
  */
-export const NEEDS_PERSON = new Set(['end', 'hit', 'run', 'blow', 'crush', 'destroy', 'ruin', 'wreck', 'hunt', 'deck', 'bleed', 'skin', 'gut', 'die', 'eliminate', 'execute', 'gas', 'nuke', 'break', 'cut', 'burn', 'kick', 'smash']);
+export const NEEDS_PERSON = new Set(['pop', 'jump', 'clock', 'bust', 'smoke', 'blast', 'cap', 'tear', 'pound', 'belt', 'bite', 'slice', 'carve', 'hack', 'flatten', 'level', 'lay', 'rough', 'shove', 'sucker', 'bomb', 'trash', 'shred', 'deck', 'sock', 'dome', 'jab', 'vandalize', 'vandalise', 'mug', 'scald', 'snap', 'rip', 'slash', 'key', 'waste', 'end', 'hit', 'run', 'blow', 'crush', 'destroy', 'ruin', 'wreck', 'hunt', 'deck', 'bleed', 'skin', 'gut', 'die', 'eliminate', 'execute', 'gas', 'nuke', 'break', 'cut', 'burn', 'kick', 'smash']);
+
+/**
+ * Harm verbs that are everyday with things (`knock on your door`, `drag your boxes`, `key in your
+ * pin`): a threat only when the reader or a person is the one it is done to.
+ */
+export const PERSON_ONLY = new Set(['knock', 'drag', 'snap', 'rip', 'waste', 'pop', 'jump', 'clock', 'bust', 'smoke', 'blast', 'cap', 'tear', 'pound', 'belt', 'bite', 'slice', 'carve', 'hack', 'flatten', 'level', 'lay', 'rough', 'shove', 'sucker', 'bomb', 'trash', 'shred', 'deck', 'sock', 'dome', 'jab', 'scald']);
+/** Harm verbs whose only threatening patient is property (`key your car`, `slash your tyres`). */
+export const PROPERTY_ONLY = new Set(['key', 'trash', 'vandalize', 'vandalise']);
 
 /** Verbs that are a threat only with the reader as patient and hostility around them. */
 export const PURSUIT_VERBS = formsOf(['find', 'get', 'visit', 'track', 'follow', 'stalk']);

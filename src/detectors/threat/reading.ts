@@ -44,7 +44,7 @@ export function readingText(plain: string): string {
 }
 
 // Words worth unmasking: harm verbs in every form, and the few threat words that are not verbs.
-const MASK_WORDS: readonly string[] = [...HARM_VERBS.keys(), 'dead', 'death', 'die', 'nudes', 'naked', 'rape', 'bitch', 'regret'];
+const MASK_WORDS: readonly string[] = [...HARM_VERBS.keys(), 'dead', 'death', 'die', 'nudes', 'naked', 'rape', 'bitch', 'regret', 'fucking', 'fuckin', 'fuck', 'fucked', 'shit', 'damn', 'cunt'];
 const MASKABLE: ReadonlySet<string> = new Set(MASK_WORDS);
 
 /** A reading text with letter runs joined, and for each of its characters the offset it came from. */
