@@ -90,6 +90,10 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   const core = new Set<number>();
   let wanted = all.length === 1 || flags.byCues ? all.map((_, i) => i) : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
   if (wanted.length === 0) return none;
+  // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
+  // on its own; hint words are everyday words, and parsing every sentence that has one made
+  // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
+  if (core.size > 0) wanted = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1) || (flags.sexual && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
   const BUDGET = 4000;
