@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Precision / recall / F1 per category on the project's dev set and on the public data sets in
 // ../shared/data (label mapping in its README). Misses go to .eval/misses-<set>.jsonl.
-// Usage: npm run eval [-- --only dev|davidson|olid|cold|ethos] [--limit N] [--dev FILE]
+// Usage: npm run eval [-- --only dev|holdout|holdout-2|holdout-3|davidson|olid|cold|ethos] [--limit N] [--dev FILE]
 // --dev FILE measures another set in dev.jsonl's format (e.g. a held-out set) instead of the dev set.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -134,6 +134,7 @@ if (wanted('dev')) {
 }
 if (wanted('holdout') && !values.dev) evalDev('holdout', join(root, 'eval', 'holdout.jsonl'), 'eval/holdout.jsonl');
 if (wanted('holdout-2') && !values.dev) evalDev('holdout-2', join(root, 'eval', 'holdout-2.jsonl'), 'eval/holdout-2.jsonl');
+if (wanted('holdout-3') && !values.dev) evalDev('holdout-3', join(root, 'eval', 'holdout-3.jsonl'), 'eval/holdout-3.jsonl');
 if (wanted('davidson')) {
   const file = join(dataDir, 'davidson', 'labeled_data.csv');
   await evalBinary('davidson', file, () => csv(file).map((r) => ({ text: r.tweet, positive: r.class !== '2' })), 'profanity', { peer: true });
