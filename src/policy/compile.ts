@@ -82,16 +82,23 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
   const termIds = new Map<string, number>();
   const ruleOwners = new Map<string, RuleSet>();
 
+  // The same term object comes back for the same raw term (normaliseTerm caches), and lists
+  // such as @apps are used by dozens of rules: its id is found by identity before by key.
+  const idByNormal = new Map<object, number>();
   const addTerm = (raw: string, boundary: 'word' | 'none', target: TermTarget) => {
     const normal = normaliseTerm(raw, boundary);
     if (normal.key.length === 0) return;
-    const key = `${normal.key}\u0000${normal.runs.join(',')}\u0000${normal.startBoundary}${normal.endBoundary}`;
-    let id = termIds.get(key);
+    let id = idByNormal.get(normal);
     if (id === undefined) {
-      id = terms.length;
-      termIds.set(key, id);
-      terms.push({ id, ...normal });
-      targets.push([]);
+      const key = `${normal.key}\u0000${normal.runs.join(',')}\u0000${normal.startBoundary}${normal.endBoundary}`;
+      id = termIds.get(key);
+      if (id === undefined) {
+        id = terms.length;
+        termIds.set(key, id);
+        terms.push({ id, ...normal });
+        targets.push([]);
+      }
+      idByNormal.set(normal, id);
     }
     targets[id]!.push(target);
   };
