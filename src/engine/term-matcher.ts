@@ -153,22 +153,18 @@ export class TermMatcher {
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
   private readonly alphabet = new Uint8Array(0x10000);
   /**
-   * Transitions out of inner nodes, as an open-addressing hash table in one typed array of
-   * [node, unit, child] slots, built as the trie grows: faster to build and to read than a Map
-   * keyed by node × 65536 + unit, and one slot is one cache line, which matters when the rest of
-   * moderation has pushed the automaton out of the cache between messages.
+   * Transitions out of inner nodes while the trie is built, as an open-addressing hash table of
+   * [node, unit, child] slots in one typed array. The scan reads the compressed rows below.
    */
   private table = new Int32Array(3 * 1024).fill(-1);
   private tableMask = 1023;
   private tableCount = 0;
   /**
    * The trie for scanning, children of each node side by side and sorted by unit (compressed
-   * rows): a node's children are `childUnit/childNode[firstChild[node] .. firstChild[node + 1])`.
-   * A term's nodes were made one after another, so following a term reads neighbouring memory;
-   * the hash table above is for building only. Probing it at random cost a cache miss per
+   * rows, bounded by `nodeInfo`). A term's nodes were made one after another, so following a term
+   * reads neighbouring memory; probing the build's hash table at random had cost a cache miss per
    * character once the rest of moderation had pushed it out of the cache.
    */
-  private firstChild = new Int32Array(1);
   private childUnit = new Uint16Array(0);
   private childNode = new Int32Array(0);
   /** Each node's own terms, in compressed rows like the children: `outIds[outStart[node] .. outStart[node + 1])`. */
@@ -185,10 +181,7 @@ export class TermMatcher {
    * link and `[+ 3]` the first node on its failure chain (itself included) that has output, or -1.
    */
   private nodeInfo = new Int32Array(4);
-  /** Failure links, in a typed array for the scan (the arrays above are for building). */
-  private failLinks = new Int32Array(0);
-  /** Per node, the first node on its failure chain (itself included) that has output, or -1. */
-  private emitFrom = new Int32Array(0);
+  /** `dict` as a typed array, for the scan. */
   private dictLinks = new Int32Array(0);
   private readonly window: number;
   /** Reused by every scan: it only holds positions written earlier in the same scan. */
@@ -233,29 +226,24 @@ export class TermMatcher {
     for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
     this.linkFailures();
     const nodes = this.depth.length;
-    this.failLinks = Int32Array.from(this.fail);
     this.dictLinks = Int32Array.from(this.dict);
-    this.emitFrom = new Int32Array(nodes);
-    for (let node = 0; node < nodes; node++) this.emitFrom[node] = this.output[node]!.length > 0 ? node : this.dict[node]!;
-    this.buildRows(nodes);
+    const firstChild = this.buildRows(nodes);
     this.nodeInfo = new Int32Array(4 * nodes);
-    for (let node = 0; node < nodes; node++) {
-      this.nodeInfo[4 * node] = this.firstChild[node]!;
-      this.nodeInfo[4 * node + 1] = this.firstChild[node + 1]!;
-      this.nodeInfo[4 * node + 2] = this.failLinks[node]!;
-      this.nodeInfo[4 * node + 3] = this.emitFrom[node]!;
-    }
     this.outStart = new Int32Array(nodes + 1);
-    for (let node = 0; node < nodes; node++) this.outStart[node + 1] = this.outStart[node]! + this.output[node]!.length;
+    for (let node = 0; node < nodes; node++) {
+      const own = this.output[node]!.length;
+      this.nodeInfo[4 * node] = firstChild[node]!;
+      this.nodeInfo[4 * node + 1] = firstChild[node + 1]!;
+      this.nodeInfo[4 * node + 2] = this.fail[node]!;
+      this.nodeInfo[4 * node + 3] = own > 0 ? node : this.dict[node]!;
+      this.outStart[node + 1] = this.outStart[node]! + own;
+    }
     this.outIds = Int32Array.from(this.output.flat());
     const count = terms.length;
     this.keyLength = new Int32Array(count);
     this.termFlags = new Uint8Array(count);
     this.runsStart = new Int32Array(count + 1);
-    for (const term of terms) {
-      this.runsStart[term.id + 1] = term.runs.length;
-    }
-    for (let id = 0; id < count; id++) this.runsStart[id + 1]! += this.runsStart[id]!;
+    for (let id = 0; id < count; id++) this.runsStart[id + 1] = this.runsStart[id]! + terms[id]!.runs.length;
     this.runsFlat = new Uint16Array(this.runsStart[count]!);
     for (const term of terms) {
       this.keyLength[term.id] = term.key.length;
@@ -271,8 +259,8 @@ export class TermMatcher {
     }
   }
 
-  /** Lays the inner nodes' children out in compressed rows, sorted by unit (see `firstChild`). */
-  private buildRows(nodes: number): void {
+  /** Lays the inner nodes' children out in compressed rows, sorted by unit; returns where each row starts. */
+  private buildRows(nodes: number): Int32Array {
     const firstChild = new Int32Array(nodes + 1);
     const table = this.table;
     for (let h = 0; h < table.length; h += 3) if (table[h] !== -1) firstChild[table[h]! + 1]!++;
@@ -295,11 +283,11 @@ export class TermMatcher {
       units[at] = unit;
       children[at] = table[h + 2]!;
     }
-    this.firstChild = firstChild;
     this.childUnit = units;
     this.childNode = children;
     // The build's hash table is not read again.
     this.table = new Int32Array(0);
+    return firstChild;
   }
 
   /** The child of an inner node on a unit, or -1, read from the compressed rows. */
