@@ -4,6 +4,7 @@ import type { Span, TextView } from '../text/types.js';
 import { loadCompromise } from './compromise.js';
 import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
+import { allMatches } from '../text/regex.js';
 
 /** A place where a rule matched, before exceptions, context and scoring. */
 export interface RawMatch {
@@ -235,7 +236,7 @@ function matchRegex(rule: CompiledRule, views: Views, out: RawMatch[]): void {
   const view = pickView(views, rule.view);
   const regex = rule.regex!;
   regex.lastIndex = 0;
-  for (const match of view.text.matchAll(regex)) {
+  for (const match of allMatches(regex, view.text)) {
     if (match[0].length === 0) continue;
     const values: Record<string, string> = {};
     for (const [name, value] of Object.entries(match.groups ?? {})) values[name] = value ?? '';

@@ -1,4 +1,5 @@
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
+import { allMatches } from '../../text/regex.js';
 
 /** What a contact token looks like: a handle or id, an email address, or a phone-length number. */
 export type ContactShape = 'handle' | 'email' | 'number';
@@ -177,11 +178,11 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   const hasAt = plain.includes('@');
   if (hasAt) {
     EMAIL.lastIndex = 0;
-    for (const m of plain.matchAll(EMAIL)) pushEmail(m.index, m.index + m[0].length, m[0]);
+    for (const m of allMatches(EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
   }
   if (SPELLED_AT.test(plain) && SPELLED_DOT.test(plain)) {
     SPELLED_EMAIL.lastIndex = 0;
-    for (const m of plain.matchAll(SPELLED_EMAIL)) pushEmail(m.index, m.index + m[0].length, m[0]);
+    for (const m of allMatches(SPELLED_EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
   }
   if (hasAt) {
     // A spaced-out address (`j a k e @ m a i l . c o m`) still has its `@`: compact only around each one.
@@ -190,7 +191,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
       const from = Math.max(0, at - SPACED_REACH);
       const compact = compactSpaced(plain.slice(from, at + SPACED_REACH));
       EMAIL.lastIndex = 0;
-      for (const m of compact.text.matchAll(EMAIL)) {
+      for (const m of allMatches(EMAIL, compact.text)) {
         pushEmail(from + compact.from[m.index]!, from + compact.from[m.index + m[0].length - 1]! + 1, m[0]);
       }
     }
@@ -223,7 +224,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   if (mayHoldNumber(plain)) {
     const digits = views.digits.text;
     NUMBER.lastIndex = 0;
-    for (const m of digits.matchAll(NUMBER)) {
+    for (const m of allMatches(NUMBER, digits)) {
       out.push({ shape: 'number', view: 'digits', start: m.index, end: m.index + m[0].length, contact: m[0] });
     }
   }

@@ -1,6 +1,7 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { skeletonize } from '../../text/index.js';
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
+import { allMatches } from '../../text/regex.js';
 
 /** An app name as compared: its skeleton form and the label shown in messages. */
 interface AppName {
@@ -79,7 +80,7 @@ function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatc
   const out: DetectorMatch[] = [];
   let previous: string[] = [];
   WORD.lastIndex = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, text)) {
     const word = m[0];
     if (word.length >= config.shortest && word.length <= config.longest) {
       const app = misspelledApp(word, config.names);

@@ -2,6 +2,7 @@ import type { Detector, DetectorMatch } from '../types.js';
 import { abaRouting, ibanMod97 } from './checks.js';
 import { PAYEE_ZH } from './card.js';
 import { digitRuns, hasDigitRun } from './numbers.js';
+import { allMatches } from '../../text/regex.js';
 
 /** IBAN lengths by country (ISO 13616 registry); a country not listed accepts 15 to 34. */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -23,13 +24,13 @@ const ACCOUNT_LABEL_ZH = /(?:账号|帐号|账户|卡号|银行卡号?)\s*(?:是
 /** Finds the IBANs in the plain view; trailing words that are not part of the number are dropped. */
 function findIbans(plain: string, out: DetectorMatch[]): void {
   IBAN.lastIndex = 0;
-  for (const match of plain.matchAll(IBAN)) {
+  for (const match of allMatches(IBAN, plain)) {
     const head = match[1]!.toUpperCase();
     const country = head.slice(0, 2);
     const expected = IBAN_LENGTHS[country];
     const body = match[2]!;
     // Try the longest prefix of the groups first: "… 0130 00 and" must not swallow "and".
-    const groups = [...body.matchAll(/[ -]?([a-z0-9]{1,4})/g)];
+    const groups = allMatches(/[ -]?([a-z0-9]{1,4})/g, body);
     for (let take = groups.length; take >= 3; take--) {
       const last = groups[take - 1]!;
       const compact = head + groups.slice(0, take).map((g) => g[1]!.toUpperCase()).join('');
@@ -66,7 +67,7 @@ export const bankAccountDetector: Detector = {
     const plain = views.plain.text;
     findIbans(plain, out);
     SORT_CODE.lastIndex = 0;
-    for (const match of plain.matchAll(SORT_CODE)) {
+    for (const match of allMatches(SORT_CODE, plain)) {
       const sortStart = match.index + match[0].search(/\d/);
       let end = match.index + match[0].length;
       const account = /^[\s,;]*(?:and\s+)?(?:account|acct|acc|a\/c)(?:\s?(?:number|no\.?|num|#))?\s*(?:is|:)?\s*(\d{6,10})(?!\d)/.exec(plain.slice(end));

@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch } from '../types.js';
+import { allMatches } from '../../text/regex.js';
 
 /**
  * Messaging, social and payment apps by the names people use for them, nicknames and code words
@@ -117,7 +118,7 @@ function findMentions(plain: string): Mention[] {
   // The spelled-out forms are costly to look for: only when letters stand apart or swap for symbols.
   if (out.length > 0 || !SPELLED_HINT.test(plain)) return out;
   APP_RE.lastIndex = 0;
-  for (const match of plain.matchAll(APP_RE)) {
+  for (const match of allMatches(APP_RE, plain)) {
     const { app, name } = NAMES[match.slice(1).findIndex((g) => g !== undefined)]!;
     if (isWhole(plain, name, match.index, match.index + match[0].length)) out.push({ app, name, start: match.index, end: match.index + match[0].length });
   }

@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch } from '../types.js';
+import { allMatches } from '../../text/regex.js';
 
 const IPV4 = /(?<![\d.]|\d\.)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/g;
 const IPV6 = /(?<![0-9a-z:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])/g;
@@ -42,7 +43,7 @@ export const ipDetector: Detector = {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
     IPV4.lastIndex = 0;
-    for (const match of plain.matchAll(IPV4)) {
+    for (const match of allMatches(IPV4, plain)) {
       const octets = match.slice(1, 5).map(Number);
       if (octets.some((o) => o > 255) || match.slice(1, 5).some((o) => o.length > 1 && o.startsWith('0'))) continue;
       if (PUBLIC.has(match[0])) continue;
@@ -52,7 +53,7 @@ export const ipDetector: Detector = {
     }
     if (plain.includes(':')) {
       IPV6.lastIndex = 0;
-      for (const match of plain.matchAll(IPV6)) {
+      for (const match of allMatches(IPV6, plain)) {
         if (!isIpv6(match[0])) continue;
         out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'ip', score: 0.7 });
       }

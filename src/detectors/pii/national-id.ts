@@ -1,6 +1,7 @@
 import type { Detector, DetectorMatch } from '../types.js';
 import { chineseIdCheckChar, isDate } from './checks.js';
 import { digitRuns, hasDigitRun, originalOf } from './numbers.js';
+import { allMatches } from '../../text/regex.js';
 
 /** First two digits of a Chinese resident id: the province-level region that issued it. */
 const CN_PROVINCES = new Set([
@@ -60,7 +61,7 @@ export const nationalIdDetector: Detector = {
       });
     }
     CN_ID.lastIndex = 0;
-    for (const match of dv.matchAll(CN_ID)) {
+    for (const match of allMatches(CN_ID, dv)) {
       if (!isChineseResidentId(match[1]!)) continue;
       out.push({
         view: 'digits',

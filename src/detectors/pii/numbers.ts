@@ -1,4 +1,5 @@
 import type { TextView } from '../../text/types.js';
+import { allMatches } from '../../text/regex.js';
 
 /** A run of ASCII digits in the digits view, where every way of writing a number ended up. */
 export interface DigitRun {
@@ -18,7 +19,7 @@ export function digitRuns(view: TextView, min: number, max: number): DigitRun[] 
   const text = view.text;
   const out: DigitRun[] = [];
   RUN.lastIndex = 0;
-  for (const match of text.matchAll(RUN)) {
+  for (const match of allMatches(RUN, text)) {
     const digits = match[0];
     if (digits.length < min || digits.length > max) continue;
     const start = match.index;

@@ -1,4 +1,5 @@
 import type { Detector, DetectorMatch } from '../types.js';
+import { allMatches } from '../../text/regex.js';
 
 /** A site where a link names one person's profile, chat or payment page, and the path shape that does. */
 interface ProfileSite {
@@ -76,7 +77,7 @@ export const urlDetector: Detector = {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
     LINK.lastIndex = 0;
-    for (const match of plain.matchAll(LINK)) {
+    for (const match of allMatches(LINK, plain)) {
       const sites = BY_HOST.get(match[1]!);
       if (!sites) continue;
       const rest = match[2]!;

@@ -9,6 +9,7 @@ import {
 import { CUES, type Cue, type ThreatKind } from './cues.js';
 import { candidateCues, gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
 import { joinLetterRuns, readingText } from './reading.js';
+import { allMatches } from '../../text/regex.js';
 
 export type { ThreatKind } from './cues.js';
 
@@ -122,7 +123,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
 
 function computeFrames(reading: string): Frames {
   const quotes: { start: number; end: number; reported: boolean }[] = [];
-  for (const m of reading.matchAll(/["“”]([^"“”]{1,300})["“”]/g)) {
+  for (const m of allMatches(/["“”]([^"“”]{1,300})["“”]/g, reading)) {
     const inner = m[1]!;
     const before = reading.slice(Math.max(0, m.index - 40), m.index);
     // Single words in quotes are scare quotes ("accidentally", "lost"), not someone's words.
@@ -555,7 +556,7 @@ function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: T
     const cue = CUES[i]!;
     if (!wanted(cue, flags)) continue;
     cue.pattern.lastIndex = 0;
-    for (const m of sentence.line.matchAll(cue.pattern)) {
+    for (const m of allMatches(cue.pattern, sentence.line)) {
       const first = sentence.tokenAt[m.index]!;
       const last = sentence.tokenAt[m.index + m[0].length - 1]!;
       const startToken = sentence.tokens[first]!;

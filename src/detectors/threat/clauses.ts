@@ -1,5 +1,6 @@
 import { loadCompromise } from '../../engine/compromise.js';
 import { CLAUSE_OPENERS } from './lexicon.js';
+import { allMatches } from '../../text/regex.js';
 
 /** One word as the grammar sees it, with its span in the reading text. */
 export interface Token {
@@ -175,7 +176,7 @@ const MAX_PIECE = 600;
 export function sentenceSpans(reading: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const re = /[^.!?\n…]+(?:[.!?…]+|\n|$)/g;
-  for (const m of reading.matchAll(re)) {
+  for (const m of allMatches(re, reading)) {
     if (m[0].trim().length === 0) continue;
     // Text without punctuation is cut into pieces at spaces, so no one piece costs a long parse.
     let start = m.index;

@@ -1,5 +1,6 @@
 import { CONFUSABLES } from '../../text/index.js';
 import { HARM_VERBS } from './lexicon.js';
+import { allMatches } from '../../text/regex.js';
 
 /**
  * The text the grammar reads: the plain view with digits and symbols that stand for letters inside
@@ -63,7 +64,7 @@ export function joinLetterRuns(text: string): Joined {
   const from: number[] = [];
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g)) {
+  for (const m of allMatches(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g, text)) {
     const letters = m[0].replace(/[^a-z]/g, '');
     // Initials and abbreviations (u.s.a, e.g.) stay: only known harm words are joined.
     if (!MASKABLE.has(letters)) continue;
