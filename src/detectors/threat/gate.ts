@@ -103,21 +103,25 @@ export function harmWordNearPerson(reading: string): boolean {
   return false;
 }
 
+/**
+ * Whether a hand-written shape lets the message through, and with which of the two flags the
+ * grammar reads from it: a message let through is tried for intimidation, family and coercion
+ * anyway, so their large patterns are needed only to decide a message with neither harm nor a
+ * sexual sign.
+ */
 function shapeGate(reading: string): GateFlags | undefined {
-  const veiled = VEILED.test(reading) || FATE.test(reading);
-  const harm = veiled || harmWordNearPerson(reading) || (hasHarmWord(reading) && HARM_NEAR_PERSON.test(reading)) || PURSUIT.test(reading);
-  const intimidation = veiled || INTIMIDATION.test(reading) || KNOWS_LIFE.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading));
-  const family = FAMILY.test(reading);
-  // Any other menace already makes coercion possible; its large pattern is only needed alone.
-  const coercion = harm || intimidation || family || COERCION.test(reading);
+  const harm = VEILED.test(reading) || FATE.test(reading) || harmWordNearPerson(reading) || (hasHarmWord(reading) && HARM_NEAR_PERSON.test(reading)) || PURSUIT.test(reading);
   let sexual = SEXUAL_STRONG.test(reading);
   if (!sexual) {
     let signals = 0;
     for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) break;
     sexual = signals >= 2;
   }
-  if (!harm && !intimidation && !family && !coercion && !sexual) return undefined;
-  return { harm, intimidation, family, coercion, sexual };
+  if (!harm && !sexual) {
+    const other = INTIMIDATION.test(reading) || KNOWS_LIFE.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading)) || FAMILY.test(reading) || COERCION.test(reading);
+    if (!other) return undefined;
+  }
+  return { harm, intimidation: true, family: true, coercion: true, sexual };
 }
 
 /** Whether a hand-written shape matches, stopping at the first. */
@@ -241,10 +245,10 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
 
 /** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
 export function gate(reading: string): GateFlags | undefined {
-  const shapes = shapeGate(reading);
   // A message a shape lets through is parsed anyway: every kind's cues are then tried on it (they
   // are looked up by word, so the unlikely ones cost nothing).
-  if (shapes) return { ...shapes, intimidation: true, family: true, coercion: true };
+  const shapes = shapeGate(reading);
+  if (shapes) return shapes;
   const cues = reading.length <= CUE_GATE_MAX ? cueGate(gateText(reading)) : undefined;
   if (!cues) return undefined;
   const flag = (k: Kind) => Boolean(cues[k]);
