@@ -48,6 +48,17 @@ function isSpace(code: number): boolean {
 
 type NormalTerm = Omit<CompiledTerm, 'id'>;
 
+/** The trie while it is built: per node its failure link, depth, nearest output on the failure chain, parent, edge unit and own term count. */
+interface Build {
+  readonly fail: Int32Array;
+  readonly depth: Int32Array;
+  readonly dict: Int32Array;
+  readonly parent: Int32Array;
+  readonly unit: Uint16Array;
+  readonly outCount: Int32Array;
+  nodes: number;
+}
+
 /**
  * Normalised terms by `boundary + raw`. Rules share lists (every off-platform rule names the same
  * apps), so a policy normalises each term once, and moderators created later (scan workers,
@@ -136,14 +147,6 @@ function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
  * checked: `as` in the text is not `ass`, while `fuuuck` is `fuck`.
  */
 export class TermMatcher {
-  private readonly fail: number[] = [0];
-  private readonly depth: number[] = [0];
-  private readonly output: number[][] = [[]];
-  /** Nearest node on the failure chain that has output, or -1. */
-  private readonly dict: number[] = [-1];
-  /** Each node's parent and the unit on the edge from it, for linking failures breadth first. */
-  private readonly parent: number[] = [-1];
-  private readonly unit: number[] = [0];
   private readonly maskTerms: CompiledTerm[] = [];
   private readonly writtenTerms: (string | undefined)[] = [];
   /** `expandTerm` of each mask term, computed once. */
@@ -195,50 +198,66 @@ export class TermMatcher {
     while (size < units * 2) size *= 2;
     this.table = new Int32Array(3 * size).fill(-1);
     this.tableMask = size - 1;
+    // The trie as typed arrays sized for the most nodes the terms can make: building it from
+    // growing arrays (and an array of outputs per node) was most of createModerator's garbage.
+    const build: Build = {
+      fail: new Int32Array(units + 1),
+      depth: new Int32Array(units + 1),
+      dict: new Int32Array(units + 1).fill(-1),
+      parent: new Int32Array(units + 1).fill(-1),
+      unit: new Uint16Array(units + 1),
+      outCount: new Int32Array(units + 1),
+      nodes: 1,
+    };
+    const { depth, parent, unit, outCount } = build;
+    const termNode = new Int32Array(terms.length).fill(-1);
     let maxLength = 1;
-    for (const term of terms) {
-      if (term.key.length === 0) continue;
+    terms.forEach((term, k) => {
+      if (term.key.length === 0) return;
       maxLength = Math.max(maxLength, term.key.length);
       let node = 0;
       for (let i = 0; i < term.key.length; i++) {
         const code = term.key.charCodeAt(i);
         let next = node === 0 ? this.rootNext[code]! : this.step(node, code);
         if (next <= 0) {
-          next = this.depth.length;
+          next = build.nodes++;
           if (node === 0) this.rootNext[code] = next;
           else this.insert(node, code, next);
-          this.fail.push(0);
-          this.depth.push(this.depth[node]! + 1);
-          this.output.push([]);
-          this.dict.push(-1);
-          this.parent.push(node);
-          this.unit.push(code);
+          depth[next] = depth[node]! + 1;
+          parent[next] = node;
+          unit[next] = code;
         }
         node = next;
       }
-      this.output[node]!.push(term.id);
+      termNode[k] = node;
+      outCount[node]!++;
       if (term.length >= 3 && /^[a-z]/.test(term.key)) this.maskTerms.push(term);
-    }
+    });
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
     this.fed = new Int32Array(this.window);
     this.maskWritten = this.maskTerms.map(expandTerm);
     this.alphabet[SPACE] = 1;
     for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
-    this.linkFailures();
-    const nodes = this.depth.length;
-    this.dictLinks = Int32Array.from(this.dict);
+    this.linkFailures(build);
+    const nodes = build.nodes;
+    this.dictLinks = build.dict.slice(0, nodes);
     const firstChild = this.buildRows(nodes);
     this.nodeInfo = new Int32Array(4 * nodes);
     this.outStart = new Int32Array(nodes + 1);
     for (let node = 0; node < nodes; node++) {
-      const own = this.output[node]!.length;
+      const own = outCount[node]!;
       this.nodeInfo[4 * node] = firstChild[node]!;
       this.nodeInfo[4 * node + 1] = firstChild[node + 1]!;
-      this.nodeInfo[4 * node + 2] = this.fail[node]!;
-      this.nodeInfo[4 * node + 3] = own > 0 ? node : this.dict[node]!;
+      this.nodeInfo[4 * node + 2] = build.fail[node]!;
+      this.nodeInfo[4 * node + 3] = own > 0 ? node : build.dict[node]!;
       this.outStart[node + 1] = this.outStart[node]! + own;
     }
-    this.outIds = Int32Array.from(this.output.flat());
+    // Each node's terms in the order the terms came.
+    this.outIds = new Int32Array(this.outStart[nodes]!);
+    const filled = this.outStart.slice(0, nodes);
+    terms.forEach((term, k) => {
+      if (termNode[k]! >= 0) this.outIds[filled[termNode[k]!]!++] = term.id;
+    });
     const count = terms.length;
     this.keyLength = new Int32Array(count);
     this.termFlags = new Uint8Array(count);
@@ -348,28 +367,28 @@ export class TermMatcher {
   }
 
   /** Failure links in order of depth, so a node's failure target (shallower) is linked first. */
-  private linkFailures(): void {
+  private linkFailures(build: Build): void {
+    const { fail, depth, dict, parent, unit, outCount, nodes: count } = build;
     // Nodes bucketed by depth (a counting sort): every failure target is shallower than its node.
-    const count = this.depth.length;
     let deepest = 0;
-    for (let node = 0; node < count; node++) deepest = Math.max(deepest, this.depth[node]!);
+    for (let node = 0; node < count; node++) deepest = Math.max(deepest, depth[node]!);
     const firstAt = new Int32Array(deepest + 2);
-    for (let node = 0; node < count; node++) firstAt[this.depth[node]! + 1]!++;
+    for (let node = 0; node < count; node++) firstAt[depth[node]! + 1]!++;
     for (let d = 1; d < firstAt.length; d++) firstAt[d]! += firstAt[d - 1]!;
     const byDepth = new Int32Array(count);
-    for (let node = 0; node < count; node++) byDepth[firstAt[this.depth[node]!]!++] = node;
+    for (let node = 0; node < count; node++) byDepth[firstAt[depth[node]!]!++] = node;
     for (const node of byDepth) {
-      if (this.depth[node]! < 2) continue;
-      const code = this.unit[node]!;
-      let f = this.fail[this.parent[node]!]!;
+      if (depth[node]! < 2) continue;
+      const code = unit[node]!;
+      let f = fail[parent[node]!]!;
       let target = this.child(f, code);
       while (target === -1 && f !== 0) {
-        f = this.fail[f]!;
+        f = fail[f]!;
         target = this.child(f, code);
       }
-      this.fail[node] = target !== -1 && target !== node ? target : 0;
-      const fc = this.fail[node]!;
-      this.dict[node] = this.output[fc]!.length > 0 ? fc : this.dict[fc]!;
+      fail[node] = target !== -1 && target !== node ? target : 0;
+      const fc = fail[node]!;
+      dict[node] = outCount[fc]! > 0 ? fc : dict[fc]!;
     }
   }
 

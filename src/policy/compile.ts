@@ -59,8 +59,7 @@ export interface CompiledPolicy {
   readonly rules: readonly CompiledRule[];
   readonly matcher: TermMatcher;
   /** For each term id, the rules and roles that want it. */
-  readonly targets: readonly (readonly TermTarget[])[];
-  /** `targets` split by role: terms, trigger and near (read for every hit) and context and allow (read for matched rules only). */
+  /** What each term id is for, split by role: terms, trigger and near (read for every hit) and context and allow (read for matched rules only). */
   readonly primaryTargets: readonly (readonly TermTarget[])[];
   readonly secondaryTargets: readonly (readonly TermTarget[])[];
   /** Indices of the rules that run on every message (regex and detector rules without a trigger), ascending. */
@@ -78,16 +77,19 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
   const issues: RuleSetIssue[] = [];
   const rules: CompiledRule[] = [];
   const terms: CompiledTerm[] = [];
-  const targets: TermTarget[][] = [];
+  const primaryTargets: TermTarget[][] = [];
+  const secondaryTargets: TermTarget[][] = [];
+  const addTarget = (id: number, target: TermTarget) => (target.role === 'context' || target.role === 'allow' ? secondaryTargets : primaryTargets)[id]!.push(target);
   const termIds = new Map<string, number>();
   const ruleOwners = new Map<string, RuleSet>();
 
   // The same term object comes back for the same raw term (normaliseTerm caches), and lists
   // such as @apps are used by dozens of rules: its id is found by identity before by key.
   const idByNormal = new Map<object, number>();
-  const addTerm = (raw: string, boundary: 'word' | 'none', target: TermTarget) => {
+  /** The id of a term, or -1 when it normalises to nothing. */
+  const termId = (raw: string, boundary: 'word' | 'none'): number => {
     const normal = normaliseTerm(raw, boundary);
-    if (normal.key.length === 0) return;
+    if (normal.key.length === 0) return -1;
     let id = idByNormal.get(normal);
     if (id === undefined) {
       const key = `${normal.key}\u0000${normal.runs.join(',')}\u0000${normal.startBoundary}${normal.endBoundary}`;
@@ -96,14 +98,29 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         id = terms.length;
         termIds.set(key, id);
         terms.push({ id, ...normal });
-        targets.push([]);
+        primaryTargets.push([]);
+        secondaryTargets.push([]);
       }
       idByNormal.set(normal, id);
     }
-    targets[id]!.push(target);
+    return id;
+  };
+  // A named list's term ids, per rule set and boundary: the threat rules share fourteen lists as
+  // triggers and the off-platform rules their app names, so each list is normalised once.
+  const listIds = new Map<string, Int32Array>();
+  const idsOfList = (ruleSet: RuleSet, setIndex: number, list: string, boundary: 'word' | 'none'): Int32Array => {
+    const key = `${setIndex}\u0000${boundary}\u0000${list}`;
+    let ids = listIds.get(key);
+    if (!ids) {
+      const items = ruleSet.lists[list] ?? [];
+      ids = new Int32Array(items.length);
+      items.forEach((item, i) => (ids![i] = termId(item.term, boundary)));
+      listIds.set(key, ids);
+    }
+    return ids;
   };
 
-  for (const ruleSet of ruleSets) {
+  ruleSets.forEach((ruleSet, setIndex) => {
     ruleSet.rules.forEach((source, position) => {
       const id = `${ruleSet.id}/${source.id}`;
       const owner = ruleOwners.get(id);
@@ -122,13 +139,16 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         for (const entry of entries) {
           if (entry.startsWith('@')) {
             const list = entry.slice(1);
-            for (const item of ruleSet.lists[list] ?? []) {
-              addTerm(item.term, boundary, { rule: index, role, slot, label: item.label, list });
+            const items = ruleSet.lists[list] ?? [];
+            const ids = idsOfList(ruleSet, setIndex, list, boundary);
+            items.forEach((item, i) => {
+              if (ids[i]! >= 0) addTarget(ids[i]!, { rule: index, role, slot, label: item.label, list });
               if (role === 'terms' || role === 'near') labels.add(item.label);
-            }
+            });
           } else {
             const label = entry.replace(/^\*|\*$/g, '');
-            addTerm(entry, boundary, { rule: index, role, slot, label, list: '' });
+            const id = termId(entry, boundary);
+            if (id >= 0) addTarget(id, { rule: index, role, slot, label, list: '' });
             if (role === 'terms' || role === 'near') labels.add(label);
           }
         }
@@ -230,10 +250,8 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         allow,
       });
     });
-  }
+  });
   if (issues.length > 0) throw new RuleSetError(issues);
   const always = rules.filter((rule) => rule.always).map((rule) => rule.index);
-  const primaryTargets = targets.map((list) => list.filter((t) => t.role !== 'context' && t.role !== 'allow'));
-  const secondaryTargets = targets.map((list) => list.filter((t) => t.role === 'context' || t.role === 'allow'));
-  return { ruleSets, rules, matcher: new TermMatcher(terms), targets, primaryTargets, secondaryTargets, always };
+  return { ruleSets, rules, matcher: new TermMatcher(terms), primaryTargets, secondaryTargets, always };
 }
