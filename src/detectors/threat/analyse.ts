@@ -7,7 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { candidateCues, gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
+import { candidateCues, gate, gatePasses, sexualSign, shapeCandidates, type GateFlags } from './gate.js';
 import { joinLetterRuns, readingText } from './reading.js';
 import { allMatches } from '../../text/regex.js';
 
@@ -45,9 +45,9 @@ interface Frames {
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
 /** Whether a sentence of a longer message is worth parsing. */
-function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>): boolean {
+function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>, candidates: Uint8Array): boolean {
   const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if (gatePasses(own)) {
+  if (candidates[i] === 1 && gatePasses(own)) {
     core.add(i);
     return true;
   }
@@ -89,7 +89,13 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   // parsed: compromise's cost grows with the text, and most of a long message is small talk.
   // The sentences that could hold a threat on their own, remembered so a long message gates each once.
   const core = new Set<number>();
-  let wanted = all.length === 1 || flags.byCues ? all.map((_, i) => i) : all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core));
+  let wanted: number[];
+  if (all.length === 1 || flags.byCues) wanted = all.map((_, i) => i);
+  else {
+    // Which sentences a shape can match at all, found for all of them at once.
+    const candidates = shapeCandidates(reading, all);
+    wanted = all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core, candidates));
+  }
   if (wanted.length === 0) return none;
   // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
   // on its own; hint words are everyday words, and parsing every sentence that has one made

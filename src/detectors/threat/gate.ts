@@ -135,6 +135,68 @@ function shapePasses(reading: string): boolean {
   return false;
 }
 
+// The shapes' patterns for searching many sentences at once (see `shapeCandidates`).
+const SHAPE_PATTERNS: readonly RegExp[] = [VEILED, FATE, HARM_NEAR_PERSON, PURSUIT, INTIMIDATION, KNOWS_LIFE, AT_PLACE, FAMILY, COERCION, SEXUAL_STRONG];
+const across = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace(/[gmy]/g, '')}gm`);
+let shapesAcross: readonly RegExp[] | undefined;
+let signalsAcross: readonly RegExp[] | undefined;
+
+/**
+ * For the sentences of a long message, which ones a hand-written shape can match at all (1) and
+ * which it cannot (0), with one search per pattern over the sentences joined by line breaks
+ * instead of one test per pattern and sentence. The joined text is searched with the `m` flag,
+ * so every sentence meets the same edges as alone (a line break is a non-word character, and `^`
+ * and `$` match at it), and the shapes' lookarounds never match a line break: a match in a
+ * sentence alone is a match at the same place in the joined text. A sentence marked 1 may still
+ * fail `gatePasses` (a match can run into the next sentence); one marked 0 cannot pass it.
+ */
+export function shapeCandidates(reading: string, spans: readonly { start: number; end: number }[]): Uint8Array {
+  const marks = new Uint8Array(spans.length);
+  const starts = new Int32Array(spans.length + 1);
+  let joined = '';
+  spans.forEach((span, i) => {
+    starts[i] = joined.length;
+    joined += reading.slice(span.start, span.end);
+    if (i + 1 < spans.length) joined += '\n';
+  });
+  starts[spans.length] = joined.length + 1;
+  // The sentence a match starting at `index` belongs to (the line break after a sentence goes with it).
+  const sentenceAt = (index: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // Every sentence in which some match of the pattern starts: the leftmost match from a
+  // sentence's start is found before any later one, so none is skipped.
+  const each = (pattern: RegExp, visit: (sentence: number) => void) => {
+    let from = 0;
+    while (from < joined.length) {
+      pattern.lastIndex = from;
+      const match = pattern.exec(joined);
+      if (!match) break;
+      const sentence = sentenceAt(match.index);
+      visit(sentence);
+      from = starts[sentence + 1]!;
+    }
+    pattern.lastIndex = 0;
+  };
+  shapesAcross ??= SHAPE_PATTERNS.map(across);
+  signalsAcross ??= SEXUAL_SIGNALS.map(across);
+  for (const pattern of shapesAcross) each(pattern, (i) => (marks[i] = 1));
+  // Sexual signs count two to a sentence.
+  const signs = new Uint8Array(spans.length);
+  for (const pattern of signalsAcross) each(pattern, (i) => (++signs[i]! >= 2 ? (marks[i] = 1) : 0));
+  spans.forEach((span, i) => {
+    if (marks[i] === 0 && harmWordNearPerson(reading.slice(span.start, span.end))) marks[i] = 1;
+  });
+  return marks;
+}
+
 /** Whether one sentence shows any sign of sexual interest (a message needs two to be parsed). */
 export function sexualSign(text: string): boolean {
   return SEXUAL_STRONG.test(text) || SEXUAL_SIGNALS.some((signal) => signal.test(text));
