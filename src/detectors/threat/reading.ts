@@ -25,7 +25,9 @@ export function readingText(plain: string): string {
   // A mask or a "!" inside a word (k!ll, h*rt, sh*t) stands for a letter: "!" for i, a star for
   // whichever letter makes the word a known harm word.
   if (/[a-z][!*]+[a-z]/.test(text)) {
-    text = text.replace(/[a-z]+(?:[!*]+[a-z]+)+/g, (word) => {
+    // Tried only where a run of letters starts: a match always can start there, and trying every
+    // letter of every word made long texts cost a scan per letter.
+    text = text.replace(/(?<![a-z])[a-z]+(?:[!*]+[a-z]+)+/g, (word) => {
       const bang = word.replace(/!/g, 'i');
       if (!bang.includes('*')) return MASKABLE.has(bang) ? bang : word;
       const shape = new RegExp(`^${bang.replace(/\*/g, '[a-z]')}$`);
@@ -33,15 +35,38 @@ export function readingText(plain: string): string {
       return hits.length === 1 ? hits[0]! : word;
     });
   }
-  // Only a word with a letter beside a digit or symbol can change; most text has none.
-  if (!/[a-z][0-9@$]|[0-9@$][a-z]/.test(text)) return text;
-  return text.replace(/[a-z0-9@$]+/g, (word) => {
-    if (!/[0-9@$]/.test(word) || !/[a-z]/.test(word) || UNIT.test(word)) return word;
-    // A word that is mostly digits (a code, a handle's number) is not leetspeak.
-    const letters = word.replace(/[^a-z]/g, '').length;
-    if (letters < 2 || letters < word.length / 2 - 1) return word;
-    return word.replace(/[0-9@$]/g, (ch) => LETTER_FOR[ch] ?? ch);
-  });
+  // Only a word with a letter beside a digit or symbol can change; most text has none. Each such
+  // place is widened to its whole word, so the rest of a long text is copied, not visited word by word.
+  if (!LETTER_BESIDE_DIGIT.test(text)) return text;
+  let out = '';
+  let last = 0;
+  for (const m of allMatches(LETTER_BESIDE_DIGIT_ALL, text)) {
+    if (m.index < last) continue;
+    let start = m.index;
+    while (start > last && isWordUnit(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 2;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
+    out += text.slice(last, start) + readLeet(text.slice(start, end));
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+const LETTER_BESIDE_DIGIT = /[a-z][0-9@$]|[0-9@$][a-z]/;
+const LETTER_BESIDE_DIGIT_ALL = new RegExp(LETTER_BESIDE_DIGIT.source, 'g');
+
+/** A unit of a word as leetspeak is read: a-z, 0-9, @ and $. */
+function isWordUnit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24;
+}
+
+/** One word with letters and digits or symbols, read as letters when it is leetspeak. */
+function readLeet(word: string): string {
+  if (UNIT.test(word)) return word;
+  // A word that is mostly digits (a code, a handle's number) is not leetspeak.
+  const letters = word.replace(/[^a-z]/g, '').length;
+  if (letters < 2 || letters < word.length / 2 - 1) return word;
+  return word.replace(/[0-9@$]/g, (ch) => LETTER_FOR[ch] ?? ch);
 }
 
 // Words worth unmasking: harm verbs in every form, and the few threat words that are not verbs.
@@ -51,7 +76,7 @@ const MASKABLE: ReadonlySet<string> = new Set(MASK_WORDS);
 /** A reading text with letter runs joined, and for each of its characters the offset it came from. */
 export interface Joined {
   readonly text: string;
-  readonly from?: readonly number[];
+  readonly from?: Int32Array;
 }
 
 /**
@@ -61,21 +86,23 @@ export interface Joined {
  */
 export function joinLetterRuns(text: string): Joined {
   if (!/[a-z][.\-_*][a-z]/.test(text)) return { text };
-  const from: number[] = [];
+  // At most one entry per character of the text, and one for its end.
+  const from = new Int32Array(text.length + 1);
+  let n = 0;
   let out = '';
   let last = 0;
   for (const m of allMatches(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g, text)) {
     const letters = m[0].replace(/[^a-z]/g, '');
     // Initials and abbreviations (u.s.a, e.g.) stay: only known harm words are joined.
     if (!MASKABLE.has(letters)) continue;
-    for (let i = last; i < m.index; i++) from.push(i);
+    for (let i = last; i < m.index; i++) from[n++] = i;
     out += text.slice(last, m.index);
-    for (let i = 0; i < m[0].length; i++) if (/[a-z]/.test(m[0][i]!)) from.push(m.index + i);
+    for (let i = 0; i < m[0].length; i++) if (/[a-z]/.test(m[0][i]!)) from[n++] = m.index + i;
     out += letters;
     last = m.index + m[0].length;
   }
   if (last === 0) return { text };
-  for (let i = last; i < text.length; i++) from.push(i);
-  from.push(text.length);
-  return { text: out + text.slice(last), from };
+  for (let i = last; i < text.length; i++) from[n++] = i;
+  from[n++] = text.length;
+  return { text: out + text.slice(last), from: from.subarray(0, n) };
 }

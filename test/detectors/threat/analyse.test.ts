@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, type ThreatEvent } from '../../../src/detectors/threat/analyse.js';
 import { gate } from '../../../src/detectors/threat/gate.js';
@@ -75,6 +76,26 @@ describe('the reading text', () => {
     ['whеre', 'where'],
   ])('%s reads as %s', (plain, reading) => {
     expect(readingText(plain)).toBe(reading);
+  });
+
+  it('reads every word as the plain word-by-word reading does, keeping the length', () => {
+    // The rule spelled out word by word: a word of letters and digits (or @, $) is leetspeak when it
+    // is no unit or label and mostly letters.
+    const LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+    const byWord = (text: string) =>
+      text.replace(/[a-z0-9@$]+/g, (word) => {
+        if (!/[0-9@$]/.test(word) || !/[a-z]/.test(word) || /^\d+(?:st|nd|rd|th|am|pm|k|kg|km|mi|min|mins|hr|hrs|h|m|x|b|a|c|d|f|p|gb|mb|ft|lb|lbs|yo|s)?$/.test(word)) return word;
+        const letters = word.replace(/[^a-z]/g, '').length;
+        if (letters < 2 || letters < word.length / 2 - 1) return word;
+        return word.replace(/[0-9@$]/g, (ch) => LETTER[ch] ?? ch);
+      });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'akilnowu0134@$ .7'.split('')), maxLength: 40 }), (text) => {
+        expect(readingText(text)).toBe(byWord(text));
+        expect(readingText(text)).toHaveLength(text.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
