@@ -7,7 +7,7 @@ import {
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
 import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { candidateCues, gate, gatePasses, sexualSign, shapeCandidates, type GateFlags } from './gate.js';
+import { candidateCues, gate, gatePasses, SEXUAL_CANDIDATE, SHAPE_CANDIDATE, sexualSign, shapeCandidates, type GateFlags } from './gate.js';
 import { joinLetterRuns, readingText } from './reading.js';
 import { allMatches } from '../../text/regex.js';
 
@@ -50,12 +50,12 @@ const MANY_SENTENCES = 6;
 /** Whether a sentence of a longer message is worth parsing. */
 function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>, candidates: Uint8Array | undefined): boolean {
   const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if ((candidates === undefined || candidates[i] === 1) && gatePasses(own)) {
+  if ((candidates === undefined || (candidates[i]! & SHAPE_CANDIDATE) !== 0) && gatePasses(own)) {
     core.add(i);
     return true;
   }
   if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
-  if (flags.sexual && sexualSign(own)) return true;
+  if (flags.sexual && (candidates === undefined || (candidates[i]! & SEXUAL_CANDIDATE) !== 0) && sexualSign(own)) return true;
   return false;
 }
 
@@ -93,18 +93,19 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   // The sentences that could hold a threat on their own, remembered so a long message gates each once.
   const core = new Set<number>();
   let wanted: number[];
+  let candidates: Uint8Array | undefined;
   if (all.length === 1 || flags.byCues) wanted = all.map((_, i) => i);
   else {
     // In a long message, which sentences a shape can match at all, found for all of them at once
     // (in a short one, testing each sentence and stopping at the first shape that matches is cheaper).
-    const candidates = all.length >= MANY_SENTENCES ? shapeCandidates(reading, all) : undefined;
+    candidates = all.length >= MANY_SENTENCES ? shapeCandidates(reading, all) : undefined;
     wanted = all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core, candidates));
   }
   if (wanted.length === 0) return none;
   // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
   // on its own; hint words are everyday words, and parsing every sentence that has one made
   // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
-  if (core.size > 0) wanted = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1) || (flags.sexual && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
+  if (core.size > 0) wanted = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1) || (flags.sexual && (candidates === undefined || (candidates[i]! & SEXUAL_CANDIDATE) !== 0) && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
   const BUDGET = 4000;

@@ -136,19 +136,26 @@ function shapePasses(reading: string): boolean {
 }
 
 // The shapes' patterns for searching many sentences at once (see `shapeCandidates`).
-const SHAPE_PATTERNS: readonly RegExp[] = [VEILED, FATE, HARM_NEAR_PERSON, PURSUIT, INTIMIDATION, KNOWS_LIFE, AT_PLACE, FAMILY, COERCION, SEXUAL_STRONG];
+const SHAPE_PATTERNS: readonly RegExp[] = [VEILED, FATE, HARM_NEAR_PERSON, PURSUIT, INTIMIDATION, KNOWS_LIFE, AT_PLACE, FAMILY, COERCION];
 const across = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace(/[gmy]/g, '')}gm`);
 let shapesAcross: readonly RegExp[] | undefined;
 let signalsAcross: readonly RegExp[] | undefined;
+let strongAcross: RegExp | undefined;
+
+/** Bits of `shapeCandidates`: a shape can match the sentence; a sign of sexual interest can. */
+export const SHAPE_CANDIDATE = 1;
+export const SEXUAL_CANDIDATE = 2;
 
 /**
- * For the sentences of a long message, which ones a hand-written shape can match at all (1) and
- * which it cannot (0), with one search per pattern over the sentences joined by line breaks
+ * For the sentences of a long message, which ones a hand-written shape can match at all
+ * (SHAPE_CANDIDATE) and which can show a sign of sexual interest (SEXUAL_CANDIDATE), with one
+ * search per pattern over the sentences joined by line breaks
  * instead of one test per pattern and sentence. The joined text is searched with the `m` flag,
  * so every sentence meets the same edges as alone (a line break is a non-word character, and `^`
  * and `$` match at it), and the shapes' lookarounds never match a line break: a match in a
- * sentence alone is a match at the same place in the joined text. A sentence marked 1 may still
- * fail `gatePasses` (a match can run into the next sentence); one marked 0 cannot pass it.
+ * sentence alone is a match at the same place in the joined text. A marked sentence may still
+ * fail `gatePasses` or `sexualSign` (a match can run into the next sentence); an unmarked one
+ * cannot pass it.
  */
 export function shapeCandidates(reading: string, spans: readonly { start: number; end: number }[]): Uint8Array {
   const marks = new Uint8Array(spans.length);
@@ -187,12 +194,14 @@ export function shapeCandidates(reading: string, spans: readonly { start: number
   };
   shapesAcross ??= SHAPE_PATTERNS.map(across);
   signalsAcross ??= SEXUAL_SIGNALS.map(across);
-  for (const pattern of shapesAcross) each(pattern, (i) => (marks[i] = 1));
-  // Sexual signs count two to a sentence.
+  strongAcross ??= across(SEXUAL_STRONG);
+  for (const pattern of shapesAcross) each(pattern, (i) => (marks[i]! |= SHAPE_CANDIDATE));
+  each(strongAcross, (i) => (marks[i]! |= SHAPE_CANDIDATE | SEXUAL_CANDIDATE));
+  // Sexual signs count two to a sentence for the gate, one for `sexualSign`.
   const signs = new Uint8Array(spans.length);
-  for (const pattern of signalsAcross) each(pattern, (i) => (++signs[i]! >= 2 ? (marks[i] = 1) : 0));
+  for (const pattern of signalsAcross) each(pattern, (i) => (marks[i]! |= ++signs[i]! >= 2 ? SHAPE_CANDIDATE | SEXUAL_CANDIDATE : SEXUAL_CANDIDATE));
   spans.forEach((span, i) => {
-    if (marks[i] === 0 && harmWordNearPerson(reading.slice(span.start, span.end))) marks[i] = 1;
+    if ((marks[i]! & SHAPE_CANDIDATE) === 0 && harmWordNearPerson(reading.slice(span.start, span.end))) marks[i]! |= SHAPE_CANDIDATE;
   });
   return marks;
 }

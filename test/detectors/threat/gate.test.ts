@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { gate, gatePasses, gateText, harmWordNearPerson, shapeCandidates } from '../../../src/detectors/threat/gate.js';
+import { gate, gatePasses, gateText, harmWordNearPerson, SEXUAL_CANDIDATE, SHAPE_CANDIDATE, sexualSign, shapeCandidates } from '../../../src/detectors/threat/gate.js';
 import { sentenceSpans } from '../../../src/detectors/threat/clauses.js';
 import { joinLetterRuns, readingText } from '../../../src/detectors/threat/reading.js';
 import { createPlainView } from '../../../src/text/index.js';
@@ -72,7 +72,7 @@ describe('shapeCandidates', () => {
     return sentenceSpans(reading).map((span) => reading.slice(span.start, span.end));
   });
 
-  it('marks every sentence that passes the gate alone, whatever sentences surround it', () => {
+  it('marks every sentence that passes the gate (or shows a sexual sign) alone, whatever sentences surround it', () => {
     expect(sentences.filter((s) => gatePasses(s)).length).toBeGreaterThan(100);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...sentences), { minLength: 2, maxLength: 12 }), fc.constantFrom(' ', '\n', '', '  '), (picked, glue) => {
@@ -80,7 +80,9 @@ describe('shapeCandidates', () => {
         const spans = sentenceSpans(reading);
         const marks = shapeCandidates(reading, spans);
         spans.forEach((span, i) => {
-          if (gatePasses(reading.slice(span.start, span.end))) expect(marks[i], reading.slice(span.start, span.end)).toBe(1);
+          const own = reading.slice(span.start, span.end);
+          if (gatePasses(own)) expect(marks[i]! & SHAPE_CANDIDATE, own).toBe(SHAPE_CANDIDATE);
+          if (sexualSign(own)) expect(marks[i]! & SEXUAL_CANDIDATE, own).toBe(SEXUAL_CANDIDATE);
         });
       }),
       { numRuns: 300 },
@@ -91,7 +93,7 @@ describe('shapeCandidates', () => {
     const reading = 'miss u already 😘 cutie!\nsee you at 6.';
     const spans = sentenceSpans(reading);
     expect(gatePasses(reading.slice(spans[0]!.start, spans[0]!.end))).toBe(true);
-    expect(shapeCandidates(reading, spans)[0]).toBe(1);
+    expect(shapeCandidates(reading, spans)[0]! & SHAPE_CANDIDATE).toBe(SHAPE_CANDIDATE);
   });
 
   it('leaves ordinary sentences unmarked', () => {
