@@ -235,7 +235,6 @@ function matchPattern(rule: CompiledRule, views: Views, out: RawMatch[]): void {
 function matchRegex(rule: CompiledRule, views: Views, out: RawMatch[]): void {
   const view = pickView(views, rule.view);
   const regex = rule.regex!;
-  regex.lastIndex = 0;
   for (const match of allMatches(regex, view.text)) {
     if (match[0].length === 0) continue;
     const values: Record<string, string> = {};

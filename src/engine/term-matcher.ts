@@ -184,7 +184,7 @@ export class TermMatcher {
    * link and `[+ 3]` the first node on its failure chain (itself included) that has output, or -1.
    */
   private nodeInfo = new Int32Array(4);
-  /** `dict` as a typed array, for the scan. */
+  /** For each node, the next node on its failure chain that has output, or -1 (the scan follows these after `nodeInfo[+ 3]`). */
   private dictLinks = new Int32Array(0);
   private readonly window: number;
   /** Reused by every scan: it only holds positions written earlier in the same scan. */

@@ -58,7 +58,6 @@ export interface CompiledPolicy {
   readonly ruleSets: readonly RuleSet[];
   readonly rules: readonly CompiledRule[];
   readonly matcher: TermMatcher;
-  /** For each term id, the rules and roles that want it. */
   /** What each term id is for, split by role: terms, trigger and near (read for every hit) and context and allow (read for matched rules only). */
   readonly primaryTargets: readonly (readonly TermTarget[])[];
   readonly secondaryTargets: readonly (readonly TermTarget[])[];

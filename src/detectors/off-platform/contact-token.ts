@@ -177,11 +177,9 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   };
   const hasAt = plain.includes('@');
   if (hasAt) {
-    EMAIL.lastIndex = 0;
     for (const m of allMatches(EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
   }
   if (SPELLED_AT.test(plain) && SPELLED_DOT.test(plain)) {
-    SPELLED_EMAIL.lastIndex = 0;
     for (const m of allMatches(SPELLED_EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
   }
   if (hasAt) {
@@ -190,7 +188,6 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
       if (plain[at - 1] !== ' ' && plain[at + 1] !== ' ') continue;
       const from = Math.max(0, at - SPACED_REACH);
       const compact = compactSpaced(plain.slice(from, at + SPACED_REACH));
-      EMAIL.lastIndex = 0;
       for (const m of allMatches(EMAIL, compact.text)) {
         pushEmail(from + compact.from[m.index]!, from + compact.from[m.index + m[0].length - 1]! + 1, m[0]);
       }
@@ -223,7 +220,6 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   }
   if (mayHoldNumber(plain)) {
     const digits = views.digits.text;
-    NUMBER.lastIndex = 0;
     for (const m of allMatches(NUMBER, digits)) {
       out.push({ shape: 'number', view: 'digits', start: m.index, end: m.index + m[0].length, contact: m[0] });
     }

@@ -79,7 +79,6 @@ function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatc
   const text = views.skeleton.text;
   const out: DetectorMatch[] = [];
   let previous: string[] = [];
-  WORD.lastIndex = 0;
   for (const m of allMatches(WORD, text)) {
     const word = m[0];
     if (word.length >= config.shortest && word.length <= config.longest) {

@@ -84,7 +84,6 @@ export const addressDetector: Detector = {
   detect({ text, views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
-    EN_ADDRESS.lastIndex = 0;
     for (const match of allMatches(EN_ADDRESS, plain)) {
       const name = match[2]!.trim();
       const type = match[3]!;
@@ -108,14 +107,12 @@ export const addressDetector: Detector = {
       if (!capitalised && words.length > 2 && !told) continue;
       out.push(withUnits(plain, match.index, match.index + match[0].length, capitalised ? 0.8 : 0.7));
     }
-    EN_ONE_WORD.lastIndex = 0;
     for (const match of allMatches(EN_ONE_WORD, plain)) {
       const original = text.slice(views.plain.starts[match.index]!, views.plain.ends[match.index + match[0].length - 1]!);
       if (!/\s[A-Z]/.test(original) || /(?:sub|any|half|rail|door|hall|gate|run|drive|free|express)way$/.test(match[2]!)) continue;
       out.push(withUnits(plain, match.index, match.index + match[0].length, 0.7));
     }
     if (ZH_HINT.test(plain)) {
-      ZH_ADDRESS.lastIndex = 0;
       for (const match of allMatches(ZH_ADDRESS, plain)) {
         const lead = ZH_LEAD.exec(match[0]);
         const cut = lead ? lead[0].length : 0;

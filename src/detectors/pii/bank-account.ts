@@ -23,7 +23,6 @@ const ACCOUNT_LABEL_ZH = /(?:账号|帐号|账户|卡号|银行卡号?)\s*(?:是
 
 /** Finds the IBANs in the plain view; trailing words that are not part of the number are dropped. */
 function findIbans(plain: string, out: DetectorMatch[]): void {
-  IBAN.lastIndex = 0;
   for (const match of allMatches(IBAN, plain)) {
     const head = match[1]!.toUpperCase();
     const country = head.slice(0, 2);
@@ -66,7 +65,6 @@ export const bankAccountDetector: Detector = {
     const out: DetectorMatch[] = [];
     const plain = views.plain.text;
     findIbans(plain, out);
-    SORT_CODE.lastIndex = 0;
     for (const match of allMatches(SORT_CODE, plain)) {
       const sortStart = match.index + match[0].search(/\d/);
       let end = match.index + match[0].length;

@@ -117,7 +117,6 @@ function findMentions(plain: string): Mention[] {
   }
   // The spelled-out forms are costly to look for: only when letters stand apart or swap for symbols.
   if (out.length > 0 || !SPELLED_HINT.test(plain)) return out;
-  APP_RE.lastIndex = 0;
   for (const match of allMatches(APP_RE, plain)) {
     const { app, name } = NAMES[match.slice(1).findIndex((g) => g !== undefined)]!;
     if (isWhole(plain, name, match.index, match.index + match[0].length)) out.push({ app, name, start: match.index, end: match.index + match[0].length });

@@ -42,7 +42,6 @@ export const ipDetector: Detector = {
   detect({ views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
-    IPV4.lastIndex = 0;
     for (const match of allMatches(IPV4, plain)) {
       const octets = match.slice(1, 5).map(Number);
       if (octets.some((o) => o > 255) || match.slice(1, 5).some((o) => o.length > 1 && o.startsWith('0'))) continue;
@@ -52,7 +51,6 @@ export const ipDetector: Detector = {
       out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'ip', score: ipv4Score(octets) });
     }
     if (plain.includes(':')) {
-      IPV6.lastIndex = 0;
       for (const match of allMatches(IPV6, plain)) {
         if (!isIpv6(match[0])) continue;
         out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'ip', score: 0.7 });

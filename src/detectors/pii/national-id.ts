@@ -60,7 +60,6 @@ export const nationalIdDetector: Detector = {
         steps: [{ kind: 'detector', delta: 0, note: labelled ? 'labelled as an SSN, in an issued range' : 'written like an SSN (3-2-4), in an issued range' }],
       });
     }
-    CN_ID.lastIndex = 0;
     for (const match of allMatches(CN_ID, dv)) {
       if (!isChineseResidentId(match[1]!)) continue;
       out.push({

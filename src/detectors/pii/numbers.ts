@@ -18,7 +18,6 @@ const RUN = /\d+/g;
 export function digitRuns(view: TextView, min: number, max: number): DigitRun[] {
   const text = view.text;
   const out: DigitRun[] = [];
-  RUN.lastIndex = 0;
   for (const match of allMatches(RUN, text)) {
     const digits = match[0];
     if (digits.length < min || digits.length > max) continue;

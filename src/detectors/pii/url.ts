@@ -76,7 +76,6 @@ export const urlDetector: Detector = {
   detect({ views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
-    LINK.lastIndex = 0;
     for (const match of allMatches(LINK, plain)) {
       const sites = BY_HOST.get(match[1]!);
       if (!sites) continue;

@@ -52,15 +52,20 @@ const CONTEXT_HINT =
  */
 const MANY_SENTENCES = 50;
 
+/** Whether `shapeCandidates` left sentence `i` possible for `bit` (every sentence is, when it did not run). */
+function possible(candidates: Uint8Array | undefined, i: number, bit: number): boolean {
+  return candidates === undefined || (candidates[i]! & bit) !== 0;
+}
+
 /** Whether a sentence of a longer message is worth parsing. */
 function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>, candidates: Uint8Array | undefined): boolean {
   const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if ((candidates === undefined || (candidates[i]! & SHAPE_CANDIDATE) !== 0) && gatePasses(own)) {
+  if (possible(candidates, i, SHAPE_CANDIDATE) && gatePasses(own)) {
     core.add(i);
     return true;
   }
   if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
-  if (flags.sexual && (candidates === undefined || (candidates[i]! & SEXUAL_CANDIDATE) !== 0) && sexualSign(own)) return true;
+  if (flags.sexual && possible(candidates, i, SEXUAL_CANDIDATE) && sexualSign(own)) return true;
   return false;
 }
 
@@ -110,7 +115,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
   // on its own; hint words are everyday words, and parsing every sentence that has one made
   // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
-  if (core.size > 0) wanted = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1) || (flags.sexual && (candidates === undefined || (candidates[i]! & SEXUAL_CANDIDATE) !== 0) && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
+  if (core.size > 0) wanted = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1) || (flags.sexual && possible(candidates, i, SEXUAL_CANDIDATE) && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
   // A very long message is parsed no further than a few thousand characters: first the sentences
   // that could hold a threat on their own and their neighbours, then context, in order.
   const BUDGET = 4000;
@@ -571,7 +576,6 @@ function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: T
   for (const i of [...candidateCues(sentence.line)].sort((a, b) => a - b)) {
     const cue = CUES[i]!;
     if (!wanted(cue, flags)) continue;
-    cue.pattern.lastIndex = 0;
     for (const m of allMatches(cue.pattern, sentence.line)) {
       const first = sentence.tokenAt[m.index]!;
       const last = sentence.tokenAt[m.index + m[0].length - 1]!;

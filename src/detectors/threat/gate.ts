@@ -55,7 +55,6 @@ export interface GateFlags {
 
 type Kind = 'harm' | 'intimidation' | 'family' | 'coercion' | 'sexual';
 
-/** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'get', 'gets', 'got', 'getting', 'been', 'being']);
 const SUBJECTS: ReadonlySet<string> = new Set(['he', "he's", 'she', "she's", 'they', "they're", 'someone', 'somebody', 'whoever', 'anyone']);
 // Words naming a person a harm can be done to, for the word-by-word check below.
@@ -66,11 +65,6 @@ const TARGETS: ReadonlySet<string> = new Set([
 ]);
 const DEATH: ReadonlySet<string> = new Set(['die', 'dies', 'dead', 'death', 'deserve', 'deserves']);
 
-/**
- * A harm verb of the lexicon with a person among the next five words (`cave your head in`, `pop
- * you`, `stab that cop`): read word by word with set lookups, so the lexicon's every verb counts
- * without a regular expression listing them all.
- */
 // Words that HARM_NEAR_PERSON's alternatives need besides the lexicon's harm verbs.
 const HARM_EXTRA: ReadonlySet<string> = new Set(['die', 'dies', 'dead', 'death', 'deserve', 'deserves', 'deserved', 'bullet', 'wiped', 'walk', 'dealt', 'taken', 'put', 'abuse', 'chop', 'stoned', 'jumped', 'smoked', 'hung', 'knife']);
 
@@ -82,6 +76,11 @@ function hasHarmWord(reading: string): boolean {
   return false;
 }
 
+/**
+ * A harm verb of the lexicon with a person among the next five words (`cave your head in`, `pop
+ * you`, `stab that cop`): read word by word with set lookups, so the lexicon's every verb counts
+ * without a regular expression listing them all.
+ */
 export function harmWordNearPerson(reading: string): boolean {
   const words = reading.match(/[a-z]+(?:'[a-z]+)?/g);
   if (!words) return false;
@@ -124,19 +123,26 @@ function shapeGate(reading: string): GateFlags | undefined {
   return { harm, intimidation: true, family: true, coercion: true, sexual };
 }
 
+// The shapes a sentence passes by: each of these alone; HARM_NEAR_PERSON beside a harm word and
+// AT_PLACE with HOSTILE; SEXUAL_STRONG; or two SEXUAL_SIGNALS. `shapePasses` and
+// `shapeCandidates` both read these lists, so the two cannot disagree on what a shape is.
+const ALONE: readonly RegExp[] = [VEILED, FATE, PURSUIT, INTIMIDATION, KNOWS_LIFE, FAMILY, COERCION];
+const WITH_CONDITION: readonly RegExp[] = [HARM_NEAR_PERSON, AT_PLACE];
+
 /** Whether a hand-written shape matches, stopping at the first. */
 function shapePasses(reading: string): boolean {
-  if (VEILED.test(reading) || FATE.test(reading)) return true;
-  if (harmWordNearPerson(reading) || (hasHarmWord(reading) && HARM_NEAR_PERSON.test(reading))) return true;
-  if (PURSUIT.test(reading) || INTIMIDATION.test(reading) || KNOWS_LIFE.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading))) return true;
-  if (FAMILY.test(reading) || COERCION.test(reading) || SEXUAL_STRONG.test(reading)) return true;
+  if (harmWordNearPerson(reading)) return true;
+  for (const pattern of ALONE) if (pattern.test(reading)) return true;
+  if ((hasHarmWord(reading) && HARM_NEAR_PERSON.test(reading)) || (AT_PLACE.test(reading) && HOSTILE.test(reading))) return true;
+  if (SEXUAL_STRONG.test(reading)) return true;
   let signals = 0;
   for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) return true;
   return false;
 }
 
-// The shapes' patterns for searching many sentences at once (see `shapeCandidates`).
-const SHAPE_PATTERNS: readonly RegExp[] = [VEILED, FATE, HARM_NEAR_PERSON, PURSUIT, INTIMIDATION, KNOWS_LIFE, AT_PLACE, FAMILY, COERCION];
+// The shapes' patterns for searching many sentences at once (see `shapeCandidates`); a pattern
+// with a condition is searched without it, which can only mark more sentences.
+const SHAPE_PATTERNS: readonly RegExp[] = [...ALONE, ...WITH_CONDITION];
 const across = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace(/[gmy]/g, '')}gm`);
 let shapesAcross: readonly RegExp[] | undefined;
 let signalsAcross: readonly RegExp[] | undefined;
