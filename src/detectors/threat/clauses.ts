@@ -1,6 +1,7 @@
 import { loadCompromise } from '../../engine/compromise.js';
 import { CLAUSE_OPENERS } from './lexicon.js';
 import { allMatches } from '../../text/regex.js';
+import { plainTerms, type TermModel, type TermSource } from './terms.js';
 
 /** One word as the grammar sees it, with its span in the reading text. */
 export interface Token {
@@ -57,14 +58,16 @@ const PRONOUN: ReadonlySet<string> = new Set(['Noun', 'Pronoun']);
 const MODAL: ReadonlySet<string> = new Set(['Verb', 'Modal', 'Auxiliary']);
 const COPULA: ReadonlySet<string> = new Set(['Verb', 'Copula']);
 
-const BOUNDARY_AFTER = /[,;:.!?…—–]|\.\.\.|\)|"|”/;
+/** What the grammar reads in the punctuation after a word: a clause break, a sentence end, a question. */
+export const BOUNDARY_AFTER = /[,;:.!?…—–]|\.\.\.|\)|"|”/;
+export const SENTENCE_AFTER = /[.!?…]|\n/;
+export const QUESTION_AFTER = /\?/;
 
 /**
  * Parses the given sentences of the reading text with compromise. Only the sentences that can hold
  * a threat are passed, so long messages cost no more than their suspicious parts.
  */
 export function parseSentences(reading: string, spans: readonly { start: number; end: number }[]): Sentence[] {
-  const nlp = loadCompromise() as unknown as CompromiseInternals;
   const out: Sentence[] = [];
   // One parse per run of neighbouring sentences: each call has a fixed cost, and a run keeps the
   // clauses of "…or else. I know where you live" together.
@@ -79,10 +82,9 @@ export function parseSentences(reading: string, spans: readonly { start: number;
     // Pronoun, Possessive, Modal, Negative, Conjunction) at about a sixth of the cost of its full
     // tagger. Its guessing passes only tag words the lexicon does not know; the grammar reads an
     // untagged word as a noun before a verb and as a verb when it is a known harm form.
-    const doc = nlp.tokenize(reading.slice(span.start, span.end));
-    doc.compute(['lexicon', 'offset']);
+    const text = reading.slice(span.start, span.end);
     const tokens: Token[] = [];
-    for (const sentence of doc.docs) {
+    for (const sentence of termsOf(text)) {
       for (const term of sentence) {
         const start = span.start + term.offset.start;
         const end = start + term.offset.length;
@@ -107,9 +109,27 @@ export function parseSentences(reading: string, spans: readonly { start: number;
   return out;
 }
 
+/**
+ * compromise's terms for a run of text: for plain chat text read from its model directly (the
+ * same terms, in a fraction of the time; see terms.ts), otherwise from its tokenizer, contraction
+ * and lexicon steps.
+ */
+function termsOf(text: string): readonly (readonly CompromiseTerm[])[] {
+  const plain = plainTerms(text, termSource());
+  return plain ? [plain] : compromiseTerms(text);
+}
+
+/** compromise's own terms for a run of text: tokenizer, contractions, lexicon, offsets. */
+export function compromiseTerms(text: string): readonly (readonly CompromiseTerm[])[] {
+  const doc = (loadCompromise() as unknown as CompromiseInternals).tokenize(text);
+  doc.compute(['lexicon', 'offset']);
+  return doc.docs;
+}
+
 /** compromise's term objects, read directly: cheaper than building its JSON. */
 interface CompromiseTerm {
   readonly text: string;
+  readonly alias?: readonly string[];
   readonly normal: string;
   readonly implicit?: string;
   readonly pre: string;
@@ -118,9 +138,33 @@ interface CompromiseTerm {
   readonly offset: { readonly start: number; readonly length: number };
 }
 
+let source: TermSource | undefined;
+
+/** compromise's model, and its parse of the words a contraction stands for (`View.fromText`, as its contraction step does). */
+export function termSource(): TermSource {
+  if (source) return source;
+  const nlp = loadCompromise() as unknown as CompromiseInternals;
+  const view = nlp.tokenize('');
+  return (source = {
+    model: nlp.model().one,
+    phrase(phrase) {
+      const doc = view.fromText(phrase);
+      doc.compute(['id', 'alias']);
+      return doc.docs[0] ?? [];
+    },
+  });
+}
+
+interface CompromiseView {
+  compute(steps: readonly string[]): void;
+  fromText(text: string): CompromiseView;
+  readonly docs: readonly (readonly CompromiseTerm[])[];
+}
+
 /** The parts of compromise below its one-call API that the grammar uses. */
 interface CompromiseInternals {
-  tokenize(text: string): { compute(steps: readonly string[]): void; readonly docs: readonly (readonly CompromiseTerm[])[] };
+  tokenize(text: string): CompromiseView;
+  model(): { readonly one: TermModel };
 }
 
 function splitSentences(tokens: Token[], out: Sentence[]): void {
@@ -128,7 +172,7 @@ function splitSentences(tokens: Token[], out: Sentence[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const post = tokens[i]!.post;
     const last = i === tokens.length - 1;
-    if (last || /[.!?…]|\n/.test(post)) {
+    if (last || SENTENCE_AFTER.test(post)) {
       const slice = tokens.slice(first, i + 1);
       if (slice.length > 0) out.push(makeSentence(out.length, slice));
       first = i + 1;
@@ -137,7 +181,7 @@ function splitSentences(tokens: Token[], out: Sentence[]): void {
 }
 
 function makeSentence(index: number, tokens: Token[]): Sentence {
-  const question = /\?/.test(tokens[tokens.length - 1]!.post);
+  const question = QUESTION_AFTER.test(tokens[tokens.length - 1]!.post);
   const clauses: Clause[] = [];
   let current: Token[] = [];
   let opener: string | undefined;
