@@ -186,6 +186,16 @@ export class TermMatcher {
   private nodeInfo = new Int32Array(4);
   /** For each node, the next node on its failure chain that has output, or -1 (the scan follows these after `nodeInfo[+ 3]`). */
   private dictLinks = new Int32Array(0);
+  /**
+   * The automaton's moves on ASCII units as they are first made, by node and unit class (the
+   * failure links followed once, then read from here): `dfa[node * asciiClasses + class]` is
+   * the next node plus one, or 0 while unknown. Most text is ASCII, and most of the scan's time
+   * went to following failure links and searching child rows at every character.
+   */
+  private dfa = new Int32Array(0);
+  /** The class of each ASCII unit that occurs in some term (0 for those that do not). */
+  private readonly asciiClass = new Uint8Array(128);
+  private asciiClasses = 1;
   private readonly window: number;
   /** Reused by every scan: it only holds positions written earlier in the same scan. */
   private readonly fed: Int32Array;
@@ -240,6 +250,9 @@ export class TermMatcher {
     for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
     this.linkFailures(build);
     const nodes = build.nodes;
+    for (let code = 0; code < 128; code++) if (this.alphabet[code] !== 0) this.asciiClass[code] = this.asciiClasses++;
+    // Zeroed pages cost nothing until a move is first made from them (22,000 nodes x 43 classes for the built-in rules).
+    this.dfa = new Int32Array(nodes * this.asciiClasses);
     this.dictLinks = build.dict.slice(0, nodes);
     const firstChild = this.buildRows(nodes);
     this.nodeInfo = new Int32Array(4 * nodes);
@@ -307,6 +320,16 @@ export class TermMatcher {
     // The build's hash table is not read again.
     this.table = new Int32Array(0);
     return firstChild;
+  }
+
+  /** The automaton's move from a node on a unit in the alphabet: its child, or its failure chain's, or the root's. */
+  private move(node: number, code: number): number {
+    let next = node === 0 ? -1 : this.next(node, code);
+    while (next === -1 && node !== 0) {
+      node = this.nodeInfo[4 * node + 2]!;
+      next = node === 0 ? -1 : this.next(node, code);
+    }
+    return next === -1 ? this.rootNext[code]! : next;
   }
 
   /** The child of an inner node on a unit, or -1, read from the compressed rows. */
@@ -428,12 +451,12 @@ export class TermMatcher {
         node = 0;
         continue;
       }
-      let next = node === 0 ? -1 : this.next(node, code);
-      while (next === -1 && node !== 0) {
-        node = nodeInfo[4 * node + 2]!;
-        next = node === 0 ? -1 : this.next(node, code);
-      }
-      node = next === -1 ? this.rootNext[code]! : next;
+      if (code < 128) {
+        const slot = node * this.asciiClasses + this.asciiClass[code]!;
+        let move = this.dfa[slot]!;
+        if (move === 0) this.dfa[slot] = move = this.move(node, code) + 1;
+        node = move - 1;
+      } else node = this.move(node, code);
       for (let out = nodeInfo[4 * node + 3]!; out > 0; out = dictLinks[out]!) {
         for (let o = outStart[out]!, last = outStart[out + 1]!; o < last; o++) {
           const id = outIds[o]!;
