@@ -431,7 +431,7 @@ export class TermMatcher {
     // Positions of the last `window` units fed to the automaton, so a match's start is known
     // even when whitespace runs were skipped inside it.
     const fed = this.fed;
-    const { nodeInfo, dictLinks, outStart, outIds, keyLength, termFlags } = this;
+    const { nodeInfo, dictLinks, outStart, outIds, keyLength, termFlags, dfa, asciiClass, asciiClasses } = this;
     let count = 0;
     let node = 0;
     let previousSpace = true;
@@ -452,9 +452,9 @@ export class TermMatcher {
         continue;
       }
       if (code < 128) {
-        const slot = node * this.asciiClasses + this.asciiClass[code]!;
-        let move = this.dfa[slot]!;
-        if (move === 0) this.dfa[slot] = move = this.move(node, code) + 1;
+        const slot = node * asciiClasses + asciiClass[code]!;
+        let move = dfa[slot]!;
+        if (move === 0) dfa[slot] = move = this.move(node, code) + 1;
         node = move - 1;
       } else node = this.move(node, code);
       for (let out = nodeInfo[4 * node + 3]!; out > 0; out = dictLinks[out]!) {

@@ -176,10 +176,6 @@ function tagsOfValue(c: Compiled, key: string, value: LexiconValue): ReadonlySet
   return tags;
 }
 
-function has(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
-}
-
 /** compromise's normal form of a term's text. */
 function normalOf(text: string): string {
   let s = text.toLowerCase().trim();
@@ -190,12 +186,12 @@ function normalOf(text: string): string {
   return s === '' ? original : s;
 }
 
-/** compromise's machine form, where it differs from the normal one: "'s" off, "lookin'" as "looking". */
-function machineOf(term: MutableTerm): string | undefined {
+/** compromise's machine form of a new term's normal form, where it differs: "'s" off, "lookin'" as "looking". */
+function machineOf(normal: string): string | undefined {
   // Each change needs an apostrophe; most words have none.
-  if (!(term.implicit || term.normal || term.text).includes("'")) return term.implicit && term.implicit !== term.normal ? term.implicit : undefined;
-  const s = (term.implicit || term.normal || term.text).replace(/'s$/, '').replace(/s'$/, 's').replace(/([aeiou][ktrp])in'$/, '$1ing');
-  return s !== term.normal ? s : undefined;
+  if (!normal.includes("'")) return undefined;
+  const s = normal.replace(/'s$/, '').replace(/s'$/, 's').replace(/([aeiou][ktrp])in'$/, '$1ing');
+  return s !== normal ? s : undefined;
 }
 
 /**
@@ -218,13 +214,13 @@ function termStarts(text: string): number[] {
 function splitPunctuation(original: string): { text: string; pre: string; post: string; alone: boolean } | undefined {
   let start = 0;
   let end = original.length;
-  while (start < end && !isWordChar(original.charCodeAt(start))) {
+  while (start < end && !isAsciiWordUnit(original.charCodeAt(start))) {
     if (original[start] === '(' && FULL_NUMBER.test(original.trim())) break;
     start++;
   }
   while (end > start) {
     const c = original[end - 1]!;
-    if (isWordChar(c.charCodeAt(0))) break;
+    if (isAsciiWordUnit(c.charCodeAt(0))) break;
     if (c === ')' && FULL_NUMBER.test(original.trim())) break;
     if (c === '.' && ACRONYM_START.test(original)) break;
     if (c === "'" && S_APOSTROPHE.test(original)) break;
@@ -240,7 +236,7 @@ function splitPunctuation(original: string): { text: string; pre: string; post: 
 }
 
 /** a-z and 0-9: where compromise stops taking punctuation off a word. */
-function isWordChar(code: number): boolean {
+function isAsciiWordUnit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
@@ -309,8 +305,8 @@ export function plainTerms(text: string, source: TermSource): Term[] | undefined
     // A word is its own normal form; only lone punctuation has any to take off.
     const normal = WORD.test(split.text) ? split.text : normalOf(split.text);
     const term = new MutableTerm(split.text, normal, split.pre, split.post);
-    term.machine = machineOf(term);
-    if (has(model.aliases, normal)) term.alias = [model.aliases[normal]!];
+    term.machine = machineOf(normal);
+    if (Object.hasOwn(model.aliases, normal)) term.alias = [model.aliases[normal]!];
     terms.push(term);
   }
   // Where compromise may end a sentence: after these terms (by index, before contractions split).
@@ -368,16 +364,16 @@ function tagTerms(c: Compiled, terms: MutableTerm[], ends: ReadonlySet<number>):
     const term = terms[i]!;
     if (term.tags.size > 0) continue;
     const word = term.machine || term.normal;
-    if (multi[word] !== undefined && has(multi, word) && terms[i + 1]) {
+    if (Object.hasOwn(multi, word) && terms[i + 1]) {
       const found = multiWord(c, terms, i, multi[word]!, ends);
       if (found === undefined) return false;
       if (found) continue;
     }
-    if (lexicon[word] !== undefined && has(lexicon, word)) {
+    if (Object.hasOwn(lexicon, word)) {
       term.tags = tagsOfValue(c, word, lexicon[word]!);
       continue;
     }
-    const alias = term.alias?.find((a) => has(lexicon, a));
+    const alias = term.alias?.find((a) => Object.hasOwn(lexicon, a));
     if (alias !== undefined) {
       term.tags = tagsOfValue(c, alias, lexicon[alias]!);
       continue;
@@ -385,7 +381,7 @@ function tagTerms(c: Compiled, terms: MutableTerm[], ends: ReadonlySet<number>):
     if (PREFIX.test(word)) {
       const stem = word.replace(PREFIX, '');
       const value = lexicon[stem];
-      if (has(lexicon, stem) && stem.length > 3 && typeof value === 'string' && PREFIXABLE.has(value)) term.tags = tagsOfValue(c, stem, value);
+      if (Object.hasOwn(lexicon, stem) && stem.length > 3 && typeof value === 'string' && PREFIXABLE.has(value)) term.tags = tagsOfValue(c, stem, value);
     }
   }
   return true;
@@ -397,7 +393,7 @@ function multiWord(c: Compiled, terms: MutableTerm[], i: number, longest: number
   for (let last = Math.min(i + longest - 1, terms.length - 1); last > i; last--) {
     const words = terms.slice(i, last + 1);
     const key = words.map((t) => t.machine || t.normal).join(' ');
-    if (!has(lexicon, key)) continue;
+    if (!Object.hasOwn(lexicon, key)) continue;
     for (let k = i; k < last; k++) if (ends.has(k)) return undefined;
     const value = lexicon[key]!;
     const sets = words.map((t) => new Set(t.tags));
