@@ -45,7 +45,7 @@ interface Frames {
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
 /**
- * From how many sentences on a message is gated all at once (`shapeCandidates`). For chat
+ * From how many sentences on a block of a message is gated all at once (`shapeCandidates`). For chat
  * messages, testing each sentence and stopping at the first shape that matches is the original
  * path and costs about the same (timed per sentence count on the bench and scan corpora); the
  * joined search pays on long texts (a 1 MB paste: ~3 s -> under 2 s).
@@ -91,6 +91,77 @@ export function explainThreats(plain: string): ThreatEvent[] {
   }
 }
 
+/** How many characters of a long message are parsed at most. */
+const BUDGET = 4000;
+/** The first block of sentences `chooseSentences` gates at once; each next block is twice as large, up to `LAST_BLOCK`. */
+const FIRST_BLOCK = 64;
+const LAST_BLOCK = 4096;
+
+/**
+ * Which sentences to parse, in order. Only the sentences that can hold a threat (and the
+ * conditions and remarks around them) are parsed: compromise's cost grows with the text, and most
+ * of a long message is small talk. A very long message is parsed no further than `BUDGET`
+ * characters: first the sentences that could hold a threat on their own ("core") and their
+ * neighbours, then context, in order.
+ *
+ * The sentences are gated in blocks, and gating stops once the core sentences and neighbours
+ * already found overrun the budget: the sentences parsed are then the first of those, whatever
+ * the rest of the message holds, so the choice is the same as gating every sentence (which a
+ * `firstBlock` as large as the message does: the test compares the two).
+ */
+export function chooseSentences(
+  reading: string,
+  all: readonly { start: number; end: number }[],
+  flags: GateFlags,
+  firstBlock = FIRST_BLOCK,
+): { start: number; end: number }[] {
+  const count = all.length;
+  const length = (i: number) => all[i]!.end - all[i]!.start;
+  // The sentences that could hold a threat on their own; the ones gated and found worth parsing.
+  const core = new Set<number>();
+  const wanted: number[] = [];
+  // In a long message, which sentences a shape can match at all, found for a block of them at
+  // once (in a short one, testing each sentence and stopping at the first shape that matches is cheaper).
+  let candidates: Uint8Array | undefined;
+  const isWanted = new Uint8Array(count);
+  const near = (i: number) => isWanted[i] === 1 && (core.has(i) || core.has(i - 1) || core.has(i + 1));
+  let nearLength = 0;
+  // Sentences before `settled` have had their nearness counted (it needs the next sentence gated).
+  let settled = 0;
+  // A single sentence, or a message the cues let through (a short one): every sentence is wanted.
+  let gated = count === 1 || flags.byCues ? count : 0;
+  if (gated === count) for (let i = 0; i < count; i++) (isWanted[i] = 1), wanted.push(i);
+  for (let block = firstBlock; gated < count && nearLength <= BUDGET; block = Math.max(block, Math.min(LAST_BLOCK, block * 2))) {
+    const end = Math.min(count, gated + block);
+    if (count >= MANY_SENTENCES && end - gated >= MANY_SENTENCES) {
+      candidates ??= new Uint8Array(count).fill(SHAPE_CANDIDATE | SEXUAL_CANDIDATE);
+      candidates.set(shapeCandidates(reading, all.slice(gated, end)), gated);
+    }
+    for (let i = gated; i < end; i++) {
+      if (!sentenceWanted(reading, all, i, flags, core, candidates)) continue;
+      isWanted[i] = 1;
+      wanted.push(i);
+    }
+    gated = end;
+    const last = gated === count ? count : gated - 1;
+    for (; settled < last; settled++) if (near(settled)) nearLength += length(settled);
+  }
+  let list = wanted;
+  if (list.length === 0) return [];
+  // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
+  // on its own; hint words are everyday words, and parsing every sentence that has one made
+  // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
+  if (core.size > 0) list = list.filter((i) => near(i) || (flags.sexual && possible(candidates, i, SEXUAL_CANDIDATE) && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
+  if (list.reduce((n, i) => n + length(i), 0) > BUDGET) {
+    const nearOnes = list.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
+    list = nearOnes.length > 0 ? nearOnes : list;
+  }
+  let budget = BUDGET;
+  const chosen = list.filter((i) => (budget -= length(i)) >= 0).map((i) => all[i]!);
+  if (chosen.length === 0) chosen.push(all[list[0]!]!);
+  return chosen;
+}
+
 function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
   const none = { kept: [], dropped: [] };
   const joined = joinLetterRuns(readingText(plain));
@@ -98,35 +169,8 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   const flags = gate(reading);
   if (!flags) return none;
   const all = sentenceSpans(reading);
-  // Only the sentences that can hold a threat (and the conditions and remarks around them) are
-  // parsed: compromise's cost grows with the text, and most of a long message is small talk.
-  // The sentences that could hold a threat on their own, remembered so a long message gates each once.
-  const core = new Set<number>();
-  let wanted: number[];
-  let candidates: Uint8Array | undefined;
-  if (all.length === 1 || flags.byCues) wanted = all.map((_, i) => i);
-  else {
-    // In a long message, which sentences a shape can match at all, found for all of them at once
-    // (in a short one, testing each sentence and stopping at the first shape that matches is cheaper).
-    candidates = all.length >= MANY_SENTENCES ? shapeCandidates(reading, all) : undefined;
-    wanted = all.map((_, i) => i).filter((i) => sentenceWanted(reading, all, i, flags, core, candidates));
-  }
-  if (wanted.length === 0) return none;
-  // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
-  // on its own; hint words are everyday words, and parsing every sentence that has one made
-  // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
-  if (core.size > 0) wanted = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1) || (flags.sexual && possible(candidates, i, SEXUAL_CANDIDATE) && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
-  // A very long message is parsed no further than a few thousand characters: first the sentences
-  // that could hold a threat on their own and their neighbours, then context, in order.
-  const BUDGET = 4000;
-  const length = (i: number) => all[i]!.end - all[i]!.start;
-  if (wanted.reduce((n, i) => n + length(i), 0) > BUDGET) {
-    const near = wanted.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
-    wanted = near.length > 0 ? near : wanted;
-  }
-  let budget = BUDGET;
-  const chosen = wanted.filter((i) => (budget -= length(i)) >= 0).map((i) => all[i]!);
-  if (chosen.length === 0) chosen.push(all[wanted[0]!]!);
+  const chosen = chooseSentences(reading, all, flags);
+  if (chosen.length === 0) return none;
   const sentences = parseSentences(reading, chosen);
   const frames = computeFrames(reading);
   const events: ThreatEvent[] = [];
