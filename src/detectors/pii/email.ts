@@ -30,50 +30,44 @@ const EMAIL = new RegExp(
 const DOT_SPLIT = new RegExp(DOT, 'g');
 
 const SPACED_LETTERS = /(?:^| )[a-z0-9@._-](?: [a-z0-9@._-]){3}(?: |$)/;
+// A run of four or more address characters, each alone between spaces (or the text's ends):
+// the leftmost run is taken whole, as reading the text from the start finds it.
+const SPACED_RUN = /(?<![^ ])[a-z0-9@._-](?: [a-z0-9@._-](?![^ ])){3,}/g;
 
 /**
  * Collapses letters written one by one (`j a k e . w r i t e s @ p r o t o n . m e`) so the
- * address can be read; `map[i]` is the plain offset of compact unit `i`.
+ * address can be read; `map[i]` is the plain offset of compact unit `i`. Only the runs are
+ * rebuilt; the text between them is copied as slices.
  */
 function compactSpacedLetters(text: string): { text: string; map: Int32Array | undefined } {
   // Most messages have no letters spelled one by one: then the text is its own compact form.
   if (!SPACED_LETTERS.test(text)) return { text, map: undefined };
-  const n = text.length;
-  const map = new Int32Array(n);
-  const kept = new Uint16Array(n);
-  let length = 0;
-  const single = (i: number) =>
-    i < n && isAddressChar(text.charCodeAt(i)) && (i === 0 || text.charCodeAt(i - 1) === 0x20) && (i + 1 >= n || text.charCodeAt(i + 1) === 0x20);
-  let i = 0;
-  while (i < n) {
-    // Only a single character after a space can start a run; skip the test everywhere else.
-    if ((i === 0 || text.charCodeAt(i - 1) === 0x20) && single(i)) {
-      let j = i;
-      let count = 0;
-      while (single(j)) {
-        count++;
-        j += 2;
-      }
-      if (count >= 4) {
-        for (let k = i; k < j - 1; k += 2) {
-          map[length] = k;
-          kept[length++] = text.charCodeAt(k);
-        }
-        i = j - 1;
-        continue;
-      }
-    }
-    map[length] = i;
-    kept[length++] = text.charCodeAt(i);
-    i++;
+  const runs: { start: number; end: number }[] = [];
+  let removed = 0;
+  SPACED_RUN.lastIndex = 0;
+  for (let m = SPACED_RUN.exec(text); m !== null; m = SPACED_RUN.exec(text)) {
+    runs.push({ start: m.index, end: m.index + m[0].length });
+    removed += (m[0].length - 1) / 2;
   }
-  let out = '';
-  for (let k = 0; k < length; k += 8192) out += String.fromCharCode(...kept.subarray(k, Math.min(length, k + 8192)));
-  return { text: out, map: map.subarray(0, length) };
-}
-
-function isAddressChar(unit: number): boolean {
-  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x40 || unit === 0x2e || unit === 0x5f || unit === 0x2d;
+  if (runs.length === 0) return { text, map: undefined };
+  const map = new Int32Array(text.length - removed);
+  const parts: string[] = [];
+  let length = 0;
+  let copied = 0;
+  for (const { start, end } of runs) {
+    parts.push(text.slice(copied, start));
+    for (let i = copied; i < start; i++) map[length++] = i;
+    let letters = '';
+    for (let i = start; i < end; i += 2) {
+      letters += text[i];
+      map[length++] = i;
+    }
+    parts.push(letters);
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  for (let i = copied; i < text.length; i++) map[length++] = i;
+  return { text: parts.join(''), map };
 }
 
 /** Reads the address as it would be typed, or undefined when the parts do not make one. */
