@@ -123,9 +123,12 @@ const KIND_FOREIGN = 8;
  */
 function mapHomoglyphs(units: Uint16Array, starts: Int32Array, original: string | undefined): void {
   const n = units.length;
-  const wordStart: number[] = [];
-  const wordEnd: number[] = [];
-  const wordKind: number[] = [];
+  // Words are read one by one; a word is settled once the word after it is known (its kind
+  // can depend on both neighbours), so no list of words is kept.
+  let beforeKind = 0;
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  let pendingKind = 0;
   let i = 0;
   while (i < n) {
     if ((classOf(units[i]!) & LETTER) === 0) {
@@ -135,9 +138,9 @@ function mapHomoglyphs(units: Uint16Array, starts: Int32Array, original: string 
     let j = i;
     let kind = 0;
     while (j < n) {
-      const flags = classOf(units[j]!);
-      if ((flags & LETTER) === 0) break;
       const unit = units[j]!;
+      const flags = classOf(unit);
+      if ((flags & LETTER) === 0) break;
       if (unit < 0x80) kind |= KIND_LATIN;
       else {
         const entry = confusableAt(units, j, starts, original);
@@ -147,26 +150,25 @@ function mapHomoglyphs(units: Uint16Array, starts: Int32Array, original: string 
       }
       j++;
     }
-    wordStart.push(i);
-    wordEnd.push(j);
-    wordKind.push(kind);
+    if (pendingStart >= 0) mapWord(units, starts, original, pendingStart, pendingEnd, pendingKind, beforeKind, kind);
+    beforeKind = pendingKind;
+    pendingStart = i;
+    pendingEnd = j;
+    pendingKind = kind;
     i = j;
   }
-  for (let w = 0; w < wordKind.length; w++) {
-    const kind = wordKind[w]!;
-    if ((kind & (KIND_STRONG | KIND_WEAK)) === 0) continue;
-    let map = (kind & KIND_LATIN) !== 0;
-    if (!map && kind === KIND_STRONG) {
-      const before = w > 0 ? wordKind[w - 1]! : 0;
-      const after = w + 1 < wordKind.length ? wordKind[w + 1]! : 0;
-      map = ((before | after) & (KIND_FOREIGN | KIND_WEAK)) === 0;
-    }
-    if (!map) continue;
-    for (let k = wordStart[w]!; k < wordEnd[w]!; k++) {
-      if (units[k]! < 0x80) continue;
-      const entry = confusableAt(units, k, starts, original);
-      if (entry !== 0) units[k] = entry & 0xff;
-    }
+  if (pendingStart >= 0) mapWord(units, starts, original, pendingStart, pendingEnd, pendingKind, beforeKind, 0);
+}
+
+/** Maps one word's look-alikes to Latin when its kind and its neighbours' kinds say it is Latin. */
+function mapWord(units: Uint16Array, starts: Int32Array, original: string | undefined, start: number, end: number, kind: number, before: number, after: number): void {
+  if ((kind & (KIND_STRONG | KIND_WEAK)) === 0) return;
+  const map = (kind & KIND_LATIN) !== 0 || (kind === KIND_STRONG && ((before | after) & (KIND_FOREIGN | KIND_WEAK)) === 0);
+  if (!map) return;
+  for (let k = start; k < end; k++) {
+    if (units[k]! < 0x80) continue;
+    const entry = confusableAt(units, k, starts, original);
+    if (entry !== 0) units[k] = entry & 0xff;
   }
 }
 

@@ -1,14 +1,14 @@
 import type { ExplanationStep } from '../../engine/types.js';
 import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
-import { ADVICE, GAME, SERVICE, HOSTILITY, JOKE, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
+import { ADVICE, GAME, SERVICE, HOSTILE_EMOJI, HOSTILITY, JOKE, LAUGHING, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
 import {
   PERSON_ONLY, PROPERTY_ONLY, BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
-import { CUES, type Cue, type ThreatKind } from './cues.js';
-import { candidateCues, gate, gatePasses, SEXUAL_CANDIDATE, SHAPE_CANDIDATE, sexualSign, shapeCandidates, type GateFlags } from './gate.js';
-import { joinLetterRuns, readingText } from './reading.js';
+import { CUE_READS_ASCII, CUES, type Cue, type ThreatKind } from './cues.js';
+import { candidateCues, gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
+import { joinLetterRuns, latinTwin, mayBeTwoByte, readingText } from './reading.js';
 import { allMatches } from '../../text/regex.js';
 
 export type { ThreatKind } from './cues.js';
@@ -44,28 +44,17 @@ interface Frames {
 // "…or else. I know where you live", the "unless" after "I'd never hurt you").
 const CONTEXT_HINT =
   /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
-/**
- * From how many sentences on a block of a message is gated all at once (`shapeCandidates`). For chat
- * messages, testing each sentence and stopping at the first shape that matches is the original
- * path and costs about the same (timed per sentence count on the bench and scan corpora); the
- * joined search pays on long texts (a 1 MB paste: ~3 s -> under 2 s).
- */
-const MANY_SENTENCES = 50;
-
-/** Whether `shapeCandidates` left sentence `i` possible for `bit` (every sentence is, when it did not run). */
-function possible(candidates: Uint8Array | undefined, i: number, bit: number): boolean {
-  return candidates === undefined || (candidates[i]! & bit) !== 0;
-}
-
 /** Whether a sentence of a longer message is worth parsing. */
-function sentenceWanted(reading: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>, candidates: Uint8Array | undefined): boolean {
-  const own = reading.slice(spans[i]!.start, spans[i]!.end);
-  if (possible(candidates, i, SHAPE_CANDIDATE) && gatePasses(own)) {
+function sentenceWanted(reading: string, latin: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>): boolean {
+  const { start, end } = spans[i]!;
+  const own = reading.slice(start, end);
+  const ownLatin = latin.slice(start, end);
+  if (gatePasses(ownLatin, own)) {
     core.add(i);
     return true;
   }
-  if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(own)) return true;
-  if (flags.sexual && possible(candidates, i, SEXUAL_CANDIDATE) && sexualSign(own)) return true;
+  if ((flags.coercion || flags.family || flags.intimidation) && CONTEXT_HINT.test(ownLatin)) return true;
+  if (flags.sexual && sexualSign(ownLatin, own)) return true;
   return false;
 }
 
@@ -93,7 +82,7 @@ export function explainThreats(plain: string): ThreatEvent[] {
 
 /** How many characters of a long message are parsed at most. */
 const BUDGET = 4000;
-/** The first block of sentences `chooseSentences` gates at once; each next block is twice as large, up to `LAST_BLOCK`. */
+/** How many sentences `chooseSentences` gates before it checks the budget again: twice as many each time, up to `LAST_BLOCK`. */
 const FIRST_BLOCK = 64;
 const LAST_BLOCK = 4096;
 
@@ -104,25 +93,26 @@ const LAST_BLOCK = 4096;
  * characters: first the sentences that could hold a threat on their own ("core") and their
  * neighbours, then context, in order.
  *
- * The sentences are gated in blocks, and gating stops once the core sentences and neighbours
- * already found overrun the budget: the sentences parsed are then the first of those, whatever
- * the rest of the message holds, so the choice is the same as gating every sentence (which a
- * `firstBlock` as large as the message does: the test compares the two).
+ * The sentences are gated in order, one by one, and gating stops once the core sentences and
+ * neighbours already found overrun the budget: the sentences parsed are then the first of those,
+ * whatever the rest of the message holds, so the choice is the same as gating every sentence
+ * (which a `firstBlock` as large as the message does: the test compares the two). Searching all
+ * sentences at once, joined, was tried and dropped: it was no faster, and its extra copies of
+ * the shapes' large patterns added to the regexp code V8 compiles; past 1 MB of that (and 16 MB
+ * of executable memory) V8 compiles every further regexp without optimisation, 10-20x slower.
  */
 export function chooseSentences(
   reading: string,
   all: readonly { start: number; end: number }[],
   flags: GateFlags,
   firstBlock = FIRST_BLOCK,
+  latin = latinTwin(reading),
 ): { start: number; end: number }[] {
   const count = all.length;
   const length = (i: number) => all[i]!.end - all[i]!.start;
   // The sentences that could hold a threat on their own; the ones gated and found worth parsing.
   const core = new Set<number>();
   const wanted: number[] = [];
-  // In a long message, which sentences a shape can match at all, found for a block of them at
-  // once (in a short one, testing each sentence and stopping at the first shape that matches is cheaper).
-  let candidates: Uint8Array | undefined;
   const isWanted = new Uint8Array(count);
   const near = (i: number) => isWanted[i] === 1 && (core.has(i) || core.has(i - 1) || core.has(i + 1));
   let nearLength = 0;
@@ -133,12 +123,8 @@ export function chooseSentences(
   if (gated === count) for (let i = 0; i < count; i++) (isWanted[i] = 1), wanted.push(i);
   for (let block = firstBlock; gated < count && nearLength <= BUDGET; block = Math.max(block, Math.min(LAST_BLOCK, block * 2))) {
     const end = Math.min(count, gated + block);
-    if (count >= MANY_SENTENCES && end - gated >= MANY_SENTENCES) {
-      candidates ??= new Uint8Array(count).fill(SHAPE_CANDIDATE | SEXUAL_CANDIDATE);
-      candidates.set(shapeCandidates(reading, all.slice(gated, end)), gated);
-    }
     for (let i = gated; i < end; i++) {
-      if (!sentenceWanted(reading, all, i, flags, core, candidates)) continue;
+      if (!sentenceWanted(reading, latin, all, i, flags, core)) continue;
       isWanted[i] = 1;
       wanted.push(i);
     }
@@ -151,7 +137,7 @@ export function chooseSentences(
   // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
   // on its own; hint words are everyday words, and parsing every sentence that has one made
   // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
-  if (core.size > 0) list = list.filter((i) => near(i) || (flags.sexual && possible(candidates, i, SEXUAL_CANDIDATE) && sexualSign(reading.slice(all[i]!.start, all[i]!.end))));
+  if (core.size > 0) list = list.filter((i) => near(i) || (flags.sexual && sexualSign(latin.slice(all[i]!.start, all[i]!.end), reading.slice(all[i]!.start, all[i]!.end))));
   if (list.reduce((n, i) => n + length(i), 0) > BUDGET) {
     const nearOnes = list.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
     list = nearOnes.length > 0 ? nearOnes : list;
@@ -166,13 +152,17 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   const none = { kept: [], dropped: [] };
   const joined = joinLetterRuns(readingText(plain));
   const reading = joined.text;
-  const flags = gate(reading);
+  // The large patterns run on the Latin-1 twin: V8 then compiles each of them once.
+  // The reading text is made from the plain view by replacements, so it is stored as the plain view is.
+  const twoByte = mayBeTwoByte(plain);
+  const latin = latinTwin(reading, twoByte);
+  const flags = gate(reading, twoByte, latin);
   if (!flags) return none;
   const all = sentenceSpans(reading);
-  const chosen = chooseSentences(reading, all, flags);
+  const chosen = chooseSentences(reading, all, flags, FIRST_BLOCK, latin);
   if (chosen.length === 0) return none;
   const sentences = parseSentences(reading, chosen);
-  const frames = computeFrames(reading);
+  const frames = computeFrames(reading, latin);
   const events: ThreatEvent[] = [];
   for (const sentence of sentences) {
     if (flags.harm) for (const clause of sentence.clauses) harmFrames(sentence, clause, frames, events);
@@ -186,7 +176,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   return { kept: typed(events.filter((e) => score(e) > -0.6)), dropped: typed(events.filter((e) => score(e) <= -0.6)) };
 }
 
-function computeFrames(reading: string): Frames {
+function computeFrames(reading: string, latin: string): Frames {
   const quotes: { start: number; end: number; reported: boolean }[] = [];
   for (const m of allMatches(/["“”]([^"“”]{1,300})["“”]/g, reading)) {
     const inner = m[1]!;
@@ -197,15 +187,15 @@ function computeFrames(reading: string): Frames {
     quotes.push({ start: m.index, end: m.index + m[0].length, reported: introduced || words >= 4 });
   }
   return {
-    plea: SUPPORT_PLEA.test(reading),
+    plea: SUPPORT_PLEA.test(latin),
     // "irl", "in person": the game talk stops and the threat is meant for real life.
-    game: GAME.test(reading) && !/\b(?:irl|in real life|real life|in person|outside the game)\b/.test(reading),
-    news: NEWS.test(reading),
-    joke: JOKE.test(reading),
-    hostile: HOSTILITY.test(reading),
-    logistics: LOGISTICS.test(reading),
-    advice: ADVICE.test(reading),
-    service: SERVICE.test(reading),
+    game: GAME.test(latin) && !/\b(?:irl|in real life|real life|in person|outside the game)\b/.test(latin),
+    news: NEWS.test(latin),
+    joke: JOKE.test(latin) || LAUGHING.test(reading),
+    hostile: HOSTILITY.test(latin) || HOSTILE_EMOJI.test(reading),
+    logistics: LOGISTICS.test(latin),
+    advice: ADVICE.test(latin),
+    service: SERVICE.test(latin),
     quotes,
   };
 }
@@ -620,7 +610,7 @@ function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: T
   for (const i of [...candidateCues(sentence.line)].sort((a, b) => a - b)) {
     const cue = CUES[i]!;
     if (!wanted(cue, flags)) continue;
-    for (const m of allMatches(cue.pattern, sentence.line)) {
+    for (const m of allMatches(cue.pattern, CUE_READS_ASCII[i] ? sentence.latinLine : sentence.line)) {
       const first = sentence.tokenAt[m.index]!;
       const last = sentence.tokenAt[m.index + m[0].length - 1]!;
       const startToken = sentence.tokens[first]!;

@@ -2,6 +2,7 @@ import { loadCompromise } from '../../engine/compromise.js';
 import { CLAUSE_OPENERS } from './lexicon.js';
 import { allMatches } from '../../text/regex.js';
 import { plainTerms, type TermModel, type TermSource } from './terms.js';
+import { latinTwin } from './reading.js';
 
 /** One word as the grammar sees it, with its span in the reading text. */
 export interface Token {
@@ -34,6 +35,11 @@ export interface Sentence {
   readonly question: boolean;
   /** The normalised words joined by single spaces. */
   readonly line: string;
+  /**
+   * `line`'s Latin-1 twin, for the cue patterns written in ASCII (see `latinTwin`); always a copy,
+   * as the words come from compromise, whose strings can be two-byte whatever they hold.
+   */
+  readonly latinLine: string;
   /** For each character of `line`, the index of its token. */
   readonly tokenAt: readonly number[];
   /** The conjunction the next sentence opens with ("I'd never hurt you… unless…"). */
@@ -211,7 +217,7 @@ function makeSentence(index: number, tokens: Token[]): Sentence {
     line += token.w;
     for (let k = 0; k < token.w.length; k++) tokenAt.push(i);
   });
-  return { index, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens, clauses, question, line, tokenAt };
+  return { index, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens, clauses, question, line, latinLine: latinTwin(line, true), tokenAt };
 }
 
 const MAX_PIECE = 600;

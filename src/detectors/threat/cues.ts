@@ -31,6 +31,7 @@ export interface Cue {
 }
 
 import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './shapes.js';
+import { isAsciiPattern } from './reading.js';
 
 const SP = '(?:i|we)';
 const ME = '(?:i|we)(?: \\w+){0,3}?';
@@ -161,3 +162,6 @@ export const CUES: readonly Cue[] = [
   { kind: 'sexual', pattern: g(`(?:and|then) i will (?:pay (?:you )?(?:double|extra|more)|approve|tip you|release|give you)`), agent: 'speaker', patient: 'reader', mood: 'offers something in return', delta: -0.35, note: 'an offer in return; harassment only beside a sexual request' },
   { kind: 'sexual', pattern: g(`(?:are you|you are|you) (?:home )?alone|when you are alone|(?:do not|dont) tell (?:your|ur) (?:bf|boyfriend|husband|hubby|gf|girlfriend|wife|partner)|(?:your|ur) (?:husband|bf|boyfriend|hubby) (?:is )?(?:not |never )?(?:home|around|away|in)|left my number on your|in (?:that|your|those) (?:robe|towel|dress|bikini|shorts|underwear|lingerie|nightie|pajamas|pyjamas)|bending over|what (?:you are|your|are you) wearing|一个人`), agent: 'speaker', patient: 'reader', mood: 'intrusive', delta: -0.25, note: "an intrusion into the reader's privacy; harassment with more around it", allowsNegation: true },
 ];
+
+/** For each cue, whether its pattern reads only ASCII and so runs on the text's `latinTwin`. */
+export const CUE_READS_ASCII: readonly boolean[] = CUES.map((cue) => isAsciiPattern(cue.pattern));

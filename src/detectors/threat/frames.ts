@@ -15,14 +15,18 @@ export const GAME =
 export const NEWS = /\b(?:news|article|headline|reported|police said|according to|arrested|was (?:attacked|mugged|stabbed|shot|killed)|got (?:mugged|stabbed|shot|attacked|killed)|last night a)\b/;
 
 /** Laughter and jokes, which soften a hypothetical threat between friends. */
-export const JOKE = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|j\/k|just kidding|kidding)\b|😂|🤣|😆/;
+export const JOKE = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|j\/k|just kidding|kidding)\b/;
+/** Laughing emoji: a joke too (kept apart from `JOKE`, which runs on the reading text's Latin-1 twin). */
+export const LAUGHING = /😂|🤣|😆/;
 
 /**
  * Grievance and hostility: an order, money or a rating in dispute, an insult, a warning. With
  * these around, "I'll find you" is pursuit; without them it is usually a pickup.
  */
 export const HOSTILITY =
-  /\b(?:owe|owes|owed|refund|review|reviews|stars?|rating|rated|1-star|one star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|still|wherever|eventually|one way or another|can't hide|cannot hide|regret|sorry|bitch|cunt|fuck\w*|asshole|bastard|idiot|whore|slut|or else|you'll see|watch out|mark my words|i swear|swear to god|coward|cowards|pussy|tough guy|big man|chicken|man enough)\b|🔪|🔫|💀|😈|☠/;
+  /\b(?:owe|owes|owed|refund|review|reviews|stars?|rating|rated|1-star|one star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|still|wherever|eventually|one way or another|can't hide|cannot hide|regret|sorry|bitch|cunt|fuck\w*|asshole|bastard|idiot|whore|slut|or else|you'll see|watch out|mark my words|i swear|swear to god|coward|cowards|pussy|tough guy|big man|chicken|man enough)\b/;
+/** Weapon and death emoji: hostility too (kept apart from `HOSTILITY`, which runs on the Latin-1 twin). */
+export const HOSTILE_EMOJI = /🔪|🔫|💀|😈|☠/;
 
 /** Meeting up, pickups and deliveries, where "I'll find you" and "I'm outside your door" are service. */
 export const LOGISTICS =

@@ -6,7 +6,8 @@
  * messages where a threat is possible.
  */
 
-import { CUES, type Cue, type ThreatKind } from './cues.js';
+import { CUE_READS_ASCII, CUES, type Cue, type ThreatKind } from './cues.js';
+import { latinTwin, mayBeTwoByte } from './reading.js';
 import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './shapes.js';
 import { HARM_VERBS, PEOPLE, READER, READER_POSSESSIVE, THIRD_PRONOUNS } from './lexicon.js';
 
@@ -31,16 +32,32 @@ const FAMILY = /\b(?:your|ur)\s+(?:\w+\s+)?(?:wife|husband|kids?|children|child|
 const COERCION = /\b(?:(?:it|this|that|they|the (?:video|recording|pics?|photos?|chats?|screenshots?|messages?|call|footage|clip)|everything)(?: \w+){0,2}? (?:goes|go|going|gets sent|get sent|will go|ends up|end up|is going|gets posted|get posted) (?:to|on|online|public|viral|out)|(?:i'?ll|i will|i|we|we'?ll|we will|or i) (?:tell|inform|call|email|message|text|contact|write to|report (?:you|u) to) (?:your|ur) (?:\w+ )?(?:boss|wife|husband|family|parents|mom|mum|dad|employer|manager|school|uni|university|agency|landlord|partner|bf|gf|ex|kids|church|college|company|hr|clients|customers)|dox\w*|expose (?:you|u)|(?:nobody|no one|noone) (?:has|needs|will have|have) to (?:know|find out)|(?:gonna|going to|will|it'?ll) cost (?:you|u)|one call and|i recorded|(?:i have|i've got|i got|ive got) (?:the|a|your|ur|all the|all your|those) (?:\w+ )?(?:video|recording|screenshots?|chats|pics|photos|messages|texts|footage)|(?:say|tell (?:them|everyone|the \w+|your \w+)) (?:that )?(?:the \w+|it|you|u) (?:never arrived|was damaged|was broken|was stolen|stole|touched|hit|attacked)|or else|think twice|(?:would|be) a shame|shame if|report (?:you|u) for|leave (?:you|u) a|keep the (?:deposit|money)|(?:stuff|boxes|things|furniture|bags|order|food)(?: \w+){0,3}? (?:in the bin|in the trash|on the sidewalk|on the street)|(?:order|food|stuff|package|parcel|boxes|things)(?: \w+){0,4}? "?(?:lost|missing|broken|damaged)|comes back|up online|tell (?:your|ur) (?:boss|wife|husband|family|parents|mom|dad|employer|school|everyone|friends)|(?:post|leak|share|send|spread|publish|put|upload|expose|dox|plaster|show|forward)\w*(?: \w+){0,2}? (?:your|ur|those|the) (?:\w+ ){0,2}?(?:address|pics|pictures|photos|nudes|face|info|details|source code|secrets|secret|location|passport|customer list|number|phone number|socials|messages|texts|chats)|(?:post|put|spread) \d+ \w+|tell(?:ing)? everyone|tell(?:ing)? (?:your|ur) (?:\w+ )?(?:boss|wife|husband|family|parents|mom|mum|dad|employer|manager|school|friends|church|landlord|partner|bf|gf)|(?:say|said|tell \w+|claim|swear) (?:that )?(?:you|u) (?:assaulted|attacked|hit|touched|groped|stole|robbed|threatened|harassed|raped|abused|scammed)|(?:stuff|boxes|things|furniture|bags|luggage|order|food|sofa)(?: \w+){0,3}? (?:stays? |goes |will be |ends up |left )?(?:on|in) the (?:curb|kerb|pavement|street|sidewalk|rain|road|bin|trash|dump)|(?:i'?m|i am|i'?ll|i will|we'?re|we'?ll) (?:coming|come) (?:back|round|over)\b|before (?:you|u) (?:report|leave (?:a|that|me|us|any|one)|give|rate|review|complain|dispute|cancel|call the|tell|post|flag)|(?:your|ur) (?:\w+ )?(?:pics|photos|nudes|address|number|secrets) (?:go|goes|going|will|end|get)|(?:unload|dump|throw|drop)(?: \w+){0,2}? (?:your|ur|the) (?:stuff|boxes|things|furniture|bags|order)|remember (?:your|ur) (?:door|address|face)|you(?:'ll| will) see what happens|we(?:'ll| will) see|report (?:you|u|your \w+) to|(?:call|calling|phone|ring) (?:immigration|ice|the border \w+|the home office|the authorities) on|deport\w*|tell (?:the police|the cops|immigration|ice|everyone) (?:that )?(?:you|u)|(?:your|ur) (?:visa|status|papers)|(?:pics|pictures|photos|nudes|videos|vids|video|snaps|screenshots)(?: of (?:you|u))?(?: \w+){0,2}? (?:go|goes|going|get|gets|end up|ends up|will|are going) (?:online|everywhere|viral|public|to|out|on|all over|up)|(?:pics|pictures|photos|videos|vids|nudes) of (?:you|u)|(?:want|wanna) (?:trouble|problems|issues|a problem)|there(?:'ll| will) be (?:trouble|problems|consequences|hell)|the consequences|or (?:i'm|im|i am|i'll|ill|i will|we're|we'll|we are) (?:coming|come) (?:round|over|there|for)|(?:sees|see|will see|gets) (?:the |your |ur |those |my )?(?:pics|pictures|photos|videos|nudes)|(?:don't|dont|do not) want (?:trouble|problems|me as))\b/;
 
 const SEXUAL_STRONG = new RegExp(String.raw`${SEXUAL_DEMAND.source}|\b(?:nudes|nudez|noodz|nodes|naked|nude pics|without (?:any |your |ur )?clothes|(?:touch|kiss|taste|undress) (?:you|u)|(?:pics|pictures|photos|pic|picture|videos|vids|video) of (?:your|ur) (?:\w+ )?(?:feet|legs|body|butt|ass|chest|boobs|tits|thighs|bum|booty|lips|cleavage|underwear)|(?:feet|foot|booty|butt|bikini|underwear|lingerie|bra|thigh) (?:pics|pictures|photos|pic|vids|videos))\b`);
-const SEXUAL_SIGNALS: readonly RegExp[] = [
-  /\b(?:you(?:'re| are| r)?|ur|u r|u)\s+(?:so |really |very |looking |look |looked |lookin |damn |sound |seem |sounded )?(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|stunning|fit|attractive|adorable|delicious|thicc)\b|\bcute (?:pic|photo|profile)|\b(?:hey|hi|hello|morning|night) (?:gorgeous|beautiful|sexy|cutie|babe|baby|sweetheart|hottie|sweetie|darling|princess)\b|\b(?:you have|you've got|you got|u have|u got) (?:the |such |a |some )?(?:\w+ )?(?:prettiest|pretty|beautiful|nice|sexy|gorgeous|amazing|great|hot|perfect) (?:eyes|smile|legs|body|lips|ass|figure|skin|hair)\b|\b(?:your|ur|those|that)\s+(?:legs|body|ass|butt|boobs|tits|lips|thighs|curves|booty|figure)\b|\blook(?:ed|s)? (?:so |really )?(?:good|great|amazing|hot|sexy|fine|delicious) (?:in|bending|wearing)|美女|\bcute\b|(?:^|, ?)(?:babe|sexy|gorgeous|beautiful|cutie|sweetheart|sweetie|darling|princess|baby ?girl|mami|hottie)\b|\b(?:babe|sexy|gorgeous|hottie|cutie)[.!?]*$|\b(?:tits|boobs|titties)\b|\bnice (?:body|legs|ass|butt|figure|curves|tits|boobs|rack|thighs|booty|bum|chest|feet)\b/,
+// Each sign is its ASCII pattern, run on the reading text's Latin-1 twin (see `latinTwin`), and
+// for three of them the words outside ASCII that are the same sign, run on the text itself.
+const SIGNAL_PATTERNS: readonly RegExp[] = [
+  /\b(?:you(?:'re| are| r)?|ur|u r|u)\s+(?:so |really |very |looking |look |looked |lookin |damn |sound |seem |sounded )?(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|stunning|fit|attractive|adorable|delicious|thicc)\b|\bcute (?:pic|photo|profile)|\b(?:hey|hi|hello|morning|night) (?:gorgeous|beautiful|sexy|cutie|babe|baby|sweetheart|hottie|sweetie|darling|princess)\b|\b(?:you have|you've got|you got|u have|u got) (?:the |such |a |some )?(?:\w+ )?(?:prettiest|pretty|beautiful|nice|sexy|gorgeous|amazing|great|hot|perfect) (?:eyes|smile|legs|body|lips|ass|figure|skin|hair)\b|\b(?:your|ur|those|that)\s+(?:legs|body|ass|butt|boobs|tits|lips|thighs|curves|booty|figure)\b|\blook(?:ed|s)? (?:so |really )?(?:good|great|amazing|hot|sexy|fine|delicious) (?:in|bending|wearing)|\bcute\b|(?:^|, ?)(?:babe|sexy|gorgeous|beautiful|cutie|sweetheart|sweetie|darling|princess|baby ?girl|mami|hottie)\b|\b(?:babe|sexy|gorgeous|hottie|cutie)[.!?]*$|\b(?:tits|boobs|titties)\b|\bnice (?:body|legs|ass|butt|figure|curves|tits|boobs|rack|thighs|booty|bum|chest|feet)\b/,
   /\b(?:(?:have|having|had) (?:some )?fun|a good time|keep me company|(?:no one|nobody|noone) (?:will|has to|needs to|would|is going to) (?:know|find out)|worth (?:your|ur) while|our (?:little )?secret|just between us)\b/,
   /\b(?:(?:see|come (?:up )?to|into|in) my (?:bedroom|bed)|(?:come )?sit (?:with|next to|beside|closer to) me|back to mine|(?:at|to) mine tonight|come inside|come in and|my hotel room|take (?:you|u) out|(?:go|going) out with me|date me|be my (?:girl|gf|girlfriend|baby)|drink|drinks|dinner|hook up|hookup|come alone|thinking about (?:you|u)|just for me|our secret|naked|without (?:any |your |ur )?clothes|(?:see|get) (?:you|u) naked|(?:are )?(?:you|u) single|(?:are )?(?:you|u) free tonight|sit in the front with me|get you alone|stay the night|spend the night|my place|come over|come round|come by|come back to|back to the truck|back to my|private session|other services|nice to me|u up|you up|show you around|show u around|unlocked for me|hook up|hookup|let me come|come (?:up )?(?:to|by|round to|over to|back to|up to|into) my (?:hotel )?(?:room|place|flat|house|apartment|hotel|car|van|truck|cabin|bed|bedroom)|drink with me)\b/,
   /\b(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|snaps|video|vid|videos)\s+of\s+(?:you|u|yourself|urself|what)|\bsend (?:me )?(?:a |some |more |a few )?(?:pic|pics|selfie|selfies|photos)\b|\bwhat (?:ur|you're|youre|you are|are you|r u|are u|r you) wearing\b|\bselfies\b/,
-  /\balone\b|\bjust (?:us|the two of us|you and me)\b|\b(?:after|when) (?:your|ur|the) shift\b|\bafter work\b|\bdon'?t tell (?:your|ur) (?:bf|boyfriend|husband|hubby|gf|girlfriend|wife|partner)\b|\b(?:your|ur) (?:husband|bf|boyfriend|hubby) (?:is )?(?:not |never )?(?:home|away|around)\b|一个人/,
+  /\balone\b|\bjust (?:us|the two of us|you and me)\b|\b(?:after|when) (?:your|ur|the) shift\b|\bafter work\b|\bdon'?t tell (?:your|ur) (?:bf|boyfriend|husband|hubby|gf|girlfriend|wife|partner)\b|\b(?:your|ur) (?:husband|bf|boyfriend|hubby) (?:is )?(?:not |never )?(?:home|away|around)\b/,
   /\b(?:soft lips|(?:your|ur|those) lips|(?:looked|look|looking) at me|into it|deliver (?:yourself|urself)|robe|towel|bikini|shorts|underwear|bending over|left my number on|eyeing me|wearing|in that dress|uniform|leggings|scrubs|tights|skirt|yoga pants|work pants|jeans|pants|outfit|dress)\b/,
   /\b(?:i'll|i will|ill) show (?:you|u) (?:something|a good time|what|my)\b|\b(?:and|then) (?:i'll|i will|ill) (?:pay (?:you )?(?:double|extra|more)|approve|tip|release|give you)\b/,
-  /😏|😘|😍|🥵|😉|😜|💋|👅|🍆|🍑|;\)|;-\)/,
+  /;\)|;-\)/,
 ];
+const WIDE_SIGNALS: ReadonlyMap<number, RegExp> = new Map([
+  [0, /美女/],
+  [4, /一个人/],
+  [7, /😏|😘|😍|🥵|😉|😜|💋|👅|🍆|🍑/],
+]);
+
+/** How many signs of sexual interest the text shows (each sign counted once), stopping at `enough`. */
+function signals(latin: string, text: string, enough: number): number {
+  let count = 0;
+  for (let k = 0; k < SIGNAL_PATTERNS.length && count < enough; k++) {
+    if (SIGNAL_PATTERNS[k]!.test(latin) || WIDE_SIGNALS.get(k)?.test(text) === true) count++;
+  }
+  return count;
+}
 
 /** Which kinds of threat the message can hold at all; the grammar looks only for those. */
 export interface GateFlags {
@@ -108,113 +125,32 @@ export function harmWordNearPerson(reading: string): boolean {
  * anyway, so their large patterns are needed only to decide a message with neither harm nor a
  * sexual sign.
  */
-function shapeGate(reading: string): GateFlags | undefined {
-  const harm = VEILED.test(reading) || FATE.test(reading) || harmWordNearPerson(reading) || (hasHarmWord(reading) && HARM_NEAR_PERSON.test(reading)) || PURSUIT.test(reading);
-  let sexual = SEXUAL_STRONG.test(reading);
-  if (!sexual) {
-    let signals = 0;
-    for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) break;
-    sexual = signals >= 2;
-  }
+function shapeGate(latin: string, reading: string): GateFlags | undefined {
+  const harm = VEILED.test(latin) || FATE.test(latin) || harmWordNearPerson(latin) || (hasHarmWord(latin) && HARM_NEAR_PERSON.test(latin)) || PURSUIT.test(latin);
+  const sexual = SEXUAL_STRONG.test(latin) || signals(latin, reading, 2) >= 2;
   if (!harm && !sexual) {
-    const other = INTIMIDATION.test(reading) || KNOWS_LIFE.test(reading) || (AT_PLACE.test(reading) && HOSTILE.test(reading)) || FAMILY.test(reading) || COERCION.test(reading);
+    const other = INTIMIDATION.test(latin) || KNOWS_LIFE.test(latin) || (AT_PLACE.test(latin) && HOSTILE.test(latin)) || FAMILY.test(latin) || COERCION.test(latin);
     if (!other) return undefined;
   }
   return { harm, intimidation: true, family: true, coercion: true, sexual };
 }
 
 // The shapes a sentence passes by: each of these alone; HARM_NEAR_PERSON beside a harm word and
-// AT_PLACE with HOSTILE; SEXUAL_STRONG; or two SEXUAL_SIGNALS. `shapePasses` and
-// `shapeCandidates` both read these lists, so the two cannot disagree on what a shape is.
+// AT_PLACE with HOSTILE; SEXUAL_STRONG; or two SEXUAL_SIGNALS.
 const ALONE: readonly RegExp[] = [VEILED, FATE, PURSUIT, INTIMIDATION, KNOWS_LIFE, FAMILY, COERCION];
-const WITH_CONDITION: readonly RegExp[] = [HARM_NEAR_PERSON, AT_PLACE];
 
 /** Whether a hand-written shape matches, stopping at the first. */
-function shapePasses(reading: string): boolean {
-  if (harmWordNearPerson(reading)) return true;
-  for (const pattern of ALONE) if (pattern.test(reading)) return true;
-  if ((hasHarmWord(reading) && HARM_NEAR_PERSON.test(reading)) || (AT_PLACE.test(reading) && HOSTILE.test(reading))) return true;
-  if (SEXUAL_STRONG.test(reading)) return true;
-  let signals = 0;
-  for (const signal of SEXUAL_SIGNALS) if (signal.test(reading) && ++signals >= 2) return true;
-  return false;
-}
-
-// The shapes' patterns for searching many sentences at once (see `shapeCandidates`); a pattern
-// with a condition is searched without it, which can only mark more sentences.
-const SHAPE_PATTERNS: readonly RegExp[] = [...ALONE, ...WITH_CONDITION];
-const across = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace(/[gmy]/g, '')}gm`);
-let shapesAcross: readonly RegExp[] | undefined;
-let signalsAcross: readonly RegExp[] | undefined;
-let strongAcross: RegExp | undefined;
-
-/** Bits of `shapeCandidates`: a shape can match the sentence; a sign of sexual interest can. */
-export const SHAPE_CANDIDATE = 1;
-export const SEXUAL_CANDIDATE = 2;
-
-/**
- * For the sentences of a long message, which ones a hand-written shape can match at all
- * (SHAPE_CANDIDATE) and which can show a sign of sexual interest (SEXUAL_CANDIDATE), with one
- * search per pattern over the sentences joined by line breaks
- * instead of one test per pattern and sentence. The joined text is searched with the `m` flag,
- * so every sentence meets the same edges as alone (a line break is a non-word character, and `^`
- * and `$` match at it), and the shapes' lookarounds never match a line break: a match in a
- * sentence alone is a match at the same place in the joined text. A marked sentence may still
- * fail `gatePasses` or `sexualSign` (a match can run into the next sentence); an unmarked one
- * cannot pass it.
- */
-export function shapeCandidates(reading: string, spans: readonly { start: number; end: number }[]): Uint8Array {
-  const marks = new Uint8Array(spans.length);
-  const starts = new Int32Array(spans.length + 1);
-  let joined = '';
-  spans.forEach((span, i) => {
-    starts[i] = joined.length;
-    joined += reading.slice(span.start, span.end);
-    if (i + 1 < spans.length) joined += '\n';
-  });
-  starts[spans.length] = joined.length + 1;
-  // The sentence a match starting at `index` belongs to (the line break after a sentence goes with it).
-  const sentenceAt = (index: number) => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  // Every sentence in which some match of the pattern starts: the leftmost match from a
-  // sentence's start is found before any later one, so none is skipped.
-  const each = (pattern: RegExp, visit: (sentence: number) => void) => {
-    let from = 0;
-    while (from < joined.length) {
-      pattern.lastIndex = from;
-      const match = pattern.exec(joined);
-      if (!match) break;
-      const sentence = sentenceAt(match.index);
-      visit(sentence);
-      from = starts[sentence + 1]!;
-    }
-    pattern.lastIndex = 0;
-  };
-  shapesAcross ??= SHAPE_PATTERNS.map(across);
-  signalsAcross ??= SEXUAL_SIGNALS.map(across);
-  strongAcross ??= across(SEXUAL_STRONG);
-  for (const pattern of shapesAcross) each(pattern, (i) => (marks[i]! |= SHAPE_CANDIDATE));
-  each(strongAcross, (i) => (marks[i]! |= SHAPE_CANDIDATE | SEXUAL_CANDIDATE));
-  // Sexual signs count two to a sentence for the gate, one for `sexualSign`.
-  const signs = new Uint8Array(spans.length);
-  for (const pattern of signalsAcross) each(pattern, (i) => (marks[i]! |= ++signs[i]! >= 2 ? SHAPE_CANDIDATE | SEXUAL_CANDIDATE : SEXUAL_CANDIDATE));
-  spans.forEach((span, i) => {
-    if ((marks[i]! & SHAPE_CANDIDATE) === 0 && harmWordNearPerson(reading.slice(span.start, span.end))) marks[i]! |= SHAPE_CANDIDATE;
-  });
-  return marks;
+function shapePasses(latin: string, reading: string): boolean {
+  if (harmWordNearPerson(latin)) return true;
+  for (const pattern of ALONE) if (pattern.test(latin)) return true;
+  if ((hasHarmWord(latin) && HARM_NEAR_PERSON.test(latin)) || (AT_PLACE.test(latin) && HOSTILE.test(latin))) return true;
+  if (SEXUAL_STRONG.test(latin)) return true;
+  return signals(latin, reading, 2) >= 2;
 }
 
 /** Whether one sentence shows any sign of sexual interest (a message needs two to be parsed). */
-export function sexualSign(text: string): boolean {
-  return SEXUAL_STRONG.test(text) || SEXUAL_SIGNALS.some((signal) => signal.test(text));
+export function sexualSign(latin: string, text: string): boolean {
+  return SEXUAL_STRONG.test(latin) || signals(latin, text, 1) >= 1;
 }
 
 // Chat spellings and contractions as the grammar's sentence line reads them, so the cues can be
@@ -309,10 +245,12 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
   const found: Partial<Record<Kind, boolean>> = {};
   const signs: Kind[] = [];
   let any = false;
+  // A copy whatever the text holds: V8's replacements can store a one-byte text's result two-byte.
+  const latin = latinTwin(text, true);
   for (const i of candidateCues(text)) {
     const cue = CUES[i]!;
     cue.pattern.lastIndex = 0;
-    if (!cue.pattern.test(text)) continue;
+    if (!cue.pattern.test(CUE_READS_ASCII[i] ? latin : text)) continue;
     const flag = flagFor(cue.kind);
     if (weak(cue)) signs.push(flag);
     else {
@@ -325,10 +263,10 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
 }
 
 /** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
-export function gate(reading: string): GateFlags | undefined {
+export function gate(reading: string, twoByte = mayBeTwoByte(reading), latin = latinTwin(reading, twoByte)): GateFlags | undefined {
   // A message a shape lets through is parsed anyway: every kind's cues are then tried on it (they
   // are looked up by word, so the unlikely ones cost nothing).
-  const shapes = shapeGate(reading);
+  const shapes = shapeGate(latin, reading);
   if (shapes) return shapes;
   const cues = reading.length <= CUE_GATE_MAX ? cueGate(gateText(reading)) : undefined;
   if (!cues) return undefined;
@@ -342,7 +280,6 @@ export function gate(reading: string): GateFlags | undefined {
 /**
  * Whether one sentence of a long message matches a hand-written shape, stopping at the first:
  * picking sentences needs only the yes or no (the cues decide for the whole message in `gate`).
+ * `latin` is the sentence in the reading text's `latinTwin`.
  */
-export function gatePasses(reading: string): boolean {
-  return shapePasses(reading);
-}
+export const gatePasses: (latin: string, reading: string) => boolean = shapePasses;

@@ -106,3 +106,54 @@ export function joinLetterRuns(text: string): Joined {
   from[n++] = text.length;
   return { text: out + text.slice(last), from: from.subarray(0, n) };
 }
+
+/**
+ * The reading text with every unit above U+00FF replaced by a Latin-1 stand-in, as a one-byte
+ * string, for the threat patterns written in ASCII.
+ *
+ * V8 compiles a regular expression once for one-byte subjects and again for two-byte ones, and a
+ * chat message with one emoji is two-byte; the threat patterns are large (100-600 KB of machine
+ * code each), and past 1 MB of regexp code and 16 MB of executable memory V8 compiles every
+ * further regexp without optimisation (10-20x slower). Run on this twin, each pattern is compiled
+ * once, for one-byte text.
+ *
+ * For a pattern whose source is ASCII (no `u` flag), the twin matches at the same places as the
+ * text: such a pattern reads a unit above U+00FF only as "not any ASCII character I name", and
+ * as a space (`\s`) or a line terminator, so a line terminator stands in for a line terminator
+ * (U+2028, U+2029 -> CR), a space for a space (-> NBSP) and U+0080 for everything else. The test
+ * of `isAsciiPattern` patterns checks this on random text.
+ */
+export function latinTwin(text: string, twoByte = mayBeTwoByte(text)): string {
+  if (!twoByte) return text;
+  const bytes = Buffer.allocUnsafe(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[i] = unit <= 0xff ? unit : unit === 0x2028 || unit === 0x2029 ? 0x0d : isWideSpace(unit) ? 0xa0 : 0x80;
+  }
+  return bytes.toString('latin1');
+}
+
+/**
+ * Whether a text read from a message may be stored two-byte: when it has a unit above U+00FF,
+ * or is long (a long view is decoded from a buffer). A string made from such a text (a slice, a
+ * replacement, its words lower-cased) may be two-byte whatever it holds, so `latinTwin` is told
+ * about the message rather than left to look at the string.
+ */
+export function mayBeTwoByte(text: string): boolean {
+  if (text.length > LONG_TEXT) return true;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
+  return false;
+}
+
+/** From this length on, a text counts as possibly two-byte whatever it holds. */
+const LONG_TEXT = 8192;
+
+/** The units above U+00FF that `\s` matches, besides the line terminators. */
+function isWideSpace(unit: number): boolean {
+  return unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+/** Whether a pattern reads only ASCII, so it can run on `latinTwin` of a text instead of the text. */
+export function isAsciiPattern(pattern: RegExp): boolean {
+  return !pattern.unicode && !pattern.flags.includes('v') && !/[^\x00-\x7f]|\\u|\\x[89a-fA-F]|\\[pPk]|\\c/.test(pattern.source);
+}
