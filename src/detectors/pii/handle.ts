@@ -58,6 +58,9 @@ const APP_RE = new RegExp(NAMES.map(({ name }) => `(${namePattern(name)})`).join
 // faster than a regex alternation of every spelled-out form, which runs only when they fail.
 const BY_FIRST = new Map<string, AppName[]>();
 for (const entry of NAMES) BY_FIRST.set(entry.name[0]!, [...(BY_FIRST.get(entry.name[0]!) ?? []), entry]);
+/** Which code units begin some app's name: most of a text is passed over by one array read. */
+const BEGINS_NAME = new Uint8Array(0x10000);
+for (const entry of NAMES) BEGINS_NAME[entry.name.charCodeAt(0)] = 1;
 
 /** Words between an app's name and the handle that keep the two together ("IG: @x", "snap? mine is x", 微信号是x). */
 const CONNECTOR =
@@ -106,8 +109,11 @@ interface Mention {
 function findMentions(plain: string): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < plain.length; i++) {
-    const candidates = BY_FIRST.get(plain[i]!);
-    if (!candidates) continue;
+    const unit = plain.charCodeAt(i);
+    if (BEGINS_NAME[unit] === 0) continue;
+    // A Latin name inside a word is never whole (see isWhole): not worth the lookup.
+    if (unit >= 0x61 && unit <= 0x7a && i > 0 && isAsciiAlnum(plain.charCodeAt(i - 1))) continue;
+    const candidates = BY_FIRST.get(plain[i]!)!;
     for (const { app, name } of candidates) {
       if (!plain.startsWith(name, i) || !isWhole(plain, name, i, i + name.length)) continue;
       out.push({ app, name, start: i, end: i + name.length });
@@ -125,6 +131,10 @@ function findMentions(plain: string): Mention[] {
 }
 
 const SPELLED_HINT = /[a-z][\s.*_-][a-z][\s.*_-][a-z]|[a-z][@$0-9!][a-z]|[0-9@$!][a-z]/;
+
+function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
+}
 
 /** Latin names are whole words: `ig` is not in `big`, `tg` not in `btg`, `v` not in `v2`'s word. */
 function isWhole(plain: string, name: string, start: number, end: number): boolean {

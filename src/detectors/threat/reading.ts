@@ -27,11 +27,10 @@ export function readingText(plain: string): string {
   if (/[a-z][!*]+[a-z]/.test(text)) {
     // Tried only where a run of letters starts: a match always can start there, and trying every
     // letter of every word made long texts cost a scan per letter.
-    text = text.replace(/(?<![a-z])[a-z]+(?:[!*]+[a-z]+)+/g, (word) => {
+    text = replaceMaskedWords(text, (word) => {
       const bang = word.replace(/!/g, 'i');
       if (!bang.includes('*')) return MASKABLE.has(bang) ? bang : word;
-      const shape = new RegExp(`^${bang.replace(/\*/g, '[a-z]')}$`);
-      const hits = MASK_WORDS.filter((w) => w.length === bang.length && shape.test(w));
+      const hits = MASK_WORDS.filter((w) => fitsMask(w, bang));
       return hits.length === 1 ? hits[0]! : word;
     });
   }
@@ -50,6 +49,53 @@ export function readingText(plain: string): string {
     last = end;
   }
   return out + text.slice(last);
+}
+
+/** Whether a word fits a mask of letters and stars (`f*ck`), a star standing for one letter. */
+function fitsMask(word: string, mask: string): boolean {
+  if (word.length !== mask.length) return false;
+  for (let i = 0; i < mask.length; i++) {
+    const unit = mask.charCodeAt(i);
+    if (unit === 0x2a ? !isLowerLetter(word.charCodeAt(i)) : word.charCodeAt(i) !== unit) return false;
+  }
+  return true;
+}
+
+function isLowerLetter(unit: number): boolean {
+  return unit >= 0x61 && unit <= 0x7a;
+}
+
+// Where a mask or a "!" sits between two letters.
+const MASK_BETWEEN_LETTERS = /[a-z][!*]+[a-z]/g;
+
+/**
+ * Replaces each word of letters with masks inside (`k!ll`, `f**king`: letters, then one or more
+ * runs of `!`/`*` each followed by letters) by `replace(word)`. Found from the masks and widened
+ * to the word, so a long text is not tried word by word; the same words as
+ * `/(?<![a-z])[a-z]+(?:[!*]+[a-z]+)+/g` (the test compares the two).
+ */
+export function replaceMaskedWords(text: string, replace: (word: string) => string): string {
+  let out = '';
+  let last = 0;
+  let found = false;
+  MASK_BETWEEN_LETTERS.lastIndex = 0;
+  for (let m = MASK_BETWEEN_LETTERS.exec(text); m !== null; m = MASK_BETWEEN_LETTERS.exec(text)) {
+    let start = m.index;
+    while (start > last && isLowerLetter(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    for (;;) {
+      let k = end;
+      while (text.charCodeAt(k) === 0x21 || text.charCodeAt(k) === 0x2a) k++;
+      if (k === end || !isLowerLetter(text.charCodeAt(k))) break;
+      end = k;
+      while (isLowerLetter(text.charCodeAt(end))) end++;
+    }
+    out += text.slice(last, start) + replace(text.slice(start, end));
+    last = end;
+    found = true;
+    MASK_BETWEEN_LETTERS.lastIndex = end;
+  }
+  return found ? out + text.slice(last) : text;
 }
 
 const LETTER_BESIDE_DIGIT = /[a-z][0-9@$]|[0-9@$][a-z]/;
