@@ -18,6 +18,11 @@ function isHandleMark(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || code === 0x5f || code === 0x2e || code === 0x23 || code === 0x3a;
 }
 
+function onlyDots(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) !== 0x2e) return false;
+  return true;
+}
+
 /** Units a token may contain: ASCII letters and digits, `_.#-:` inside, `@$` in front. */
 function isTokenUnit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x23 || code === 0x2d || code === 0x3a || code === 0x40 || code === 0x24;
@@ -203,6 +208,9 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
     let end = i + 1;
     while (end < plain.length && isTokenUnit(plain.charCodeAt(end))) end++;
     covered = end;
+    // The first mark of the run is a full stop that only dots follow ("word." ending a sentence):
+    // a token ends in a letter or digit, so none here can hold a mark.
+    if (plain.charCodeAt(i) === 0x2e && onlyDots(plain, i, end)) continue;
     // TOKEN characters are all token units, so its matches from `start` stay inside the run.
     TOKEN.lastIndex = start;
     for (let m = TOKEN.exec(plain); m !== null && m.index < end; m = TOKEN.exec(plain)) {
