@@ -90,7 +90,11 @@ interface SortedSpans {
 }
 
 function sortSpans(spans: readonly Span[]): SortedSpans {
-  const order = Int32Array.from(spans.keys()).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+  const order = Int32Array.from(spans.keys());
+  // Hits mostly arrive in text order already; the comparator sort is for the rest.
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.start <= spans[i]!.start;
+  if (!sorted) order.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
   const starts = new Int32Array(order.length);
   let maxLength = 0;
   for (let i = 0; i < order.length; i++) {
