@@ -160,14 +160,15 @@ export function joinLetterRuns(text: string): Joined {
  * V8 compiles a regular expression once for one-byte subjects and again for two-byte ones, and a
  * chat message with one emoji is two-byte; the threat patterns are large (100-600 KB of machine
  * code each), and past 1 MB of regexp code and 16 MB of executable memory V8 compiles every
- * further regexp without optimisation (10-20x slower). Run on this twin, each pattern is compiled
- * once, for one-byte text.
+ * further regexp without optimisation (10-20x slower, measured). Run on this twin, each pattern
+ * is compiled for one-byte text only. `twoByte` says whether the text may be stored two-byte (see
+ * `mayBeTwoByte`); when it may not, the text is its own twin.
  *
  * For a pattern whose source is ASCII (no `u` flag), the twin matches at the same places as the
  * text: such a pattern reads a unit above U+00FF only as "not any ASCII character I name", and
  * as a space (`\s`) or a line terminator, so a line terminator stands in for a line terminator
- * (U+2028, U+2029 -> CR), a space for a space (-> NBSP) and U+0080 for everything else. The test
- * of `isAsciiPattern` patterns checks this on random text.
+ * (U+2028, U+2029 -> CR), a space for a space (-> NBSP) and U+0080 for everything else.
+ * test/detectors/threat/latin.test.ts checks this for every ASCII cue, frame and shape pattern.
  */
 export function latinTwin(text: string, twoByte = mayBeTwoByte(text)): string {
   if (!twoByte) return text;
