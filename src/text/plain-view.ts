@@ -100,10 +100,6 @@ export function createPlainView(text: string): TextView {
 }
 
 /**
- * The plain view without remembering its source text: for callers that pass the source to
- * `createSkeletonView` themselves (a WeakMap entry per message showed in GC time).
- */
-/**
  * An ASCII text in lower case, as a one-byte string. `toLowerCase` keeps the storage of its input,
  * and a slice of a string with an emoji elsewhere is stored two-byte; V8 compiles every regular
  * expression once for one-byte and again for two-byte subjects, and the rules' patterns are large,
@@ -118,6 +114,10 @@ function lowerAscii(text: string): string {
   return bytes.toString('latin1');
 }
 
+/**
+ * The plain view without remembering its source text: for callers that pass the source to
+ * `createSkeletonView` themselves (a WeakMap entry per message showed in GC time).
+ */
 export function plainViewOf(text: string): TextView {
   const n = text.length;
   let ascii = true;

@@ -1,5 +1,6 @@
 import type { Detector, DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
+import { isLowerAsciiAlnum } from '../../text/char-class.js';
 
 /**
  * Messaging, social and payment apps by the names people use for them, nicknames and code words
@@ -112,7 +113,7 @@ function findMentions(plain: string): Mention[] {
     const unit = plain.charCodeAt(i);
     if (BEGINS_NAME[unit] === 0) continue;
     // A Latin name inside a word is never whole (see isWhole): not worth the lookup.
-    if (unit >= 0x61 && unit <= 0x7a && i > 0 && isAsciiAlnum(plain.charCodeAt(i - 1))) continue;
+    if (unit >= 0x61 && unit <= 0x7a && i > 0 && isLowerAsciiAlnum(plain.charCodeAt(i - 1))) continue;
     const candidates = BY_FIRST.get(plain[i]!)!;
     for (const { app, name } of candidates) {
       if (!plain.startsWith(name, i) || !isWhole(plain, name, i, i + name.length)) continue;
@@ -131,10 +132,6 @@ function findMentions(plain: string): Mention[] {
 }
 
 const SPELLED_HINT = /[a-z][\s.*_-][a-z][\s.*_-][a-z]|[a-z][@$0-9!][a-z]|[0-9@$!][a-z]/;
-
-function isAsciiAlnum(unit: number): boolean {
-  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
-}
 
 /** Latin names are whole words: `ig` is not in `big`, `tg` not in `btg`, `v` not in `v2`'s word. */
 function isWhole(plain: string, name: string, start: number, end: number): boolean {

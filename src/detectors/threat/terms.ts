@@ -10,6 +10,8 @@
  * tag for tag, that both give what the grammar reads.
  */
 
+import { isLowerAsciiAlnum } from '../../text/char-class.js';
+
 /** One term as compromise's lexicon step leaves it, with its offset into the text it was given. */
 export interface Term {
   readonly text: string;
@@ -214,13 +216,13 @@ function termStarts(text: string): number[] {
 function splitPunctuation(original: string): { text: string; pre: string; post: string; alone: boolean } | undefined {
   let start = 0;
   let end = original.length;
-  while (start < end && !isAsciiWordUnit(original.charCodeAt(start))) {
+  while (start < end && !isLowerAsciiAlnum(original.charCodeAt(start))) {
     if (original[start] === '(' && FULL_NUMBER.test(original.trim())) break;
     start++;
   }
   while (end > start) {
     const c = original[end - 1]!;
-    if (isAsciiWordUnit(c.charCodeAt(0))) break;
+    if (isLowerAsciiAlnum(c.charCodeAt(0))) break;
     if (c === ')' && FULL_NUMBER.test(original.trim())) break;
     if (c === '.' && ACRONYM_START.test(original)) break;
     if (c === "'" && S_APOSTROPHE.test(original)) break;
@@ -233,11 +235,6 @@ function splitPunctuation(original: string): { text: string; pre: string; post: 
   }
   const text = original.slice(start, end);
   return WORD.test(text) && !NUMBER_UNIT.test(text) ? { text, pre: original.slice(0, start), post: original.slice(end), alone: false } : undefined;
-}
-
-/** a-z and 0-9: where compromise stops taking punctuation off a word. */
-function isAsciiWordUnit(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /**
