@@ -82,9 +82,6 @@ export function explainThreats(plain: string): ThreatEvent[] {
 
 /** How many characters of a long message are parsed at most. */
 const BUDGET = 4000;
-/** How many sentences `chooseSentences` gates before it checks the budget again: twice as many each time, up to `LAST_BLOCK`. */
-const FIRST_BLOCK = 64;
-const LAST_BLOCK = 4096;
 
 /**
  * Which sentences to parse, in order. Only the sentences that can hold a threat (and the
@@ -93,20 +90,20 @@ const LAST_BLOCK = 4096;
  * characters: first the sentences that could hold a threat on their own ("core") and their
  * neighbours, then context, in order.
  *
- * The sentences are gated in order, one by one, and gating stops once the core sentences and
+ * The sentences are gated in order, and with `stopEarly` gating stops once the core sentences and
  * neighbours already found overrun the budget: the sentences parsed are then the first of those,
  * whatever the rest of the message holds, so the choice is the same as gating every sentence
- * (which a `firstBlock` as large as the message does: the test compares the two). Searching all
- * sentences at once, joined, was tried and dropped: it was no faster, and its extra copies of
- * the shapes' large patterns added to the regexp code V8 compiles; past 1 MB of that (and 16 MB
- * of executable memory) V8 compiles every further regexp without optimisation, 10-20x slower.
+ * (the test compares the two). Searching all sentences at once, joined, was tried and dropped:
+ * it was no faster, and its extra copies of the shapes' large patterns added to the regexp code
+ * V8 compiles; past 1 MB of that (and 16 MB of executable memory) V8 compiles every further
+ * regexp without optimisation, 10-20x slower.
  */
 export function chooseSentences(
   reading: string,
   all: readonly { start: number; end: number }[],
   flags: GateFlags,
-  firstBlock = FIRST_BLOCK,
   latin = latinTwin(reading),
+  stopEarly = true,
 ): { start: number; end: number }[] {
   const count = all.length;
   const length = (i: number) => all[i]!.end - all[i]!.start;
@@ -115,22 +112,16 @@ export function chooseSentences(
   const wanted: number[] = [];
   const isWanted = new Uint8Array(count);
   const near = (i: number) => isWanted[i] === 1 && (core.has(i) || core.has(i - 1) || core.has(i + 1));
-  let nearLength = 0;
-  // Sentences before `settled` have had their nearness counted (it needs the next sentence gated).
-  let settled = 0;
-  // A single sentence, or a message the cues let through (a short one): every sentence is wanted.
-  let gated = count === 1 || flags.byCues ? count : 0;
-  if (gated === count) for (let i = 0; i < count; i++) (isWanted[i] = 1), wanted.push(i);
-  for (let block = firstBlock; gated < count && nearLength <= BUDGET; block = Math.max(block, Math.min(LAST_BLOCK, block * 2))) {
-    const end = Math.min(count, gated + block);
-    for (let i = gated; i < end; i++) {
-      if (!sentenceWanted(reading, latin, all, i, flags, core)) continue;
-      isWanted[i] = 1;
-      wanted.push(i);
+  if (count === 1 || flags.byCues) {
+    // A single sentence, or a message the cues let through (a short one): every sentence is wanted.
+    for (let i = 0; i < count; i++) (isWanted[i] = 1), wanted.push(i);
+  } else {
+    // The length of the near sentences so far; a sentence's nearness is known once the next is gated.
+    let nearLength = 0;
+    for (let i = 0; i < count && nearLength <= BUDGET; i++) {
+      if (sentenceWanted(reading, latin, all, i, flags, core)) (isWanted[i] = 1), wanted.push(i);
+      if (stopEarly && i > 0 && near(i - 1)) nearLength += length(i - 1);
     }
-    gated = end;
-    const last = gated === count ? count : gated - 1;
-    for (; settled < last; settled++) if (near(settled)) nearLength += length(settled);
   }
   let list = wanted;
   if (list.length === 0) return [];
@@ -139,7 +130,7 @@ export function chooseSentences(
   // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
   if (core.size > 0) list = list.filter((i) => near(i) || (flags.sexual && sexualSign(latin.slice(all[i]!.start, all[i]!.end), reading.slice(all[i]!.start, all[i]!.end))));
   if (list.reduce((n, i) => n + length(i), 0) > BUDGET) {
-    const nearOnes = list.filter((i) => core.has(i) || core.has(i - 1) || core.has(i + 1));
+    const nearOnes = list.filter(near);
     list = nearOnes.length > 0 ? nearOnes : list;
   }
   let budget = BUDGET;
@@ -159,7 +150,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   const flags = gate(reading, twoByte, latin);
   if (!flags) return none;
   const all = sentenceSpans(reading);
-  const chosen = chooseSentences(reading, all, flags, FIRST_BLOCK, latin);
+  const chosen = chooseSentences(reading, all, flags, latin);
   if (chosen.length === 0) return none;
   const sentences = parseSentences(reading, chosen);
   const frames = computeFrames(reading, latin);

@@ -139,8 +139,12 @@ function shapeGate(latin: string, reading: string): GateFlags | undefined {
 // AT_PLACE with HOSTILE; SEXUAL_STRONG; or two SEXUAL_SIGNALS.
 const ALONE: readonly RegExp[] = [VEILED, FATE, PURSUIT, INTIMIDATION, KNOWS_LIFE, FAMILY, COERCION];
 
-/** Whether a hand-written shape matches, stopping at the first. */
-function shapePasses(latin: string, reading: string): boolean {
+/**
+ * Whether a hand-written shape matches one sentence, stopping at the first: picking sentences
+ * needs only the yes or no (the cues decide for the whole message in `gate`). `latin` is the
+ * sentence in the reading text's `latinTwin`.
+ */
+export function gatePasses(latin: string, reading: string): boolean {
   if (harmWordNearPerson(latin)) return true;
   for (const pattern of ALONE) if (pattern.test(latin)) return true;
   if ((hasHarmWord(latin) && HARM_NEAR_PERSON.test(latin)) || (AT_PLACE.test(latin) && HOSTILE.test(latin))) return true;
@@ -276,10 +280,3 @@ export function gate(reading: string, twoByte = mayBeTwoByte(reading), latin = l
   const family = flag('family');
   return { harm, intimidation, family, coercion: flag('coercion') || harm || intimidation || family, sexual: flag('sexual'), byCues: true };
 }
-
-/**
- * Whether one sentence of a long message matches a hand-written shape, stopping at the first:
- * picking sentences needs only the yes or no (the cues decide for the whole message in `gate`).
- * `latin` is the sentence in the reading text's `latinTwin`.
- */
-export const gatePasses: (latin: string, reading: string) => boolean = shapePasses;
