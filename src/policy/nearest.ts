@@ -1,11 +1,11 @@
-import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { levenshtein } from '../text/edit-distance.js';
 
 /** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = LevenshteinDistance(word.toLowerCase(), candidate.toLowerCase(), {});
+    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

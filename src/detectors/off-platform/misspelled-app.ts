@@ -1,4 +1,4 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { damerauLevenshtein } from '../../text/edit-distance.js';
 import { skeletonize } from '../../text/index.js';
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
@@ -68,7 +68,7 @@ export function misspelledApp(word: string, names: readonly AppName[]): AppName 
   for (const name of names) {
     // Cheap filters first: a typo keeps the first letter and the length within one.
     if (name.key[0] !== word[0] || Math.abs(name.key.length - word.length) > 1 || !mayBeOneEdit(word, name.key)) continue;
-    if (DamerauLevenshteinDistance(word, name.key, { transposition_cost: 1 }) <= 1) return name;
+    if (damerauLevenshtein(word, name.key) <= 1) return name;
   }
   return undefined;
 }
