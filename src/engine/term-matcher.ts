@@ -148,9 +148,14 @@ function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
  */
 export class TermMatcher {
   private readonly maskTerms: CompiledTerm[] = [];
+  /**
+   * The mask terms a masked token can match, built on the first masked token: by their first
+   * letter for whole-word terms (a token must begin with it, a mask never standing first), and
+   * the few with a `*` start, which may sit anywhere in a token. Trying every mask term on every
+   * masked token (`138****8251` among them) cost thousands of comparisons a token.
+   */
+  private maskIndex: { readonly written: readonly string[]; readonly byFirst: ReadonlyMap<number, readonly number[]>; readonly inside: readonly number[] } | undefined;
   private readonly writtenTerms: (string | undefined)[] = [];
-  /** `expandTerm` of each mask term, computed once. */
-  private readonly maskWritten: string[] = [];
   /** Transitions out of the root for every UTF-16 unit (0: none): most characters lead back to the root. */
   private readonly rootNext = new Int32Array(0x10000);
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
@@ -245,7 +250,6 @@ export class TermMatcher {
     });
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
     this.fed = new Int32Array(this.window);
-    this.maskWritten = this.maskTerms.map(expandTerm);
     this.alphabet[SPACE] = 1;
     for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
     this.linkFailures(build);
@@ -518,13 +522,31 @@ export class TermMatcher {
     }
   }
 
+  private indexMaskTerms(): NonNullable<TermMatcher['maskIndex']> {
+    const byFirst = new Map<number, number[]>();
+    const inside: number[] = [];
+    const written = this.maskTerms.map(expandTerm);
+    this.maskTerms.forEach((term, t) => {
+      if (!term.startBoundary) return void inside.push(t);
+      const first = written[t]!.charCodeAt(0);
+      const list = byFirst.get(first);
+      if (list) list.push(t);
+      else byFirst.set(first, [t]);
+    });
+    return { written, byFirst, inside };
+  }
+
   private matchMaskedToken(view: SkeletonView, from: number, to: number, hits: TermHit[]): void {
     // Expand collapsed runs so `a**hole` is compared letter by letter with `asshole`.
     let expanded = '';
     for (let k = from; k < to; k++) expanded += view.text[k]!.repeat(Math.min(view.runs[k] ?? 1, 4));
-    for (let t = 0; t < this.maskTerms.length; t++) {
+    const index = (this.maskIndex ??= this.indexMaskTerms());
+    const byFirst = index.byFirst.get(expanded.charCodeAt(0)) ?? [];
+    // The two lists merged in term order, so hits come in the order every term was tried before.
+    for (let a = 0, b = 0; a < byFirst.length || b < index.inside.length; ) {
+      const t = b >= index.inside.length || (a < byFirst.length && byFirst[a]! < index.inside[b]!) ? byFirst[a++]! : index.inside[b++]!;
       const term = this.maskTerms[t]!;
-      const written = this.maskWritten[t]!;
+      const written = index.written[t]!;
       if (written.length > expanded.length) continue;
       if (term.startBoundary && expanded.charCodeAt(0) !== written.charCodeAt(0)) continue;
       const last = expanded.length - written.length;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TermMatcher, type CompiledTerm, type TermHit } from '../../src/engine/term-matcher.js';
+import { expandTerm, TermMatcher, type CompiledTerm, type TermHit } from '../../src/engine/term-matcher.js';
 import { createViews } from '../../src/text/index.js';
 import type { SkeletonView } from '../../src/text/types.js';
 
@@ -24,6 +24,34 @@ function naiveHits(terms: readonly CompiledTerm[], view: SkeletonView): TermHit[
   return hits;
 }
 
+/**
+ * Masked reads as the matcher defined them before its index: every mask term (three letters or
+ * more, starting with a letter) tried on every token that mixes mask characters with others.
+ */
+function naiveMaskedHits(terms: readonly CompiledTerm[], view: SkeletonView): TermHit[] {
+  const hits: TermHit[] = [];
+  for (const token of view.text.matchAll(/[a-z0-9*#]+/g)) {
+    const from = token.index;
+    const to = from + token[0].length;
+    const masks = (token[0].match(/[*#]/g) ?? []).length;
+    if (masks === 0 || masks === token[0].length) continue;
+    let expanded = '';
+    for (let k = from; k < to; k++) expanded += view.text[k]!.repeat(Math.min(view.runs[k] ?? 1, 4));
+    for (const term of terms) {
+      if (term.length < 3 || !/^[a-z]/.test(term.key)) continue;
+      const written = expandTerm(term);
+      const last = expanded.length - written.length;
+      for (let offset = 0; offset <= last; offset++) {
+        if ((term.startBoundary && offset !== 0) || (term.endBoundary && offset !== last)) continue;
+        const window = expanded.slice(offset, offset + written.length);
+        const fits = [...written].every((c, k) => window[k] === c || (k > 0 && /[*#]/.test(window[k]!)));
+        if (fits && /[*#]/.test(window)) hits.push({ term: term.id, start: from, end: to, masked: true });
+      }
+    }
+  }
+  return hits;
+}
+
 const order = (hits: readonly TermHit[]) => [...hits].sort((a, b) => a.end - b.end || a.term - b.term || a.start - b.start);
 
 describe('TermMatcher', () => {
@@ -41,6 +69,23 @@ describe('TermMatcher', () => {
           // Repeated letters carry run lengths the naive search does not model; such texts are left out.
           if (Array.from(view.runs).some((r) => r > 1)) continue;
           expect(order(matcher.scan(view))).toEqual(order(naiveHits(terms, view)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads masked words (`f*ck`, `*ss`) exactly as trying every term on every masked token does', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'k', 's', '1'), minLength: 3, maxLength: 5 }).filter((k) => !/(.)\1/.test(k));
+    const term = fc.record({ key, startBoundary: fc.boolean(), endBoundary: fc.boolean() });
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'k', 's', '1', '*', '#', ' ', '**'), maxLength: 30 });
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { minLength: 1, maxLength: 12, selector: (t) => t.key }), fc.array(text, { minLength: 1, maxLength: 10 }), (specs, texts) => {
+        const terms: CompiledTerm[] = specs.map((t, id) => ({ id, key: t.key, runs: [...t.key].map(() => 1), length: t.key.length, startBoundary: t.startBoundary, endBoundary: t.endBoundary, extendStart: false, extendEnd: false }));
+        const matcher = new TermMatcher(terms);
+        for (const t of texts) {
+          const view = createViews(t).skeleton;
+          expect(order(matcher.scan(view).filter((h) => h.masked))).toEqual(order(naiveMaskedHits(terms, view)));
         }
       }),
       { numRuns: 300 },
