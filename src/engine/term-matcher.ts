@@ -233,6 +233,7 @@ export class TermMatcher {
       let node = 0;
       for (let i = 0; i < term.key.length; i++) {
         const code = term.key.charCodeAt(i);
+        this.alphabet[code] = 1;
         let next = node === 0 ? this.rootNext[code]! : this.step(node, code);
         if (next <= 0) {
           next = build.nodes++;
@@ -251,7 +252,6 @@ export class TermMatcher {
     this.window = 1 << Math.ceil(Math.log2(maxLength + 1));
     this.fed = new Int32Array(this.window);
     this.alphabet[SPACE] = 1;
-    for (const term of terms) for (let i = 0; i < term.key.length; i++) this.alphabet[term.key.charCodeAt(i)] = 1;
     this.linkFailures(build);
     const nodes = build.nodes;
     for (let code = 0; code < 128; code++) if (this.alphabet[code] !== 0) this.asciiClass[code] = this.asciiClasses++;
