@@ -155,7 +155,11 @@ export class TermMatcher {
    * masked token (`138****8251` among them) cost thousands of comparisons a token.
    */
   private maskIndex: { readonly written: readonly string[]; readonly byFirst: ReadonlyMap<number, readonly number[]>; readonly inside: readonly number[] } | undefined;
-  private readonly writtenTerms: (string | undefined)[] = [];
+  /**
+   * `written` of each term as first asked for, in an array as long as the terms: written into
+   * at random ids, an empty array turned into a dictionary and every read became a hash lookup.
+   */
+  private readonly writtenTerms: (string | undefined)[];
   /** Transitions out of the root for every UTF-16 unit (0: none): most characters lead back to the root. */
   private readonly rootNext = new Int32Array(0x10000);
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
@@ -206,6 +210,7 @@ export class TermMatcher {
   private readonly fed: Int32Array;
 
   constructor(readonly terms: readonly CompiledTerm[]) {
+    this.writtenTerms = new Array<string | undefined>(terms.length).fill(undefined);
     // Sized once for the most edges the terms can make (one per unit), so it never grows.
     let units = 0;
     for (const term of terms) units += term.key.length;
