@@ -227,17 +227,23 @@ function indexCues(): { byWord: ReadonlyMap<string, readonly number[]>; always: 
   return { byWord, always };
 }
 const CUE_INDEX = indexCues();
-// Every key is three letters or more: a word whose first three letters begin no key has no key as a prefix.
-const CUE_PREFIXES: ReadonlySet<string> = new Set([...CUE_INDEX.byWord.keys()].map((key) => key.slice(0, 3)));
-const CUE_KEY_MAX = Math.max(3, ...[...CUE_INDEX.byWord.keys()].map((key) => key.length));
+
+/** The index `candidateCues` reads, for tests: the cues by key word, and those tried always. */
+export function cueIndex(): { readonly byWord: ReadonlyMap<string, readonly number[]>; readonly always: readonly number[] } {
+  return CUE_INDEX;
+}
+// Every prefix of three letters or more of every key: once a word's prefix is none of these, no
+// longer prefix of it is a key.
+const CUE_PREFIXES: ReadonlySet<string> = new Set([...CUE_INDEX.byWord.keys()].flatMap((key) => Array.from({ length: key.length - 2 }, (_, i) => key.slice(0, i + 3))));
 
 /** The cues worth trying on a text: those sharing a word (or a word's prefix) with it. */
 export function candidateCues(text: string): Set<number> {
   const chosen = new Set(CUE_INDEX.always);
   for (const word of text.match(/[a-z]{3,}/g) ?? []) {
-    if (!CUE_PREFIXES.has(word.slice(0, 3))) continue;
-    for (let n = 3, last = Math.min(word.length, CUE_KEY_MAX); n <= last; n++) {
-      const list = CUE_INDEX.byWord.get(n === word.length ? word : word.slice(0, n));
+    for (let n = 3; n <= word.length; n++) {
+      const prefix = n === word.length ? word : word.slice(0, n);
+      if (!CUE_PREFIXES.has(prefix)) break;
+      const list = CUE_INDEX.byWord.get(prefix);
       if (list) for (const i of list) chosen.add(i);
     }
   }
