@@ -1,7 +1,6 @@
 import { damerauLevenshtein } from '../../text/edit-distance.js';
 import { skeletonize } from '../../text/index.js';
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
-import { allMatches } from '../../text/regex.js';
 
 /** An app name as compared: its skeleton form and the label shown in messages. */
 interface AppName {
@@ -14,11 +13,15 @@ interface Config {
   readonly before: ReadonlySet<string>;
   readonly shortest: number;
   readonly longest: number;
+  /** 1 for each letter an app name begins with (a misspelling keeps the first letter). */
+  readonly initials: Uint8Array;
 }
 
 /** Names shorter than this are too close to ordinary words (`viber`/`fiber`, `skype`/`swipe`). */
 const MIN_LENGTH = 6;
-const WORD = /[a-z]+/g;
+function isLowerLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
 
 const configs = new WeakMap<object, Config>();
 
@@ -42,7 +45,9 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
     (Array.isArray(options['before']) ? options['before'] : []).filter((w): w is string => typeof w === 'string').map((w) => skeletonize(w).text),
   );
   const lengths = names.map((n) => n.key.length);
-  const config: Config = { names, before, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1 };
+  const initials = new Uint8Array(128);
+  for (const name of names) initials[name.key.charCodeAt(0)] = 1;
+  const config: Config = { names, before, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, initials };
   configs.set(options, config);
   return config;
 }
@@ -78,16 +83,37 @@ function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatc
   if (config.names.length === 0) return [];
   const text = views.skeleton.text;
   const out: DetectorMatch[] = [];
-  let previous: string[] = [];
-  for (const m of allMatches(WORD, text)) {
-    const word = m[0];
-    if (word.length >= config.shortest && word.length <= config.longest) {
+  // Words are runs of a-z. Only a word of an app name's length and first letter is sliced out of
+  // the text; the two words before it only when it is a misspelling (a long message has many words).
+  const before = config.before;
+  const wordAt = (start: number, end: number) => (start < 0 ? '' : text.slice(start, end));
+  let count = 0;
+  let lastStart = -1;
+  let lastEnd = -1;
+  let secondStart = -1;
+  let secondEnd = -1;
+  for (let i = 0; i < text.length; ) {
+    if (!isLowerLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isLowerLetter(text.charCodeAt(end))) end++;
+    const length = end - i;
+    if (length >= config.shortest && length <= config.longest && config.initials[text.charCodeAt(i)] === 1) {
+      const word = text.slice(i, end);
       const app = misspelledApp(word, config.names);
-      if (app && (config.before.size === 0 || previous.some((w) => config.before.has(w)))) {
-        out.push({ view: 'skeleton', start: m.index, end: m.index + word.length, values: { app: app.label }, matched: word });
+      // One of the two words before it (for the second word of the text, '' and the first; none for the first).
+      if (app && (before.size === 0 || (count > 0 && (before.has(wordAt(secondStart, secondEnd)) || before.has(wordAt(lastStart, lastEnd)))))) {
+        out.push({ view: 'skeleton', start: i, end, values: { app: app.label }, matched: word });
       }
     }
-    previous = [previous[previous.length - 1] ?? '', word];
+    secondStart = lastStart;
+    secondEnd = lastEnd;
+    lastStart = i;
+    lastEnd = end;
+    count++;
+    i = end;
   }
   return out;
 }
