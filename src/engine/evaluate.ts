@@ -15,10 +15,11 @@ export interface RawMatch {
   readonly matched: string;
   readonly label: string;
   readonly list: string;
-  readonly entity?: string;
-  readonly score?: number;
-  readonly steps?: readonly ExplanationStep[];
-  readonly values?: Readonly<Record<string, string>>;
+  // Always present (undefined when absent), so every match has one shape for the code after.
+  readonly entity: string | undefined;
+  readonly score: number | undefined;
+  readonly steps: readonly ExplanationStep[] | undefined;
+  readonly values: Readonly<Record<string, string>> | undefined;
 }
 
 /** A term occurrence in original offsets, with the target that wanted it. */
@@ -172,7 +173,10 @@ function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {
     matched: hit.masked ? hit.target.label : hit.matched,
     label: hit.target.label,
     list: hit.target.list,
+    entity: undefined,
+    score: undefined,
     steps,
+    values: undefined,
   };
 }
 
@@ -214,6 +218,9 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
       matched: chosen.map((h) => h.matched).join(' … '),
       label: labels[labels.length - 1]!,
       list: chosen[chosen.length - 1]!.target.list,
+      entity: undefined,
+      score: undefined,
+      steps: undefined,
       values: Object.fromEntries(labels.map((label, i) => [`term${i + 1}`, label])),
     });
   }
@@ -259,10 +266,10 @@ function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawM
       matched: match.matched ?? view.text.slice(match.start, match.end),
       label: match.matched ?? view.text.slice(match.start, match.end),
       list: '',
-      ...(entity === undefined ? {} : { entity }),
-      ...(match.score === undefined ? {} : { score: match.score }),
-      ...(match.steps === undefined ? {} : { steps: match.steps }),
-      ...(match.values === undefined ? {} : { values: match.values }),
+      entity,
+      score: match.score,
+      steps: match.steps,
+      values: match.values,
     });
   }
 }
@@ -278,7 +285,7 @@ function pushViewMatch(
   const span = mapSpanToOriginal(view, start, end);
   if (span.end <= span.start) return;
   const matched = view.text.slice(start, end);
-  out.push({ rule, start: span.start, end: span.end, matched, label: matched, list: '', ...(values ? { values } : {}) });
+  out.push({ rule, start: span.start, end: span.end, matched, label: matched, list: '', entity: undefined, score: undefined, steps: undefined, values });
 }
 
 function pickView(views: Views, name: CompiledRule['view']): TextView {

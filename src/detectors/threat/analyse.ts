@@ -21,8 +21,8 @@ export interface ThreatEvent {
   readonly agent: string;
   readonly patient: string;
   readonly mood: string;
-  /** For the parts coercion is assembled from: what this part is. */
-  readonly role?: string;
+  /** For the parts coercion is assembled from: what this part is (undefined for a whole threat). */
+  readonly role: string | undefined;
   /** Changes to the rule's base score, each explained. */
   readonly steps: readonly ExplanationStep[];
 }
@@ -528,6 +528,7 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
         patient: draft.patient,
         mood: 'negated',
         steps: [...steps, { kind: 'negated', delta: -1, note: 'negated: said not to happen' }],
+        role: undefined,
       });
       return;
     }
@@ -550,7 +551,7 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
     if (frames.joke) steps.push({ kind: 'joke', delta: -0.3, note: 'marked as a joke' });
     if (mood === 'hypothetical' && !frames.hostile) steps.push({ kind: 'hypothetical', delta: -0.2, note: 'would/could: said as a possibility' });
   }
-  out.push({ kind: draft.kind, start: draft.span.start, end: draft.span.end, agent: draft.agent, patient: draft.patient, mood, steps, ...(draft.role ? { role: draft.role } : {}) });
+  out.push({ kind: draft.kind, start: draft.span.start, end: draft.span.end, agent: draft.agent, patient: draft.patient, mood, steps, role: draft.role || undefined });
 }
 
 /** The condition a clause is under: an `if`/`or`/`unless` clause of the same sentence, or "don't make me". */
@@ -624,7 +625,7 @@ function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: T
         mood: cue.mood,
         negated,
         steps,
-        ...(cue.role ? { role: cue.role } : {}),
+        role: cue.role,
       });
     }
   }
@@ -706,7 +707,7 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
     const carried = harm.steps.filter((s) => ['reported', 'quotation', 'report-to-support', 'question'].includes(s.kind));
     steps.push(...carried);
     removeWhere(events, isPart);
-    events.push({ kind: 'coercion', start, end, agent: 'speaker', patient: 'reader', mood: 'a condition on the reader and a harm', steps });
+    events.push({ kind: 'coercion', start, end, agent: 'speaker', patient: 'reader', mood: 'a condition on the reader and a harm', steps, role: undefined });
   } else {
     removeWhere(events, isPart);
   }
