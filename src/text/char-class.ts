@@ -82,6 +82,11 @@ export function isWordChar(code: number): boolean {
   return word;
 }
 
+/** a-z. */
+export function isLowerAsciiLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
 /** a-z and 0-9: the units of a lower-cased ASCII word. */
 export function isLowerAsciiAlnum(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);

@@ -1,4 +1,4 @@
-import { classOf, isCjk, isHighSurrogate, isLowSurrogate, isMiddleDot, LETTER, SPACE } from './char-class.js';
+import { classOf, isCjk, isHighSurrogate, isLowerAsciiLetter, isLowSurrogate, isMiddleDot, LETTER, SPACE } from './char-class.js';
 import { CHINESE_DIGITS, decimalValue, ENCLOSED_DIGITS, splitDigitWords } from './numerals.js';
 import type { TextView } from './types.js';
 import { ViewBuilder } from './view-builder.js';
@@ -83,10 +83,6 @@ function isAsciiDigit(unit: number): boolean {
   return unit >= 0x30 && unit <= 0x39;
 }
 
-function isLowerAscii(unit: number): boolean {
-  return unit >= 0x61 && unit <= 0x7a;
-}
-
 /** True when plain unit `i` is a digit that needs no context (ASCII, other script, enclosed). */
 function isPlainDigitAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -145,9 +141,9 @@ function scan(text: string): { elements: Elements; digits: Digits } {
       const from = digits.add(unit, i, i) - 1;
       elements.add(i, i + 1, DIGIT, 1, from, from + 1);
       i++;
-    } else if (isLowerAscii(unit)) {
+    } else if (isLowerAsciiLetter(unit)) {
       let j = i + 1;
-      while (j < n && isLowerAscii(text.charCodeAt(j))) j++;
+      while (j < n && isLowerAsciiLetter(text.charCodeAt(j))) j++;
       scanLetters(text, i, j, elements, digits);
       i = j;
     } else if (unit < 0x80) {

@@ -1,4 +1,5 @@
 import { damerauLevenshtein } from '../../text/edit-distance.js';
+import { isLowerAsciiLetter } from '../../text/char-class.js';
 import { skeletonize } from '../../text/index.js';
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
 
@@ -19,9 +20,6 @@ interface Config {
 
 /** Names shorter than this are too close to ordinary words (`viber`/`fiber`, `skype`/`swipe`). */
 const MIN_LENGTH = 6;
-function isLowerLetter(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
 
 const configs = new WeakMap<object, Config>();
 
@@ -87,24 +85,23 @@ function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatc
   // the text; the two words before it only when it is a misspelling (a long message has many words).
   const before = config.before;
   const wordAt = (start: number, end: number) => (start < 0 ? '' : text.slice(start, end));
-  let count = 0;
   let lastStart = -1;
   let lastEnd = -1;
   let secondStart = -1;
   let secondEnd = -1;
   for (let i = 0; i < text.length; ) {
-    if (!isLowerLetter(text.charCodeAt(i))) {
+    if (!isLowerAsciiLetter(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < text.length && isLowerLetter(text.charCodeAt(end))) end++;
+    while (end < text.length && isLowerAsciiLetter(text.charCodeAt(end))) end++;
     const length = end - i;
     if (length >= config.shortest && length <= config.longest && config.initials[text.charCodeAt(i)] === 1) {
       const word = text.slice(i, end);
       const app = misspelledApp(word, config.names);
       // One of the two words before it (for the second word of the text, '' and the first; none for the first).
-      if (app && (before.size === 0 || (count > 0 && (before.has(wordAt(secondStart, secondEnd)) || before.has(wordAt(lastStart, lastEnd)))))) {
+      if (app && (before.size === 0 || (lastStart >= 0 && (before.has(wordAt(secondStart, secondEnd)) || before.has(wordAt(lastStart, lastEnd)))))) {
         out.push({ view: 'skeleton', start: i, end, values: { app: app.label }, matched: word });
       }
     }
@@ -112,7 +109,6 @@ function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatc
     secondEnd = lastEnd;
     lastStart = i;
     lastEnd = end;
-    count++;
     i = end;
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Detector, DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
-import { isLowerAsciiAlnum } from '../../text/char-class.js';
+import { isLowerAsciiAlnum, isLowerAsciiLetter } from '../../text/char-class.js';
 
 /**
  * Messaging, social and payment apps by the names people use for them, nicknames and code words
@@ -113,7 +113,7 @@ function findMentions(plain: string): Mention[] {
     const unit = plain.charCodeAt(i);
     if (BEGINS_NAME[unit] === 0) continue;
     // A Latin name inside a word is never whole (see isWhole): not worth the lookup.
-    if (unit >= 0x61 && unit <= 0x7a && i > 0 && isLowerAsciiAlnum(plain.charCodeAt(i - 1))) continue;
+    if (isLowerAsciiLetter(unit) && i > 0 && isLowerAsciiAlnum(plain.charCodeAt(i - 1))) continue;
     const candidates = BY_FIRST.get(plain[i]!)!;
     for (const { app, name } of candidates) {
       if (!plain.startsWith(name, i) || !isWhole(plain, name, i, i + name.length)) continue;

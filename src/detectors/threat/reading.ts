@@ -1,6 +1,7 @@
 import { CONFUSABLES } from '../../text/index.js';
 import { HARM_VERBS } from './lexicon.js';
 import { allMatches } from '../../text/regex.js';
+import { isLowerAsciiLetter } from '../../text/char-class.js';
 
 /**
  * The text the grammar reads: the plain view with digits and symbols that stand for letters inside
@@ -56,13 +57,9 @@ function fitsMask(word: string, mask: string): boolean {
   if (word.length !== mask.length) return false;
   for (let i = 0; i < mask.length; i++) {
     const unit = mask.charCodeAt(i);
-    if (unit === 0x2a ? !isLowerLetter(word.charCodeAt(i)) : word.charCodeAt(i) !== unit) return false;
+    if (unit === 0x2a ? !isLowerAsciiLetter(word.charCodeAt(i)) : word.charCodeAt(i) !== unit) return false;
   }
   return true;
-}
-
-function isLowerLetter(unit: number): boolean {
-  return unit >= 0x61 && unit <= 0x7a;
 }
 
 // Where a mask or a "!" sits between two letters.
@@ -81,14 +78,14 @@ export function replaceMaskedWords(text: string, replace: (word: string) => stri
   MASK_BETWEEN_LETTERS.lastIndex = 0;
   for (let m = MASK_BETWEEN_LETTERS.exec(text); m !== null; m = MASK_BETWEEN_LETTERS.exec(text)) {
     let start = m.index;
-    while (start > last && isLowerLetter(text.charCodeAt(start - 1))) start--;
+    while (start > last && isLowerAsciiLetter(text.charCodeAt(start - 1))) start--;
     let end = m.index + 1;
     for (;;) {
       let k = end;
       while (text.charCodeAt(k) === 0x21 || text.charCodeAt(k) === 0x2a) k++;
-      if (k === end || !isLowerLetter(text.charCodeAt(k))) break;
+      if (k === end || !isLowerAsciiLetter(text.charCodeAt(k))) break;
       end = k;
-      while (isLowerLetter(text.charCodeAt(end))) end++;
+      while (isLowerAsciiLetter(text.charCodeAt(end))) end++;
     }
     out += text.slice(last, start) + replace(text.slice(start, end));
     last = end;
