@@ -57,7 +57,8 @@ const CHAT: Readonly<Record<string, string>> = {
 function normalise(term: CompromiseTerm): string {
   const word = (term.implicit ?? term.normal ?? term.text).toLowerCase().replace(/[’]/g, "'");
   if (term.implicit === undefined && word.endsWith("'s")) return word;
-  return CHAT[word] ?? word;
+  // Own keys only: "constructor" or "tostring" must not read the object's prototype.
+  return Object.hasOwn(CHAT, word) ? CHAT[word]! : word;
 }
 
 const PRONOUN: ReadonlySet<string> = new Set(['Noun', 'Pronoun']);
