@@ -177,8 +177,13 @@ export function gateText(reading: string): string {
       irregular ? IRREGULAR_NOT[irregular]! : pronoun ? `${pronoun} is` : suffix ? SUFFIXES[suffix]! : ' not',
     )
     .replace(/[^a-z0-9'$\u3400-\u9fff]+/g, ' ');
-  return text.replace(/\b[a-z0-9]+\b/g, (w) => CHAT_WORDS[w] ?? w);
+  // Only the chat spellings themselves are visited, not every word; and a word such as
+  // "constructor" is not looked up on the object's prototype.
+  return text.replace(CHAT_WORD, (w) => CHAT_WORDS[w]!);
 }
+
+// One of CHAT_WORDS as a whole word (after the replacements above, words are runs of a-z and 0-9).
+const CHAT_WORD = new RegExp(String.raw`\b(?:${Object.keys(CHAT_WORDS).join('|')})\b`, 'g');
 
 const CUE_GATE_MAX = 300;
 

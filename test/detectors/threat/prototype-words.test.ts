@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gateText } from '../../../src/detectors/threat/gate.js';
 import { createModerator } from '../../../src/index.js';
 
 // Words that are also properties of every object: a lookup table keyed by a message's words must
@@ -22,7 +23,12 @@ describe('the threat grammar on words that name object properties', () => {
     );
   });
 
+  it('keeps such words as they are in the text the cues read, and still reads chat spellings', () => {
+    for (const word of PROTOTYPE_WORDS.map((w) => w.toLowerCase()).filter((w) => /^[a-z]+$/.test(w))) expect(gateText(`the ${word} will`)).toBe(`the ${word} will`);
+    expect(gateText("u dont know what ur in for, im coming")).toBe('you do not know what your in for i am coming');
+  });
+
   it('still reads the threat beside such a word', () => {
-    expect(moderator.moderate('the constructor will see what happens, i will kill you').categories.threat.verdict).not.toBe('allow');
+    expect(moderator.moderate('the constructor will see what happens, i will kill you').categories.threat?.verdict).toBe('block');
   });
 });
