@@ -4,6 +4,7 @@ import type { Span, TextView } from '../text/types.js';
 import { loadCompromise } from './compromise.js';
 import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
+import type { TermHit } from './term-matcher.js';
 import { allMatches } from '../text/regex.js';
 
 /** A place where a rule matched, before exceptions, context and scoring. */
@@ -49,15 +50,11 @@ export interface Evaluation {
    */
   readonly hits: ReadonlyMap<number, RuleHits>;
   readonly matches: RawMatch[];
-  /** Every term occurrence of the shared scan, in original offsets. */
-  readonly scanned: readonly ScannedHit[];
-}
-
-/** One occurrence from the shared scan, in original offsets. */
-export interface ScannedHit extends Span {
-  readonly term: number;
-  readonly matched: string;
-  readonly masked: boolean;
+  /**
+   * The occurrences of the shared scan that some rule reads as context or allow, in skeleton
+   * offsets: most are never needed, so they are located in the original only by `hitsFor`.
+   */
+  readonly scanned: readonly TermHit[];
 }
 
 const EMPTY_HITS: RuleHits = { terms: [], trigger: [], near: [], context: [], allow: [] };
@@ -81,17 +78,27 @@ export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: nu
       if (!hits.has(match.rule.index)) hits.set(match.rule.index, { terms: [], trigger: [], near: [], context: [], allow: [] });
     }
     if (matched.size > 0) {
+      const skeleton = evaluation.views.skeleton;
       for (const hit of evaluation.scanned) {
+        let located: { span: Span; matched: string } | undefined;
         for (const target of policy.secondaryTargets[hit.term]!) {
           if (!matched.has(target.rule)) continue;
+          located ??= locate(policy, skeleton, hit);
           const entry = hits.get(target.rule)!;
           const slots = target.role === 'context' ? entry.context : entry.allow;
-          (slots[target.slot] ??= []).push({ start: hit.start, end: hit.end, target, matched: hit.matched, masked: hit.masked });
+          (slots[target.slot] ??= []).push({ start: located.span.start, end: located.span.end, target, matched: located.matched, masked: hit.masked });
         }
       }
     }
   }
   return evaluation.hits.get(rule) ?? EMPTY_HITS;
+}
+
+/** A scan hit in original offsets, with what matched after normalisation: the term as normalised, or for a `*` term the whole word. */
+function locate(policy: CompiledPolicy, skeleton: TextView, hit: TermHit): { span: Span; matched: string } {
+  const term = policy.matcher.terms[hit.term]!;
+  const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : policy.matcher.written(hit.term);
+  return { span: mapSpanToOriginal(skeleton, hit.start, hit.end), matched };
 }
 
 /**
@@ -102,15 +109,14 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const views = createViews(text);
   const skeleton = views.skeleton;
   const hits = new Map<number, RuleHits>();
-  const scanned: ScannedHit[] = [];
+  const scanned: TermHit[] = [];
   for (const hit of policy.matcher.scan(skeleton)) {
-    const span = mapSpanToOriginal(skeleton, hit.start, hit.end);
-    // What matched after normalisation: the term as normalised, or for a `*` term the whole word.
-    const term = policy.matcher.terms[hit.term]!;
-    const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : policy.matcher.written(hit.term);
-    scanned.push({ term: hit.term, start: span.start, end: span.end, matched, masked: hit.masked });
     // Context and allow words wait until their rule has matched (see hitsFor).
-    for (const target of policy.primaryTargets[hit.term]!) {
+    if (policy.secondaryTargets[hit.term]!.length > 0) scanned.push(hit);
+    const targets = policy.primaryTargets[hit.term]!;
+    if (targets.length === 0) continue;
+    const { span, matched } = locate(policy, skeleton, hit);
+    for (const target of targets) {
       let entry = hits.get(target.rule);
       if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));
       const located: LocatedHit = { start: span.start, end: span.end, target, matched, masked: hit.masked };
