@@ -10,6 +10,7 @@ import { CUE_READS_ASCII, CUES, type Cue, type ThreatKind } from './cues.js';
 import { latinTwin, mayBeTwoByte } from './reading.js';
 import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './shapes.js';
 import { HARM_VERBS, PEOPLE, READER, READER_POSSESSIVE, THIRD_PRONOUNS } from './lexicon.js';
+import { isLowerAsciiLetter } from '../../text/char-class.js';
 
 const GROUPS = [...PEOPLE].filter((w) => w.length > 3 && w.endsWith('s')).join('|');
 const YOU = String.raw`(?:you|u|ya|your|ur|yourself|urself|y'all|yall)`;
@@ -237,19 +238,43 @@ const CUE_INDEX = indexCues();
 export function cueIndex(): { readonly byWord: ReadonlyMap<string, readonly number[]>; readonly always: readonly number[] } {
   return CUE_INDEX;
 }
-// Every prefix of three letters or more of every key: once a word's prefix is none of these, no
-// longer prefix of it is a key.
-const CUE_PREFIXES: ReadonlySet<string> = new Set([...CUE_INDEX.byWord.keys()].flatMap((key) => Array.from({ length: key.length - 2 }, (_, i) => key.slice(0, i + 3))));
+// A word's prefixes are looked up by a hash built one letter at a time, so no prefix is sliced
+// out: every prefix (three letters or more) of every key has its hash in PREFIX_HASHES, and once a
+// word's prefix hash is not there, no longer prefix of it is a key. A key is confirmed by
+// comparing it with the text, so a hash shared by two prefixes costs a comparison, never a cue.
+const prefixHash = (hash: number, unit: number) => (Math.imul(hash, 31) + unit) & 0x3fffffff;
+const PREFIX_HASHES = new Set<number>();
+const KEYS_BY_HASH = new Map<number, { key: string; cues: readonly number[] }[]>();
+for (const [key, cues] of CUE_INDEX.byWord) {
+  let hash = 0;
+  for (let n = 1; n <= key.length; n++) {
+    hash = prefixHash(hash, key.charCodeAt(n - 1));
+    if (n >= 3) PREFIX_HASHES.add(hash);
+  }
+  const list = KEYS_BY_HASH.get(hash);
+  if (list) list.push({ key, cues });
+  else KEYS_BY_HASH.set(hash, [{ key, cues }]);
+}
 
-/** The cues worth trying on a text: those sharing a word (or a word's prefix) with it. */
+/** The cues worth trying on a text: those sharing a word (or a word's prefix) with it; words are runs of three letters a-z or more. */
 export function candidateCues(text: string): Set<number> {
   const chosen = new Set(CUE_INDEX.always);
-  for (const word of text.match(/[a-z]{3,}/g) ?? []) {
-    for (let n = 3; n <= word.length; n++) {
-      const prefix = n === word.length ? word : word.slice(0, n);
-      if (!CUE_PREFIXES.has(prefix)) break;
-      const list = CUE_INDEX.byWord.get(prefix);
-      if (list) for (const i of list) chosen.add(i);
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    if (!isLowerAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isLowerAsciiLetter(text.charCodeAt(i))) i++;
+    if (i - start < 3) continue;
+    let hash = prefixHash(prefixHash(0, text.charCodeAt(start)), text.charCodeAt(start + 1));
+    for (let n = 3; n <= i - start; n++) {
+      hash = prefixHash(hash, text.charCodeAt(start + n - 1));
+      if (!PREFIX_HASHES.has(hash)) break;
+      const keys = KEYS_BY_HASH.get(hash);
+      if (keys) for (const { key, cues } of keys) if (key.length === n && text.startsWith(key, start)) for (const c of cues) chosen.add(c);
     }
   }
   return chosen;
