@@ -87,6 +87,11 @@ export function isLowerAsciiLetter(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
 }
 
+/** What a regular expression's `\w` matches without the `i` flag: A-Z, a-z, 0-9 and `_` (NaN, past a text's end, is not). */
+export function isAsciiWordUnit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
 /** a-z and 0-9: the units of a lower-cased ASCII word. */
 export function isLowerAsciiAlnum(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);

@@ -6,8 +6,8 @@ import {
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
   SPEAKER_SUBJECTS, THIRD_PRONOUNS,
 } from './lexicon.js';
-import { CUE_READS_ASCII, CUES, type Cue, type ThreatKind } from './cues.js';
-import { candidateCues, gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
+import { CUE_READS_ASCII, CUES, cuesPossible, type Cue, type ThreatKind } from './cues.js';
+import { gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
 import { joinLetterRuns, latinTwin, mayBeTwoByte, readingText } from './reading.js';
 import { allMatches } from '../../text/regex.js';
 
@@ -598,10 +598,11 @@ function reportedInSentence(sentence: Sentence, start: number): string | undefin
 
 /** Phrase cues (stalking, veiled threats, family, coercion, sexual harassment) over the sentence's words. */
 function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: ThreatEvent[]): void {
-  // Only the cues that share a word with the sentence can match it.
-  for (const i of [...candidateCues(sentence.line)].sort((a, b) => a - b)) {
+  // Only the cues whose literals the sentence holds can match it.
+  const may = cuesPossible(sentence.latinLine);
+  for (let i = 0; i < CUES.length; i++) {
     const cue = CUES[i]!;
-    if (!wanted(cue, flags)) continue;
+    if (may[i] === 0 || !wanted(cue, flags)) continue;
     for (const m of allMatches(cue.pattern, CUE_READS_ASCII[i] ? sentence.latinLine : sentence.line)) {
       const first = sentence.tokenAt[m.index]!;
       const last = sentence.tokenAt[m.index + m[0].length - 1]!;

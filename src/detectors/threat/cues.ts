@@ -32,6 +32,7 @@ export interface Cue {
 
 import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './shapes.js';
 import { isAsciiPattern } from './reading.js';
+import { LiteralFilter } from '../../text/literal-filter.js';
 
 const SP = '(?:i|we)';
 const ME = '(?:i|we)(?: \\w+){0,3}?';
@@ -165,3 +166,18 @@ export const CUES: readonly Cue[] = [
 
 /** For each cue, whether its pattern reads only ASCII and so runs on the text's `latinTwin`. */
 export const CUE_READS_ASCII: readonly boolean[] = CUES.map((cue) => isAsciiPattern(cue.pattern));
+
+// Built on the first message that reaches the cues: reading the cues' literals costs tens of
+// milliseconds, which a moderator whose messages never get this far should not pay at start-up.
+let cueFilter: LiteralFilter | undefined;
+
+/**
+ * Which cues can match a text at all (1), from the literals their patterns need (one of which
+ * every match contains). `latin` is the text an ASCII cue runs on; the cues that read other
+ * characters (`美女`, `一个人`) are always reported possible. Sound by construction: a cue left
+ * out cannot match (test/text/literal-filter.test.ts checks it against the patterns).
+ */
+export function cuesPossible(latin: string): Uint8Array {
+  cueFilter ??= new LiteralFilter(CUES.map((cue, i) => (CUE_READS_ASCII[i] ? cue.pattern : undefined)));
+  return cueFilter.mayMatch(latin);
+}

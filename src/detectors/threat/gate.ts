@@ -6,11 +6,10 @@
  * messages where a threat is possible.
  */
 
-import { CUE_READS_ASCII, CUES, type Cue, type ThreatKind } from './cues.js';
+import { CUE_READS_ASCII, CUES, cuesPossible, type Cue, type ThreatKind } from './cues.js';
 import { latinTwin, mayBeTwoByte } from './reading.js';
 import { FATE, KNOWS_LIFE, SEXUAL_DEMAND } from './shapes.js';
 import { HARM_VERBS, PEOPLE, READER, READER_POSSESSIVE, THIRD_PRONOUNS } from './lexicon.js';
-import { isLowerAsciiLetter } from '../../text/char-class.js';
 
 const GROUPS = [...PEOPLE].filter((w) => w.length > 3 && w.endsWith('s')).join('|');
 const YOU = String.raw`(?:you|u|ya|your|ur|yourself|urself|y'all|yall)`;
@@ -209,77 +208,6 @@ function flagFor(kind: ThreatKind): Kind {
   }
 }
 
-// Words too common to tell cues apart: a cue is looked up by its rarer words.
-const COMMON = new Set(['you', 'your', 'the', 'are', 'will', 'and', 'not', 'that', 'this', 'for', 'with', 'have', 'what', 'when', 'going', 'can', 'was', 'all', 'get', 'got', 'just', 'our', 'him', 'her', 'his', 'them', 'they', 'she', 'who', 'how', 'out', 'one', 'yourself', 'would', 'very', 'really', 'some', 'any', 'from', 'been', 'there', 'then', 'now', 'want', 'like', 'about', 'more']);
-
-/**
- * For each word a cue's pattern spells out (its literal words, common ones aside), the cues that
- * contain it. A message is tried only against the cues one of whose words (or a prefix of a word,
- * for stems such as `tell\w*`) it contains; a cue with no such word is always tried.
- */
-function indexCues(): { byWord: ReadonlyMap<string, readonly number[]>; always: readonly number[] } {
-  const byWord = new Map<string, number[]>();
-  const always: number[] = [];
-  CUES.forEach((cue, i) => {
-    const literal = cue.pattern.source.replace(/\[[^\]]*\]/g, ' ').replace(/\\[a-zA-Z]/g, ' ');
-    const words = new Set((literal.match(/[a-z]{3,}/g) ?? []).filter((w) => !COMMON.has(w)));
-    if (words.size === 0) always.push(i);
-    for (const w of words) {
-      const list = byWord.get(w);
-      if (list) list.push(i);
-      else byWord.set(w, [i]);
-    }
-  });
-  return { byWord, always };
-}
-const CUE_INDEX = indexCues();
-
-/** The index `candidateCues` reads, for tests: the cues by key word, and those tried always. */
-export function cueIndex(): { readonly byWord: ReadonlyMap<string, readonly number[]>; readonly always: readonly number[] } {
-  return CUE_INDEX;
-}
-// A word's prefixes are looked up by a hash built one letter at a time, so no prefix is sliced
-// out: every prefix (three letters or more) of every key has its hash in PREFIX_HASHES, and once a
-// word's prefix hash is not there, no longer prefix of it is a key. A key is confirmed by
-// comparing it with the text, so a hash shared by two prefixes costs a comparison, never a cue.
-const prefixHash = (hash: number, unit: number) => (Math.imul(hash, 31) + unit) & 0x3fffffff;
-const PREFIX_HASHES = new Set<number>();
-const KEYS_BY_HASH = new Map<number, { key: string; cues: readonly number[] }[]>();
-for (const [key, cues] of CUE_INDEX.byWord) {
-  let hash = 0;
-  for (let n = 1; n <= key.length; n++) {
-    hash = prefixHash(hash, key.charCodeAt(n - 1));
-    if (n >= 3) PREFIX_HASHES.add(hash);
-  }
-  const list = KEYS_BY_HASH.get(hash);
-  if (list) list.push({ key, cues });
-  else KEYS_BY_HASH.set(hash, [{ key, cues }]);
-}
-
-/** The cues worth trying on a text: those sharing a word (or a word's prefix) with it; words are runs of three letters a-z or more. */
-export function candidateCues(text: string): Set<number> {
-  const chosen = new Set(CUE_INDEX.always);
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    if (!isLowerAsciiLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < length && isLowerAsciiLetter(text.charCodeAt(i))) i++;
-    if (i - start < 3) continue;
-    let hash = prefixHash(prefixHash(0, text.charCodeAt(start)), text.charCodeAt(start + 1));
-    for (let n = 3; n <= i - start; n++) {
-      hash = prefixHash(hash, text.charCodeAt(start + n - 1));
-      if (!PREFIX_HASHES.has(hash)) break;
-      const keys = KEYS_BY_HASH.get(hash);
-      if (keys) for (const { key, cues } of keys) if (key.length === n && text.startsWith(key, start)) for (const c of cues) chosen.add(c);
-    }
-  }
-  return chosen;
-}
-
 /** The kinds whose cues match the message's words before parsing (one full cue, or two signs). */
 function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
   const found: Partial<Record<Kind, boolean>> = {};
@@ -287,7 +215,9 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
   let any = false;
   // A copy whatever the text holds: V8's replacements can store a one-byte text's result two-byte.
   const latin = latinTwin(text, true);
-  for (const i of candidateCues(text)) {
+  const may = cuesPossible(latin);
+  for (let i = 0; i < CUES.length; i++) {
+    if (may[i] === 0) continue;
     const cue = CUES[i]!;
     cue.pattern.lastIndex = 0;
     if (!cue.pattern.test(CUE_READS_ASCII[i] ? latin : text)) continue;
@@ -305,7 +235,7 @@ function cueGate(text: string): Partial<Record<Kind, boolean>> | undefined {
 /** The gate's verdict per kind, or undefined when the message cannot hold a threat (and is not parsed). */
 export function gate(reading: string, twoByte = mayBeTwoByte(reading), latin = latinTwin(reading, twoByte)): GateFlags | undefined {
   // A message a shape lets through is parsed anyway: every kind's cues are then tried on it (they
-  // are looked up by word, so the unlikely ones cost nothing).
+  // are looked up by their literals, so the unlikely ones cost little).
   const shapes = shapeGate(latin, reading);
   if (shapes) return shapes;
   const cues = reading.length <= CUE_GATE_MAX ? cueGate(gateText(reading)) : undefined;
