@@ -135,14 +135,14 @@ describe('the threat cues never lose a match to the filter', () => {
     expect(untested).toEqual([]);
   });
 
-  it('on every text of the threat cases, the sample archive and the dev set', () => {
+  it('on every text of the threat cases, the sample archive and the held-out sets', () => {
     const caseFile = parse(readFileSync('rules/threat.cases.yaml', 'utf8')) as { valid: (string | { text: string })[]; invalid: { text: string }[] };
     const jsonl = (path: string) =>
       readFileSync(path, 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => (JSON.parse(line) as { text: string }).text);
-    const raw = [...[...caseFile.valid, ...caseFile.invalid].map((c) => (typeof c === 'string' ? c : c.text)), ...jsonl('fixtures/sample-archive.jsonl'), ...jsonl('../shared/eval/dev.jsonl')];
+    const raw = [...[...caseFile.valid, ...caseFile.invalid].map((c) => (typeof c === 'string' ? c : c.text)), ...['fixtures/sample-archive.jsonl', 'eval/holdout.jsonl', 'eval/holdout-2.jsonl', 'eval/holdout-3.jsonl'].flatMap(jsonl)];
     const cues = soundFor(cuePatterns, cuesPossible);
     for (const text of raw) cues(latinTwin(gateText(joinLetterRuns(readingText(createPlainView(text).text)).text), true));
   });
