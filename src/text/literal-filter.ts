@@ -280,10 +280,10 @@ class Parser {
       if (this.pos >= this.source.length) throw new Unsupported('an unclosed class');
       const first = this.classAtom();
       if (this.source[this.pos] === '-' && this.source[this.pos + 1] !== ']') {
+        // A range: more characters than the analysis keeps.
         this.pos++;
-        const last = this.classAtom();
+        this.classAtom();
         known = false;
-        if (first === undefined || last === undefined) continue;
       } else if (first === undefined) known = false;
       else chars.push(first);
     }
@@ -355,7 +355,7 @@ class Parser {
       this.pos = end + 1;
       return undefined;
     }
-    if (next in SIMPLE_ESCAPES && !(next === '0' && /[0-9]/.test(source[this.pos + 2] ?? ''))) {
+    if (Object.hasOwn(SIMPLE_ESCAPES, next) && !(next === '0' && /[0-9]/.test(source[this.pos + 2] ?? ''))) {
       this.pos += 2;
       return SIMPLE_ESCAPES[next];
     }
@@ -412,7 +412,6 @@ const trigramHash = (a: number, b: number, c: number) => (Math.imul(a, 0x3c1) + 
 export class LiteralFilter {
   /** How many expressions the filter was built for. */
   readonly size: number;
-  private readonly always: Uint8Array;
   /** The entries filed under hash h are `entries[first[h]]` up to `entries[first[h + 1]]`. */
   private readonly first = new Int32Array((1 << TRIGRAM_BITS) + 1);
   /** One bit per hash, set when something is filed under it: 2 KB that stay in cache, where `first` is 64 KB. */
@@ -422,16 +421,17 @@ export class LiteralFilter {
   private readonly pattern: Int32Array;
   private readonly offset: Int32Array;
   private readonly runEnd: Int32Array;
+  /** Per entry: 1 to compare the unit after its trigram, -1 the unit before it, 0 when the literal is the trigram; and that unit. */
   private readonly checkAt: Int8Array;
   private readonly checkUnit: Int32Array;
-  private readonly alwaysList: readonly number[];
+  /** The expressions without literals, reported possible for every text. */
+  private readonly always: number[] = [];
   /** Literals shorter than three units, found with indexOf. */
   private readonly short: readonly Entry[];
 
   /** `patterns[k]` undefined: expression k is always reported as possible. */
   constructor(patterns: readonly (RegExp | undefined)[]) {
     this.size = patterns.length;
-    this.always = new Uint8Array(patterns.length);
     const byId = new Map<string, Entry>();
     const load = new Int32Array(1 << TRIGRAM_BITS);
     const uses = new Int32Array(1 << TRIGRAM_BITS);
@@ -441,7 +441,7 @@ export class LiteralFilter {
     patterns.forEach((pattern, k) => {
       const literals = pattern && requiredLiterals(pattern);
       if (!literals) {
-        this.always[k] = 1;
+        this.always.push(k);
         return;
       }
       for (const literal of literals) {
@@ -452,15 +452,9 @@ export class LiteralFilter {
           continue;
         }
         const text = literal.text;
-        if (text.length < 3) {
-          const entry = { literal, offset: 0, patterns: [k] };
-          byId.set(id, entry);
-          short.push(entry);
-          continue;
-        }
         const entry = { literal, offset: 0, patterns: [k] };
         byId.set(id, entry);
-        long.push(entry);
+        (text.length < 3 ? short : long).push(entry);
         for (let i = 0; i + 3 <= text.length; i++) uses[trigramHash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2))]!++;
       }
     });
@@ -498,20 +492,19 @@ export class LiteralFilter {
     this.entries = sorted;
     this.pattern = Int32Array.from(sorted, single);
     this.offset = Int32Array.from(sorted, (entry) => entry.offset);
-    // 1: compare the unit after the trigram; -1: the unit before it; 0: the literal is the trigram.
-    this.checkAt = Int8Array.from(sorted, (entry) => (entry.offset + 3 < entry.literal.text.length ? 1 : entry.offset > 0 ? -1 : 0));
-    this.checkUnit = Int32Array.from(sorted, (entry, j) => {
-      const at = this.checkAt[j]! > 0 ? entry.offset + 3 : entry.offset - 1;
-      return this.checkAt[j] === 0 ? -1 : entry.literal.text.charCodeAt(at);
+    this.checkAt = new Int8Array(sorted.length);
+    this.checkUnit = new Int32Array(sorted.length).fill(-1);
+    sorted.forEach(({ literal, offset }, j) => {
+      if (offset + 3 < literal.text.length) (this.checkAt[j] = 1), (this.checkUnit[j] = literal.text.charCodeAt(offset + 3));
+      else if (offset > 0) (this.checkAt[j] = -1), (this.checkUnit[j] = literal.text.charCodeAt(offset - 1));
     });
     this.short = short;
-    this.alwaysList = patterns.flatMap((_, k) => (this.always[k] === 1 ? [k] : []));
   }
 
   /** For each expression, 1 when it can match `text` (its literals allow it), else 0. */
   mayMatch(text: string): Uint8Array {
     const out = new Uint8Array(this.size);
-    for (const k of this.alwaysList) out[k] = 1;
+    for (const k of this.always) out[k] = 1;
     const { first, entries, filedBits, pattern, offset, runEnd, checkAt, checkUnit } = this;
     const length = text.length;
     if (length >= 3) {
