@@ -1,4 +1,4 @@
-import { CONFUSABLES } from '../../text/index.js';
+import { CONFUSABLES, WEAK_CONFUSABLE } from '../../text/index.js';
 import { HARM_VERBS } from './lexicon.js';
 import { allMatches } from '../../text/regex.js';
 import { isLowerAsciiLetter } from '../../text/char-class.js';
@@ -17,10 +17,15 @@ const UNIT = /^\d+(?:st|nd|rd|th|am|pm|k|kg|km|mi|min|mins|hr|hrs|h|m|x|b|a|c|d|
 export function readingText(plain: string): string {
   let text = plain;
   if (/[^\x00-\x7f]/.test(text)) {
-    text = text.replace(/[^\x00-\x7f]/g, (ch) => {
-      const code = CONFUSABLES.get(ch.codePointAt(0)!);
+    const source = text;
+    text = text.replace(/[^\x00-\x7f]/g, (ch, at: number) => {
       // Only single UTF-16 units map one for one; astral letters keep their place.
-      return code !== undefined && ch.length === 1 ? String.fromCharCode(code & 0xffff) : ch;
+      if (ch.length !== 1) return ch;
+      const letter = lookAlike(ch);
+      if (letter === undefined) return ch;
+      // A weak (font-dependent) look-alike counts only inside a Latin word: `fυcking`, not Greek text.
+      if ((letter & WEAK_CONFUSABLE) !== 0 && !isLowerAsciiLetter(source.charCodeAt(at - 1)) && !isLowerAsciiLetter(source.charCodeAt(at + 1))) return ch;
+      return String.fromCharCode(letter & 0xff);
     });
   }
   // A mask or a "!" inside a word (k!ll, h*rt, sh*t) stands for a letter: "!" for i, a star for
@@ -50,6 +55,19 @@ export function readingText(plain: string): string {
     last = end;
   }
   return out + text.slice(last);
+}
+
+/**
+ * The ASCII letter a letter looks like (with {@link WEAK_CONFUSABLE} set for a weak look-alike),
+ * from the confusables data; an accented Latin, Greek or Cyrillic letter, which the plain view
+ * keeps composed and the data leaves out, as its base letter (`í` → `i`, `ύ` → `u`).
+ */
+function lookAlike(ch: string): number | undefined {
+  const unit = ch.charCodeAt(0);
+  const code = CONFUSABLES.get(unit);
+  if (code !== undefined || unit < 0xc0 || unit > 0x52f) return code;
+  const base = ch.normalize('NFD').charCodeAt(0);
+  return isLowerAsciiLetter(base) ? base : base !== unit ? CONFUSABLES.get(base) : undefined;
 }
 
 /** Whether a word fits a mask of letters and stars (`f*ck`), a star standing for one letter. */
@@ -123,31 +141,79 @@ export interface Joined {
 }
 
 /**
- * Joins harm words typed with dots, dashes or stars between the letters (s.t.a.b, st.a.b, k-i-l-l) into
- * the word. The text gets shorter, so `from` maps each character back to its offset in the
- * plain view; text without such runs is returned as it is.
+ * Joins harm words typed with dots, dashes or stars between the letters (s.t.a.b, st.a.b, k-i-l-l),
+ * or as single letters between spaces (k i l l, s  t a b), into the word. The text gets shorter,
+ * so `from` maps each character back to its offset in the plain view; text without such runs is
+ * returned as it is. Only known harm words are joined, so initials, abbreviations and spelled-out
+ * codes (u.s.a, e.g., "plan b", "a b c") stay as typed.
  */
 export function joinLetterRuns(text: string): Joined {
-  if (!/[a-z][.\-_*][a-z]/.test(text)) return { text };
+  const dotted = /[a-z][.\-_*][a-z]/.test(text);
+  const spaced = SPACED_LETTERS.test(text);
+  if (!dotted && !spaced) return { text };
+  // Each join: where it starts and ends in the text, and the word it becomes.
+  const joins: { start: number; end: number; word: string }[] = [];
+  if (dotted) {
+    for (const m of allMatches(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g, text)) {
+      const letters = m[0].replace(/[^a-z]/g, '');
+      if (MASKABLE.has(letters)) joins.push({ start: m.index, end: m.index + m[0].length, word: letters });
+    }
+  }
+  if (spaced) {
+    for (const m of allMatches(SPACED_LETTERS_ALL, text)) {
+      const join = spacedWord(m[0]);
+      if (join) joins.push({ start: m.index + join.start, end: m.index + join.end, word: join.word });
+    }
+    if (dotted) joins.sort((a, b) => a.start - b.start);
+  }
+  if (joins.length === 0) return { text };
   // At most one entry per character of the text, and one for its end.
   const from = new Int32Array(text.length + 1);
   let n = 0;
   let out = '';
   let last = 0;
-  for (const m of allMatches(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g, text)) {
-    const letters = m[0].replace(/[^a-z]/g, '');
-    // Initials and abbreviations (u.s.a, e.g.) stay: only known harm words are joined.
-    if (!MASKABLE.has(letters)) continue;
-    for (let i = last; i < m.index; i++) from[n++] = i;
-    out += text.slice(last, m.index);
-    for (let i = 0; i < m[0].length; i++) if (/[a-z]/.test(m[0][i]!)) from[n++] = m.index + i;
-    out += letters;
-    last = m.index + m[0].length;
+  for (const { start, end, word } of joins) {
+    if (start < last) continue;
+    for (let i = last; i < start; i++) from[n++] = i;
+    out += text.slice(last, start);
+    for (let i = start; i < end; i++) if (isLowerAsciiLetter(text.charCodeAt(i))) from[n++] = i;
+    out += word;
+    last = end;
   }
-  if (last === 0) return { text };
   for (let i = last; i < text.length; i++) from[n++] = i;
   from[n++] = text.length;
   return { text: out + text.slice(last), from: from.subarray(0, n) };
+}
+
+// Three or more single letters, each alone between spaces (`k i l l`): never part of a longer
+// word, a number or a contraction on either side.
+const SPACED_LETTERS = /(?<![a-z0-9'])[a-z](?: +[a-z]){2,}(?![a-z0-9'])/;
+const SPACED_LETTERS_ALL = new RegExp(SPACED_LETTERS.source, 'g');
+// The one-letter words that can stand beside a spaced-out word ("i k i l l u", "u r d e a d").
+const ONE_LETTER_WORDS: ReadonlySet<string> = new Set(['i', 'u', 'a', 'r']);
+
+/**
+ * The harm word a run of spaced single letters spells, with its span in the run: the whole run,
+ * or the run less one-letter words at its ends ("i k i l l u": kill). A word of three letters
+ * (cut, hit, end) counts only as the whole run, so "u r a c u t e" stays as typed.
+ */
+function spacedWord(run: string): { start: number; end: number; word: string } | undefined {
+  const letters = run.replace(/ +/g, '');
+  if (MASKABLE.has(letters)) return { start: 0, end: run.length, word: letters };
+  if (letters.length > 24) return undefined;
+  // Offsets of each letter in the run.
+  const at: number[] = [];
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) !== 0x20) at.push(i);
+  for (let lead = 0; lead <= 2; lead++) {
+    if (lead > 0 && !ONE_LETTER_WORDS.has(letters[lead - 1]!)) break;
+    for (let trail = 0; trail <= 2; trail++) {
+      if (trail > 0 && !ONE_LETTER_WORDS.has(letters[letters.length - trail]!)) break;
+      if (lead + trail === 0) continue;
+      const word = letters.slice(lead, letters.length - trail);
+      if (word.length >= 4 && MASKABLE.has(word)) return { start: at[lead]!, end: at[letters.length - trail - 1]! + 1, word };
+    }
+  }
+  return undefined;
 }
 
 /**
