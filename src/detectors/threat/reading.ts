@@ -133,6 +133,12 @@ function readLeet(word: string): string {
 // Words worth unmasking: harm verbs in every form, and the few threat words that are not verbs.
 const MASK_WORDS: readonly string[] = [...HARM_VERBS.keys(), 'dead', 'death', 'die', 'nudes', 'naked', 'rape', 'bitch', 'regret', 'fucking', 'fuckin', 'fuck', 'fucked', 'shit', 'damn', 'cunt'];
 const MASKABLE: ReadonlySet<string> = new Set(MASK_WORDS);
+// Words joined from spaced or dotted letters: the harm words, and the words of intimidation and
+// coercion typed the same way ("i know where you l i v e", "you'll r e g r e t it").
+const JOINABLE: ReadonlySet<string> = new Set([
+  ...MASK_WORDS, 'live', 'lives', 'where', 'know', 'find', 'watch', 'watching', 'address', 'sorry', 'careful', 'pay',
+  'family', 'kids', 'wife', 'husband', 'daughter', 'son', 'house', 'home', 'outside', 'coming', 'alone',
+]);
 
 /** A reading text with letter runs joined, and for each of its characters the offset it came from. */
 export interface Joined {
@@ -144,8 +150,8 @@ export interface Joined {
  * Joins harm words typed with dots, dashes or stars between the letters (s.t.a.b, st.a.b, k-i-l-l),
  * or as single letters between spaces (k i l l, s  t a b), into the word. The text gets shorter,
  * so `from` maps each character back to its offset in the plain view; text without such runs is
- * returned as it is. Only known harm words are joined, so initials, abbreviations and spelled-out
- * codes (u.s.a, e.g., "plan b", "a b c") stay as typed.
+ * returned as it is. Only the words of threats are joined (`JOINABLE`), so initials, abbreviations
+ * and spelled-out codes (u.s.a, e.g., "plan b", "a b c") stay as typed.
  */
 export function joinLetterRuns(text: string): Joined {
   const dotted = /[a-z][.\-_*][a-z]/.test(text);
@@ -156,7 +162,7 @@ export function joinLetterRuns(text: string): Joined {
   if (dotted) {
     for (const m of allMatches(/\b[a-z]+(?:[.\-_*][a-z]+)+\b(?![.\-_*]?[a-z0-9])/g, text)) {
       const letters = m[0].replace(/[^a-z]/g, '');
-      if (MASKABLE.has(letters)) joins.push({ start: m.index, end: m.index + m[0].length, word: letters });
+      if (JOINABLE.has(letters)) joins.push({ start: m.index, end: m.index + m[0].length, word: letters });
     }
   }
   if (spaced) {
@@ -193,13 +199,13 @@ const SPACED_LETTERS_ALL = new RegExp(SPACED_LETTERS.source, 'g');
 const ONE_LETTER_WORDS: ReadonlySet<string> = new Set(['i', 'u', 'a', 'r']);
 
 /**
- * The harm word a run of spaced single letters spells, with its span in the run: the whole run,
+ * The word of `JOINABLE` a run of spaced single letters spells, with its span in the run: the whole run,
  * or the run less one-letter words at its ends ("i k i l l u": kill). A word of three letters
  * (cut, hit, end) counts only as the whole run, so "u r a c u t e" stays as typed.
  */
 function spacedWord(run: string): { start: number; end: number; word: string } | undefined {
   const letters = run.replace(/ +/g, '');
-  if (MASKABLE.has(letters)) return { start: 0, end: run.length, word: letters };
+  if (JOINABLE.has(letters)) return { start: 0, end: run.length, word: letters };
   if (letters.length > 24) return undefined;
   // Offsets of each letter in the run.
   const at: number[] = [];
@@ -210,7 +216,7 @@ function spacedWord(run: string): { start: number; end: number; word: string } |
       if (trail > 0 && !ONE_LETTER_WORDS.has(letters[letters.length - trail]!)) break;
       if (lead + trail === 0) continue;
       const word = letters.slice(lead, letters.length - trail);
-      if (word.length >= 4 && MASKABLE.has(word)) return { start: at[lead]!, end: at[letters.length - trail - 1]! + 1, word };
+      if (word.length >= 4 && JOINABLE.has(word)) return { start: at[lead]!, end: at[letters.length - trail - 1]! + 1, word };
     }
   }
   return undefined;

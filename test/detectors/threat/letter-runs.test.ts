@@ -17,6 +17,9 @@ describe('joinLetterRuns', () => {
     ['s t a b you and k-i-l-l him', 'stab you and kill him'],
     // "a" at the run's start is a word of its own.
     ["it's a k i l l", "it's a kill"],
+    // The words of intimidation are joined too.
+    ['i know where you l i v e', 'i know where you live'],
+    ['i k.n.o.w where u live', 'i know where u live'],
   ])('joins the harm word in %j', (text, expected) => {
     expect(joinLetterRuns(text).text).toBe(expected);
   });
