@@ -28,6 +28,10 @@ export function readingText(plain: string): string {
       return String.fromCharCode(letter & 0xff);
     });
   }
+  // A comma or semicolon typed without a space after it ("ok,i'll", "迟到，I'll", which the plain
+  // view folds to ",") would glue two words into one for the tokenizer: it reads as a space, and
+  // the conjunctions after it ("now,or i'll") still open their clause.
+  if (GLUED_PUNCTUATION.test(text)) text = text.replace(GLUED_PUNCTUATION_ALL, ' ');
   // A mask or a "!" inside a word (k!ll, h*rt, sh*t) stands for a letter: "!" for i, a star for
   // whichever letter makes the word a known harm word.
   if (/[a-z][!*]+[a-z]/.test(text)) {
@@ -56,6 +60,10 @@ export function readingText(plain: string): string {
   }
   return out + text.slice(last);
 }
+
+// A comma or semicolon between a letter (or a Chinese character) and a letter, with no space.
+const GLUED_PUNCTUATION = /(?<=[a-z\u3400-\u9fff])[,;](?=[a-z])/;
+const GLUED_PUNCTUATION_ALL = new RegExp(GLUED_PUNCTUATION.source, 'g');
 
 /**
  * The ASCII letter a letter looks like (with {@link WEAK_CONFUSABLE} set for a weak look-alike),

@@ -57,6 +57,12 @@ describe('readingText look-alikes', () => {
     expect(readingText('kíll')).toBe('kill');
   });
 
+  it('reads a comma or semicolon glued between words as a space, keeping the length', () => {
+    expect(readingText("ok,i'll go")).toBe("ok i'll go");
+    expect(readingText("迟到,i'll go;now")).toBe("迟到 i'll go now");
+    expect(readingText('1,000 boxes, then tape')).toBe('1,000 boxes, then tape');
+  });
+
   it('leaves a weak look-alike alone outside a Latin word', () => {
     // υ looks like u only in some fonts: inside "fυcking" it is read as u, inside Greek "ψυχή" it is not.
     expect(readingText('ψυχή').charAt(1)).toBe('υ');
