@@ -17,8 +17,7 @@ const UNIT = /^\d+(?:st|nd|rd|th|am|pm|k|kg|km|mi|min|mins|hr|hrs|h|m|x|b|a|c|d|
 export function readingText(plain: string): string {
   let text = plain;
   if (/[^\x00-\x7f]/.test(text)) {
-    const source = text;
-    text = text.replace(/[^\x00-\x7f]/g, (ch, at: number) => {
+    text = text.replace(/[^\x00-\x7f]/g, (ch, at: number, source: string) => {
       // Only single UTF-16 units map one for one; astral letters keep their place.
       if (ch.length !== 1) return ch;
       const letter = lookAlike(ch);
@@ -75,7 +74,7 @@ function lookAlike(ch: string): number | undefined {
   const code = CONFUSABLES.get(unit);
   if (code !== undefined || unit < 0xc0 || unit > 0x52f) return code;
   const base = ch.normalize('NFD').charCodeAt(0);
-  return isLowerAsciiLetter(base) ? base : base !== unit ? CONFUSABLES.get(base) : undefined;
+  return isLowerAsciiLetter(base) ? base : CONFUSABLES.get(base);
 }
 
 /** Whether a word fits a mask of letters and stars (`f*ck`), a star standing for one letter. */
