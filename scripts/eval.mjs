@@ -2,9 +2,10 @@
 // Precision / recall / F1 per category on the project's dev set and on the public data sets in
 // ../shared/data (label mapping in its README). Misses go to .eval/misses-<set>.jsonl.
 // Usage: npm run eval [-- --only dev|holdout|holdout-2|holdout-3|davidson|olid|cold|ethos] [--limit N] [--dev FILE]
-// --dev FILE measures another set in dev.jsonl's format (e.g. a held-out set) instead of the dev set.
+// --dev FILE (repeatable) measures other sets in dev.jsonl's format (e.g. a blind set) instead of the dev set; items
+// with a `kind` field are also scored per kind for --kind-category (default threat).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -18,7 +19,13 @@ const outDir = join(root, '.eval');
 const CATEGORIES = ['profanity', 'threat', 'off-platform', 'pii'];
 
 const { values } = parseArgs({
-  options: { only: { type: 'string', multiple: true }, limit: { type: 'string' }, data: { type: 'string' }, dev: { type: 'string' } },
+  options: {
+    only: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    data: { type: 'string' },
+    dev: { type: 'string', multiple: true },
+    'kind-category': { type: 'string', default: 'threat' },
+  },
 });
 const dataDir = values.data ? resolve(values.data) : join(shared, 'data');
 const limit = values.limit ? Number(values.limit) : Infinity;
@@ -44,6 +51,11 @@ function evalDev(name, file, shown) {
   if (!existsSync(file)) return console.log(`${name}: skipped, ${file} is absent`);
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, limit).map((l) => JSON.parse(l));
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, n: 0 }]));
+  // Per language (a blind set is reported English and Chinese apart) and, where items carry a
+  // `kind` (what the writer meant each message to test), the share right per kind for one category.
+  const byLang = new Map();
+  const byKind = new Map();
+  const kindCategory = values['kind-category'];
   const misses = [];
   const entityRows = [];
   const entityCounts = {};
@@ -58,9 +70,23 @@ function evalDev(name, file, shown) {
       c.expected++;
       if (found.includes(kind)) c.found++;
     }
+    const lang = item.lang ?? 'unknown';
+    if (!byLang.has(lang)) byLang.set(lang, Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, n: 0 }])));
+    if (item.kind !== undefined) {
+      const key = `${item.kind} ${lang}`;
+      const k = byKind.get(key) ?? { right: 0, n: 0 };
+      k.n++;
+      if (item.labels.includes(kindCategory) === flagged(result, kindCategory)) k.right++;
+      byKind.set(key, k);
+    }
     for (const category of CATEGORIES) {
       const expected = item.labels.includes(category);
       const got = flagged(result, category);
+      const l = byLang.get(lang)[category];
+      if (expected) l.n++;
+      if (expected && got) l.tp++;
+      else if (!expected && got) l.fp++;
+      else if (expected && !got) l.fn++;
       const c = counts[category];
       if (expected) c.n++;
       if (expected && got) c.tp++;
@@ -80,6 +106,16 @@ function evalDev(name, file, shown) {
   }
   console.log(`${name} set (${lines.length} messages, ${shown})`);
   for (const category of CATEGORIES) console.log(row(category, counts[category]));
+  if (byLang.size > 1) {
+    for (const [lang, langCounts] of [...byLang].sort()) {
+      console.log(`  ${lang}:`);
+      for (const category of CATEGORIES) console.log('  ' + row(category, langCounts[category]));
+    }
+  }
+  if (byKind.size > 0) {
+    console.log(`  ${kindCategory} right, by kind and language:`);
+    for (const [key, k] of [...byKind].sort()) console.log(`    ${key.padEnd(22)} ${k.right}/${k.n}`);
+  }
   const entitySummary = Object.entries(entityCounts)
     .sort((a, b) => b[1].expected - a[1].expected)
     .map(([kind, c]) => `${kind} ${c.found}/${c.expected}`)
@@ -128,9 +164,10 @@ async function evalBinary(name, file, rows, category, { peer = false } = {}) {
 
 const csv = (file, options = {}) => parse(readFileSync(file), { columns: true, bom: true, relax_quotes: true, ...options });
 
-if (wanted('dev')) {
-  const file = values.dev ? resolve(values.dev) : join(shared, 'eval', 'dev.jsonl');
-  evalDev('dev', file, values.dev ?? '../shared/eval/dev.jsonl');
+if (values.dev) {
+  for (const dev of values.dev) evalDev(basename(dev).replace(/\.jsonl$/, ''), resolve(dev), dev);
+} else if (wanted('dev')) {
+  evalDev('dev', join(shared, 'eval', 'dev.jsonl'), '../shared/eval/dev.jsonl');
 }
 if (wanted('holdout') && !values.dev) evalDev('holdout', join(root, 'eval', 'holdout.jsonl'), 'eval/holdout.jsonl');
 if (wanted('holdout-2') && !values.dev) evalDev('holdout-2', join(root, 'eval', 'holdout-2.jsonl'), 'eval/holdout-2.jsonl');
