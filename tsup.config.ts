@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 import { parse } from 'yaml';
 import { precomputeSkeletons } from './src/engine/term-matcher.js';
 import { documentTerms } from './src/policy/document-terms.js';
-import { loadParsedRuleSet } from './src/policy/load.js';
+import { loadParsedRuleSet, loadParsedVocabulary } from './src/policy/load.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan/worker.ts' },
@@ -25,7 +25,9 @@ export default defineConfig({
           // Validated here, by the loader's own code (a broken built-in file fails the build), so
           // that a moderator of built-in rule sets needs neither zod nor a second validation.
           const file = `rules/${basename(args.path)}`;
-          const validated = { ...loadParsedRuleSet(data, file) };
+          // A vocabulary file (rules/shared.yaml) holds lists only; rule files hold rules.
+          const isVocabulary = typeof data === 'object' && data !== null && 'vocabulary' in data;
+          const validated = { ...(isVocabulary ? loadParsedVocabulary(data, file) : loadParsedRuleSet(data, file)) };
           return {
             contents: [
               'export default undefined;',

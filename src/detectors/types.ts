@@ -1,6 +1,7 @@
 import type { ExplanationStep } from '../engine/types.js';
 import type { ViewName } from '../text/types.js';
 import type { Views } from '../text/index.js';
+import type { TermEntry } from '../policy/load.js';
 
 /** What a detector is given for one message. */
 export interface DetectorContext {
@@ -9,6 +10,12 @@ export interface DetectorContext {
   readonly views: Views;
   /** The rule's `options` from YAML. */
   readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * The term lists of the rule's rule set, after overrides: its own (`harm-acts`) and the shared
+   * ones its rules name (`shared/group-nouns`). The same object for every message, so a detector
+   * can compile what it reads from them once (e.g. in a WeakMap keyed by it).
+   */
+  readonly lists: Readonly<Record<string, readonly TermEntry[]>>;
 }
 
 /** One thing a detector found, as a span of one of the views. */

@@ -6,6 +6,7 @@ export type RuleSetIssueCode =
   | 'duplicate_rule_id'
   | 'duplicate_rule_set'
   | 'unknown_list'
+  | 'unknown_term'
   | 'unknown_label'
   | 'unknown_placeholder'
   | 'unknown_detector'

@@ -115,6 +115,28 @@ function fromDocument(
   return { success: true, ruleSet };
 }
 
+/** A vocabulary: named term lists that rule sets share (`rules/shared.yaml`). */
+export interface Vocabulary {
+  readonly id: string;
+  readonly description: string;
+  readonly lists: Readonly<Record<string, readonly TermEntry[]>>;
+  readonly file?: string;
+}
+
+/** How a rule refers to a list of the shared vocabulary: `@shared/group-nouns`. */
+export const SHARED_PREFIX = 'shared/';
+
+/**
+ * Validates a vocabulary file parsed ahead of time (the built-in `rules/shared.yaml` is parsed
+ * when the package is built). Throws {@link RuleSetError} listing every problem.
+ */
+export function loadParsedVocabulary(value: unknown, file: string): Vocabulary {
+  const located: YamlSource = { file, value, issues: [], issue: (code, path, message) => ({ code, path: [...path], message, file }) };
+  const parsed = schemas().vocabulary.safeParse(value, { reportInput: true });
+  if (!parsed.success) throw new RuleSetError(schemaIssues(located, parsed.error, () => Object.keys(schemas().vocabulary.shape)));
+  return { id: parsed.data.vocabulary, description: parsed.data.description, lists: expandLists(parsed.data.lists), file };
+}
+
 /** Locates a path inside a loaded rule set's file, for problems found after loading. */
 export function locateIssue(
   ruleSet: RuleSet,
@@ -237,7 +259,12 @@ function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
     for (const [path, term] of termsOf(rule)) {
       if (term.startsWith('@')) {
         const name = term.slice(1);
-        if (!listNames.includes(name)) {
+        // `@shared/<name>` names a list of the shared vocabulary, checked when a moderator is built.
+        if (name.startsWith(SHARED_PREFIX)) {
+          if (!/^[A-Za-z0-9_-]+$/.test(name.slice(SHARED_PREFIX.length))) {
+            issues.push(yaml.issue('unknown_list', at(...path), `"@${name}" is not a shared list name (letters, digits, _ and -)`));
+          }
+        } else if (!listNames.includes(name)) {
           const hint = nearest(name, listNames);
           issues.push(
             yaml.issue('unknown_list', at(...path), `no list named "${name}" in \`lists\`${hint ? `; did you mean "@${hint}"?` : ''}`),

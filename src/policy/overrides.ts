@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { z as Z } from 'zod';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
-import { BASE_PLACEHOLDERS, placeholdersOf, type RuleSet, type TermEntry } from './load.js';
+import { BASE_PLACEHOLDERS, placeholdersOf, SHARED_PREFIX, type RuleSet, type TermEntry, type Vocabulary } from './load.js';
 import { nearest } from './nearest.js';
 import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
@@ -31,8 +31,14 @@ function build(z: typeof Z) {
     disable: z.array(z.string().min(1)).optional(),
     /** Per-category thresholds (`default` for categories not named). */
     thresholds: z.record(z.string(), thresholds).optional(),
-    /** Terms added to a rule set's list, keyed `rule-set/list`. */
-    lists: z.record(z.string(), termList).optional(),
+    /**
+     * Changes to a rule set's list, keyed `rule-set/list`, or to a list of the shared vocabulary,
+     * keyed `shared/list` (every rule set that reads it sees the change): terms to add (a list or a
+     * label mapping), or `{ add, remove }`, where `remove` names terms or labels to take out.
+     */
+    lists: z
+      .record(z.string(), z.union([z.strictObject({ add: termList.optional(), remove: z.array(z.string().min(1)).min(1).optional() }), termList]))
+      .optional(),
     /** Changes to single rules, keyed `rule-set/rule`. */
     rules: z.record(z.string(), ruleChange).optional(),
   });
@@ -126,7 +132,7 @@ export interface AppliedOverrides {
  * thresholds. Every reference to a rule, list or rule set that does not exist is an error, so a
  * typo cannot silently leave the built-in behaviour in place.
  */
-export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly PolicyOverrides[]): AppliedOverrides {
+export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly PolicyOverrides[], vocabulary?: Vocabulary): AppliedOverrides {
   let current = [...ruleSets];
   const disable: string[] = [];
   const thresholdsOut: Record<string, { review?: number; block?: number }> = {};
@@ -136,7 +142,8 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
       sources.get(overrides)?.issue(code, path, message) ?? { code, path, message, ...(overrides.file ? { file: overrides.file } : {}) };
     const setIds = [...new Set(current.map((r) => r.id))];
     const ruleIds = current.flatMap((r) => r.rules.map((rule) => `${r.id}/${rule.id}`));
-    const listIds = [...new Set(current.flatMap((r) => Object.keys(r.lists).map((name) => `${r.id}/${name}`)))];
+    const listIds = [...new Set(current.flatMap((r) => Object.keys(r.lists).filter((n) => !n.startsWith(SHARED_PREFIX)).map((n) => `${r.id}/${n}`)))];
+    const sharedIds = Object.keys(vocabulary?.lists ?? {}).map((name) => `${SHARED_PREFIX}${name}`);
 
     overrides.disable?.forEach((id, i) => {
       if (setIds.includes(id) || ruleIds.includes(id)) disable.push(id);
@@ -145,17 +152,26 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
     for (const [category, values] of Object.entries(overrides.thresholds ?? {})) {
       thresholdsOut[category] = { ...thresholdsOut[category], ...values };
     }
-    for (const [id, list] of Object.entries(overrides.lists ?? {})) {
-      if (!listIds.includes(id)) {
-        issues.push(issue('unknown_list', ['lists', id], unknown('list', id, listIds)));
+    for (const [id, change] of Object.entries(overrides.lists ?? {})) {
+      const shared = id.startsWith(SHARED_PREFIX);
+      if (!(shared ? sharedIds : listIds).includes(id)) {
+        issues.push(issue('unknown_list', ['lists', id], unknown(shared ? 'shared list' : 'list', id, [...listIds, ...sharedIds])));
         continue;
       }
-      const added: TermEntry[] = Array.isArray(list)
-        ? list.map((term) => ({ term, label: term }))
-        : Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
-      const [setId, name] = splitId(id);
+      const { add, remove } = isListChange(change) ? change : { add: change, remove: undefined };
+      const added = entriesOf(add);
+      // A list of the shared vocabulary lives in every rule set that reads it, under its own name.
+      const [setId, name] = shared ? [undefined, id] : splitId(id);
+      const original = shared ? vocabulary!.lists[id.slice(SHARED_PREFIX.length)]! : current.find((r) => r.id === setId && r.lists[name])!.lists[name]!;
+      remove?.forEach((term, i) => {
+        if (!original.some((entry) => sameTerm(entry, term)) && !added.some((entry) => sameTerm(entry, term))) {
+          const known = [...new Set(original.flatMap((entry) => [entry.term, entry.label]))];
+          issues.push(issue('unknown_term', ['lists', id, 'remove', i], unknown(`term or label in ${id}`, term, known)));
+        }
+      });
+      const changed = (entries: readonly TermEntry[]) => [...entries, ...added].filter((entry) => !remove?.some((term) => sameTerm(entry, term)));
       current = current.map((r) =>
-        r.id === setId && r.lists[name] ? { ...r, lists: { ...r.lists, [name]: [...r.lists[name]!, ...added] } } : r,
+        (setId === undefined || r.id === setId) && r.lists[name] ? { ...r, lists: { ...r.lists, [name]: changed(r.lists[name]!) } } : r,
       );
     }
     for (const [id, change] of Object.entries(overrides.rules ?? {})) {
@@ -192,6 +208,24 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
   }
   if (issues.length > 0) throw new RuleSetError(issues);
   return { ruleSets: current, disable, thresholds: thresholdsOut };
+}
+
+type TermList = Record<string, string[]> | string[];
+type ListChange = { add?: TermList | undefined; remove?: string[] | undefined };
+
+function isListChange(value: TermList | ListChange): value is ListChange {
+  return !Array.isArray(value) && Object.keys(value).every((key) => key === 'add' || key === 'remove') && Object.keys(value).length > 0;
+}
+
+function entriesOf(list: TermList | undefined): TermEntry[] {
+  if (list === undefined) return [];
+  return Array.isArray(list) ? list.map((term) => ({ term, label: term })) : Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
+}
+
+/** Whether `remove: [name]` names this entry: its term or its label, in any case. */
+function sameTerm(entry: TermEntry, name: string): boolean {
+  const folded = name.toLowerCase();
+  return entry.term.toLowerCase() === folded || entry.label.toLowerCase() === folded;
 }
 
 function splitId(id: string): [string, string] {

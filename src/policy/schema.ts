@@ -82,6 +82,17 @@ function build(z: typeof Z) {
     rules: z.array(ruleSchema).min(1),
   });
 
+  /**
+   * The shape of a vocabulary file (`rules/shared.yaml`): named term lists, no rules, that any rule
+   * set reads as `@shared/<name>`.
+   */
+  const vocabularySchema = z.strictObject({
+    $schema: z.string().optional(),
+    vocabulary: kebab,
+    description: nonEmpty,
+    lists: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'list names use letters, digits, _ and -'), termList),
+  });
+
   const findingExpectation = z.strictObject({
     ruleId: nonEmpty,
     text: z.string().optional(),
@@ -108,7 +119,16 @@ function build(z: typeof Z) {
     invalid: z.array(invalidCase).default([]),
   });
 
-  return { termList, contextEntry, allowEntry, rule: ruleSchema, ruleSet: ruleSetSchema, findingExpectation, caseFile: caseFileSchema };
+  return {
+    termList,
+    contextEntry,
+    allowEntry,
+    rule: ruleSchema,
+    ruleSet: ruleSetSchema,
+    vocabulary: vocabularySchema,
+    findingExpectation,
+    caseFile: caseFileSchema,
+  };
 }
 
 /** The zod schemas of rule files and case files. */
@@ -126,6 +146,9 @@ export function schemas(): Schemas {
 export type RuleSetSource = Z.output<Schemas['ruleSet']>;
 /** One rule as written in YAML, after schema validation and defaults. */
 export type RuleSource = Z.output<Schemas['rule']>;
+
+/** A vocabulary file as written in YAML, after schema validation. */
+export type VocabularySource = Z.output<Schemas['vocabulary']>;
 
 /** A case file after schema validation. */
 export type CaseFileSource = Z.output<Schemas['caseFile']>;

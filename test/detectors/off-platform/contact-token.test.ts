@@ -11,7 +11,7 @@ import { createViews, mapSpanToOriginal } from '../../../src/text/index.js';
 function tokens(text: string, options: Record<string, unknown> = {}): [string, string][] {
   const views = createViews(text);
   return contactTokenDetector
-    .detect({ text, views, options })
+    .detect({ text, views, options, lists: {} })
     .map((m) => {
       const view = m.view === 'digits' ? views.digits : m.view === 'plain' ? views.plain : views.original;
       const span = mapSpanToOriginal(view, m.start, m.end);

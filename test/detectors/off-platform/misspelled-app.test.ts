@@ -29,7 +29,7 @@ describe('misspelled-app detector', () => {
   const options = { apps: { Telegram: ['telegram'], WhatsApp: ['whatsapp'] }, before: ['on', 'via'] };
   const found = (text: string) => {
     const views = createViews(text);
-    return misspelledAppDetector.detect({ text, views, options }).map((m) => {
+    return misspelledAppDetector.detect({ text, views, options, lists: {} }).map((m) => {
       const span = mapSpanToOriginal(views.skeleton, m.start, m.end);
       return [text.slice(span.start, span.end), m.values!['app']];
     });
@@ -49,6 +49,6 @@ describe('misspelled-app detector', () => {
 
   it('ignores names too short to compare safely', () => {
     const views = createViews('add me on vibr');
-    expect(misspelledAppDetector.detect({ text: 'add me on vibr', views, options: { apps: { Viber: ['viber'] } } })).toEqual([]);
+    expect(misspelledAppDetector.detect({ text: 'add me on vibr', views, options: { apps: { Viber: ['viber'] } }, lists: {} })).toEqual([]);
   });
 });

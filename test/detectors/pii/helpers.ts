@@ -5,7 +5,7 @@ import { createViews, mapSpanToOriginal } from '../../../src/text/index.js';
 export function run(detector: Detector, text: string, options: Record<string, unknown> = {}): { text: string; score?: number; entity?: string }[] {
   if (detector.precheck && !detector.precheck(text)) return [];
   const views = createViews(text);
-  return detector.detect({ text, views, options }).map((m) => {
+  return detector.detect({ text, views, options, lists: {} }).map((m) => {
     const view = m.view === 'plain' ? views.plain : m.view === 'digits' ? views.digits : m.view === 'skeleton' ? views.skeleton : views.original;
     const span = mapSpanToOriginal(view, m.start, m.end);
     return { text: text.slice(span.start, span.end), ...(m.score === undefined ? {} : { score: m.score }), ...(m.entity ? { entity: m.entity } : {}) };

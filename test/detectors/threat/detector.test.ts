@@ -3,7 +3,7 @@ import { threatGrammarDetector } from '../../../src/detectors/threat/index.js';
 import { createModerator, loadRuleSet } from '../../../src/index.js';
 import { createViews } from '../../../src/text/index.js';
 
-const detect = (text: string, kind: unknown) => threatGrammarDetector.detect({ text, views: createViews(text), options: { kind } });
+const detect = (text: string, kind: unknown) => threatGrammarDetector.detect({ text, views: createViews(text), options: { kind }, lists: {} });
 
 describe('the threat-grammar detector', () => {
   it.each([

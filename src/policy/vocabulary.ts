@@ -1,0 +1,47 @@
+import shared, { skeletons as sharedTerms, validated as sharedValidated } from '../../rules/shared.yaml';
+import { seedSkeletons } from '../engine/term-matcher.js';
+import { RuleSetError, type RuleSetIssue } from './errors.js';
+import { loadParsedVocabulary, locateIssue, SHARED_PREFIX, termsOf, type RuleSet, type Vocabulary } from './load.js';
+import { nearest } from './nearest.js';
+
+let cache: Vocabulary | undefined;
+
+/**
+ * The shared vocabulary that ships with chaperone (`rules/shared.yaml`): lists that several rule
+ * sets read, such as group nouns, written once. The build validated it; run from sources, it is
+ * validated here.
+ */
+export function sharedVocabulary(): Vocabulary {
+  if (!cache) seedSkeletons(sharedTerms);
+  cache ??= (sharedValidated as Vocabulary | undefined) ?? loadParsedVocabulary(shared, 'rules/shared.yaml');
+  return cache;
+}
+
+/**
+ * Gives each rule set the shared lists its rules name (`@shared/group-nouns` becomes its list
+ * `shared/group-nouns`), so a rule set keeps working whichever other rule sets are loaded or
+ * disabled. A name the vocabulary does not have is an `unknown_list` error at its place in the file.
+ */
+export function resolveShared(ruleSets: readonly RuleSet[], vocabulary: Vocabulary = sharedVocabulary()): RuleSet[] {
+  const issues: RuleSetIssue[] = [];
+  const known = Object.keys(vocabulary.lists);
+  const out = ruleSets.map((ruleSet) => {
+    const added: Record<string, Vocabulary['lists'][string]> = {};
+    ruleSet.rules.forEach((rule, index) => {
+      for (const [path, term] of termsOf(rule)) {
+        if (!term.startsWith(`@${SHARED_PREFIX}`)) continue;
+        const name = term.slice(1 + SHARED_PREFIX.length);
+        const list = vocabulary.lists[name];
+        if (list) added[`${SHARED_PREFIX}${name}`] = list;
+        else {
+          const hint = nearest(name, known);
+          const message = `no list "${name}" in the shared vocabulary${hint ? `; did you mean "@${SHARED_PREFIX}${hint}"?` : ''}`;
+          issues.push(locateIssue(ruleSet, 'unknown_list', ['rules', index, ...path], message));
+        }
+      }
+    });
+    return Object.keys(added).length === 0 ? ruleSet : { ...ruleSet, lists: { ...ruleSet.lists, ...added } };
+  });
+  if (issues.length > 0) throw new RuleSetError(issues);
+  return out;
+}
