@@ -219,7 +219,8 @@ function isListChange(value: TermList | ListChange): value is ListChange {
 
 function entriesOf(list: TermList | undefined): TermEntry[] {
   if (list === undefined) return [];
-  return Array.isArray(list) ? list.map((term) => ({ term, label: term })) : Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
+  if (Array.isArray(list)) return list.map((term) => ({ term, label: term }));
+  return Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
 }
 
 /** Whether `remove: [name]` names this entry: its term or its label, in any case. */
