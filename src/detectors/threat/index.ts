@@ -1,6 +1,7 @@
 import type { Views } from '../../text/index.js';
 import type { Detector, DetectorMatch } from '../types.js';
 import { analyse, explainThreats, type ThreatEvent, type ThreatKind } from './analyse.js';
+import { compose, FAMILIES, type SetAside } from './compose.js';
 
 const KINDS: readonly ThreatKind[] = ['violence', 'intimidation', 'family', 'coercion', 'sexual', 'third-party'];
 
@@ -51,5 +52,31 @@ export const threatGrammarDetector: Detector = {
   },
 };
 
+/**
+ * The compositional threat grammar: `options.frame` names a kind of threat (group, leverage,
+ * veiled, coercion, advances) whose shapes are filled from the rule set's lists.
+ */
+export const threatFramesDetector: Detector = {
+  name: 'threat-frames',
+  description:
+    'Threats composed of parts in an order (who, mood, harm, target), each part filled from a list of the rule set. options.frame: ' +
+    `${Object.keys(FAMILIES).join(', ')}.`,
+  placeholders: ['parts'],
+  detect({ views, options, lists }): DetectorMatch[] {
+    return compose(views.plain.text, lists, String(options.frame)).map((t) => ({
+      view: 'plain' as const,
+      start: t.start,
+      end: t.end,
+      steps: t.steps,
+      values: { parts: t.parts },
+    }));
+  },
+  explainRejected({ views, options, lists }) {
+    const setAside: SetAside[] = [];
+    compose(views.plain.text, lists, String(options.frame), setAside);
+    return setAside.map((s) => ({ view: 'plain' as const, start: s.start, end: s.end, reason: s.reason }));
+  },
+};
+
 /** Detectors behind the `threat` rule set. */
-export const threatDetectors: readonly Detector[] = [threatGrammarDetector];
+export const threatDetectors: readonly Detector[] = [threatGrammarDetector, threatFramesDetector];
