@@ -16,6 +16,11 @@ export interface DetectorContext {
    * can compile what it reads from them once (e.g. in a WeakMap keyed by it).
    */
   readonly lists: Readonly<Record<string, readonly TermEntry[]>>;
+  /**
+   * The lists of every loaded file of the rule set (its English and Chinese files), same-name
+   * lists joined: for code that reads a message mixing the languages. Default: `lists`.
+   */
+  readonly ruleSetLists?: Readonly<Record<string, readonly TermEntry[]>>;
 }
 
 /** One thing a detector found, as a span of one of the views. */

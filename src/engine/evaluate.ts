@@ -259,7 +259,7 @@ function matchRegex(rule: CompiledRule, views: Views, out: RawMatch[]): void {
 function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawMatch[]): void {
   const detector = rule.detector!;
   if (detector.precheck && !detector.precheck(text)) return;
-  const found = detector.detect({ text, views, options: rule.source.options ?? {}, lists: rule.ruleSet.lists });
+  const found = detector.detect({ text, views, options: rule.source.options ?? {}, lists: rule.ruleSet.lists, ruleSetLists: rule.ruleSetLists });
   for (const match of found) {
     const view = pickView(views, match.view ?? 'original');
     const span = mapSpanToOriginal(view, match.start, match.end);

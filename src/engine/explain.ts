@@ -75,7 +75,8 @@ export function explainMessage(
         }
         const what = rule.kind === 'pattern' ? 'the grammar pattern' : rule.kind === 'regex' ? 'the regex' : `detector "${rule.detector?.name}"`;
         const ran = rule.always ? 'ran' : 'triggered';
-        const rejected = rule.detector?.explainRejected?.({ text, views: evaluation.views, options: rule.source.options ?? {}, lists: rule.ruleSet.lists }) ?? [];
+        const context = { text, views: evaluation.views, options: rule.source.options ?? {}, lists: rule.ruleSet.lists, ruleSetLists: rule.ruleSetLists };
+        const rejected = rule.detector?.explainRejected?.(context) ?? [];
         if (rejected.length > 0) {
           const listed = rejected.map((r) => {
             const span = mapSpanToOriginal(pickView(evaluation.views, r.view), r.start, r.end);

@@ -2,7 +2,7 @@ import type { Detector } from '../detectors/types.js';
 import { type CompiledTerm, normaliseTerm, TermMatcher } from '../engine/term-matcher.js';
 import type { ViewName } from '../text/types.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
-import { BASE_PLACEHOLDERS, locateIssue, placeholdersOf, type RuleSet } from './load.js';
+import { BASE_PLACEHOLDERS, locateIssue, placeholdersOf, type RuleSet, type TermEntry } from './load.js';
 import { nearest } from './nearest.js';
 import type { RuleSource } from './schema.js';
 
@@ -51,6 +51,8 @@ export interface CompiledRule {
   readonly always: boolean;
   readonly context: readonly CompiledContext[];
   readonly allow: readonly CompiledAllow[];
+  /** The lists of every loaded file of the rule set (`threat.en.yaml` and `threat.zh.yaml`), same-name lists joined. */
+  readonly ruleSetLists: Readonly<Record<string, readonly TermEntry[]>>;
 }
 
 /** Everything a moderator needs, compiled once. */
@@ -118,6 +120,14 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
     }
     return ids;
   };
+
+  // One object per rule-set id, so a detector can compile what it reads from it once.
+  const joinedLists = new Map<string, Record<string, TermEntry[]>>();
+  for (const ruleSet of ruleSets) {
+    const joined = joinedLists.get(ruleSet.id) ?? {};
+    for (const [name, entries] of Object.entries(ruleSet.lists)) joined[name] = [...(joined[name] ?? []), ...entries];
+    joinedLists.set(ruleSet.id, joined);
+  }
 
   ruleSets.forEach((ruleSet, setIndex) => {
     ruleSet.rules.forEach((source, position) => {
@@ -247,6 +257,7 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         always: (kind === 'regex' || kind === 'detector') && source.trigger === undefined,
         context,
         allow,
+        ruleSetLists: joinedLists.get(ruleSet.id)!,
       });
     });
   });

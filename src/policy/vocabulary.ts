@@ -28,7 +28,7 @@ export function resolveShared(ruleSets: readonly RuleSet[], vocabulary: Vocabula
   const out = ruleSets.map((ruleSet) => {
     const added: Record<string, Vocabulary['lists'][string]> = {};
     ruleSet.rules.forEach((rule, index) => {
-      for (const [path, term] of termsOf(rule)) {
+      for (const [path, term] of [...termsOf(rule), ...sharedInOptions(rule.options)]) {
         if (!term.startsWith(`@${SHARED_PREFIX}`)) continue;
         const name = term.slice(1 + SHARED_PREFIX.length);
         const list = vocabulary.lists[name];
@@ -44,4 +44,15 @@ export function resolveShared(ruleSets: readonly RuleSet[], vocabulary: Vocabula
   });
   if (issues.length > 0) throw new RuleSetError(issues);
   return out;
+}
+
+/**
+ * `@shared/<name>` strings in a detector rule's options (`reads: ['@shared/people-nouns']`): the
+ * shared lists its detector reads beyond those its trigger names, with their paths.
+ */
+function sharedInOptions(options: unknown, path: (string | number)[] = ['options']): [(string | number)[], string][] {
+  if (typeof options === 'string') return options.startsWith(`@${SHARED_PREFIX}`) ? [[path, options]] : [];
+  if (Array.isArray(options)) return options.flatMap((value, i) => sharedInOptions(value, [...path, i]));
+  if (options !== null && typeof options === 'object') return Object.entries(options).flatMap(([key, value]) => sharedInOptions(value, [...path, key]));
+  return [];
 }

@@ -32,6 +32,8 @@ interface Shape {
   readonly note?: string;
   /** A word of `negators` just before or between the parts does not cancel it. */
   readonly ignoresNegation?: boolean;
+  /** Lists whose words make this shape ordinary talk whatever else the message holds. */
+  readonly ordinary?: readonly string[];
 }
 
 /** A kind of threat: its shapes and the lists that, anywhere in the message, say it is not meant. */
@@ -60,6 +62,9 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('better-without'), p('group')], gap: 3, ignoresNegation: true },
       { parts: [p('group'), p('better-without')], gap: 3, ignoresNegation: true },
       { parts: [p('without'), p('group'), p('better')], gap: 6, ignoresNegation: true },
+      { parts: [p('only-good'), p('group'), p('fates')], gap: 4, ignoresNegation: true },
+      { parts: [p('disposal'), p('group'), p('harm-acts')], gap: 6 },
+      { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
     ],
     notMeant: ['not-meant'],
   },
@@ -68,9 +73,18 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     shapes: [
       { parts: [p('knows'), p('reader-places')], gap: 5 },
       { parts: [p('reader-places'), p('knows')], gap: 4 },
+      // Knowledge shown, not said: the reader's place or routine described, then a veiled turn.
+      {
+        parts: [p('reader-places'), p('veils')],
+        gap: 12,
+        acrossSentences: true,
+        delta: -0.1,
+        note: "the reader's place described, then a veiled turn",
+        ordinary: ['service', 'advice'],
+      },
     ],
     notMeant: ['not-meant'],
-    ordinary: ['service'],
+    ordinary: ['service', 'advice'],
     raisedBy: ['turns'],
   },
   // Harm hinted at, never said: an accident, a shame, a regret, to the reader or what is theirs.
@@ -89,16 +103,17 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('demands'), p('if-not'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('if-not'), p('demands'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('penalties'), p('if-not'), p('demands')], gap: 8, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('dares'), p('and-then'), p('penalties')], gap: 6, ignoresNegation: true },
     ],
     notMeant: ['not-meant'],
   },
   // Sexual advances on the reader: a remark on their body or an offer, with an invitation; a photo of them.
   advances: {
     shapes: [
-      { parts: [p('body-remarks'), p('invitations')], gap: 30, acrossSentences: true },
-      { parts: [p('invitations'), p('body-remarks')], gap: 30, acrossSentences: true },
-      { parts: [p('offers'), p('invitations')], gap: 30, acrossSentences: true },
-      { parts: [p('invitations'), p('offers')], gap: 30, acrossSentences: true },
+      { parts: [p('body-remarks'), p('invitations')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('invitations'), p('body-remarks')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('offers'), p('invitations')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('invitations'), p('offers')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('photo-requests')], gap: 0, delta: -0.05, note: 'a request for a photo of the reader, alone' },
       { parts: [p('come-ons')], gap: 0 },
     ],
@@ -142,12 +157,22 @@ function listPattern(lists: Lists, part: string): RegExp | null {
   if (!cache) compiled.set(lists, (cache = new Map()));
   let pattern = cache.get(part);
   if (pattern === undefined) {
-    const entries = lists[LIST_NAMES[part] ?? part] ?? [];
-    const sources = [...new Set(entries.map((e) => termSource(e.term)))].sort((a, b) => b.length - a.length);
+    const sources = sourcesOf(lists, LIST_NAMES[part] ?? part);
+    // A group is named by a noun ("immigrants") or by an adjective before a word for people ("Polish guys").
+    if (part === 'group') {
+      const adjectives = sourcesOf(lists, 'shared/group-adjectives');
+      const people = sourcesOf(lists, 'shared/people-nouns');
+      if (adjectives.length > 0 && people.length > 0) sources.unshift(`(?:${adjectives.join('|')})\\s+(?:[\\p{L}'-]+\\s+)?(?:${people.join('|')})`);
+    }
     pattern = sources.length === 0 ? null : new RegExp(sources.join('|'), 'gu');
     cache.set(part, pattern);
   }
   return pattern;
+}
+
+/** A list's words as regular-expression sources, longest first. */
+function sourcesOf(lists: Lists, name: string): string[] {
+  return [...new Set((lists[name] ?? []).map((e) => termSource(e.term)))].sort((a, b) => b.length - a.length);
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -170,6 +195,24 @@ function termSource(term: string): string {
   const after = folded.endsWith('*') ? '[\\p{L}\\p{N}]*' : CJK.test(last) ? '' : "(?![\\p{L}\\p{N}]|['\u2019][a-z])";
   return `${before}${body}${after}`;
 }
+
+const owned = new WeakMap<Lists, Map<string, RegExp | null>>();
+
+/** Whether a word found with the joined lists is one of this file's own words for the part. */
+function ownsWord(own: Lists, part: string, word: string): boolean {
+  let cache = owned.get(own);
+  if (!cache) owned.set(own, (cache = new Map()));
+  let whole = cache.get(part);
+  if (whole === undefined) {
+    const pattern = listPattern(own, part);
+    whole = pattern ? new RegExp(`^(?:${pattern.source})$`, 'u') : null;
+    cache.set(part, whole);
+  }
+  return whole !== null && whole.test(word);
+}
+
+// Words that can come before an imperative in its sentence: "so just kill them all".
+const IMPERATIVE_LEAD: ReadonlySet<string> = new Set(['and', 'so', 'just', 'then', 'ok', 'okay', 'now', 'yes', 'yeah', 'honestly', 'seriously', 'pls', 'please', 'go', 'lets', "let's", 'simply']);
 
 /** Word and sentence numbers of a text, so gaps are counted in words (or Chinese characters). */
 class Units {
@@ -206,14 +249,14 @@ class Units {
   sentenceAt(offset: number): number {
     return this.sentence[offset]!;
   }
-  /** Whether no word starts in the sentence before `offset`. */
+  /**
+   * Whether `offset` opens its sentence as an imperative does: nothing before it in the sentence
+   * but the words that lead one in ("so just", "and", "ok then").
+   */
   startsSentence(offset: number, text: string): boolean {
-    let i = offset - 1;
-    while (i >= 0 && !/[.!?。！？\n;；]/.test(text[i]!)) {
-      if (/[\p{L}\p{N}]/u.test(text[i]!)) return false;
-      i--;
-    }
-    return true;
+    let start = offset;
+    while (start > 0 && !/[.!?。！？\n;；,，]/.test(text[start - 1]!)) start--;
+    return text.slice(start, offset).split(/[^\p{L}']+/u).every((word) => word === '' || IMPERATIVE_LEAD.has(word));
   }
 }
 
@@ -288,7 +331,7 @@ function negatedBy(reading: Reading, placed: readonly Hit[]): Hit | undefined {
  * Finds the threats of one family in a message's plain view with one rule set's lists; what a
  * frame of the message set aside goes to `setAside` when given (explain).
  */
-export function compose(plain: string, lists: Lists, familyName: string, setAside?: SetAside[]): ComposedThreat[] {
+export function compose(plain: string, lists: Lists, familyName: string, setAside?: SetAside[], own: Lists = lists): ComposedThreat[] {
   const family = FAMILIES[familyName];
   if (!family) return [];
   const joined = joinLetterRuns(readingText(plain));
@@ -299,6 +342,9 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
   for (const shape of family.shapes) {
     const placed = place(reading, shape);
     if (!placed) continue;
+    // Read with the lists of every language of the rule set (a mixed message), a threat is
+    // reported by the rule of the file whose words open it, so each rule set reports it once.
+    if (own !== lists && !ownsWord(own, shape.parts[0]!.list, placed[0]!.text)) continue;
     if (shape.with && !reading.has(shape.with)) continue;
     const start = typed(placed[0]!.start);
     const end = typed(placed.at(-1)!.end, true);
@@ -307,13 +353,16 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
     const negation = shape.ignoresNegation ? undefined : negatedBy(reading, placed);
     const notMeant = reading.has(family.notMeant) ?? frameOf(reading.text);
     const ordinary = reading.has(family.ordinary);
+    const ordinaryHere = reading.has(shape.ordinary);
     const reason = negation
       ? `negated ("${negation.text}")`
       : notMeant
         ? `reported, condemned or played ("${notMeant.text}")`
-        : ordinary && !reading.has(family.raisedBy)
-          ? `ordinary talk ("${ordinary.text}")`
-          : undefined;
+        : ordinaryHere
+          ? `ordinary talk ("${ordinaryHere.text}")`
+          : ordinary && !reading.has(family.raisedBy)
+            ? `ordinary talk ("${ordinary.text}")`
+            : undefined;
     if (reason) {
       setAside?.push({ start, end, reason: `${parts}: ${reason}` });
       continue;

@@ -62,8 +62,8 @@ export const threatFramesDetector: Detector = {
     'Threats composed of parts in an order (who, mood, harm, target), each part filled from a list of the rule set. options.frame: ' +
     `${Object.keys(FAMILIES).join(', ')}.`,
   placeholders: ['parts'],
-  detect({ views, options, lists }): DetectorMatch[] {
-    return compose(views.plain.text, lists, String(options.frame)).map((t) => ({
+  detect({ views, options, lists, ruleSetLists }): DetectorMatch[] {
+    return compose(views.plain.text, ruleSetLists ?? lists, String(options.frame), undefined, lists).map((t) => ({
       view: 'plain' as const,
       start: t.start,
       end: t.end,
@@ -71,9 +71,9 @@ export const threatFramesDetector: Detector = {
       values: { parts: t.parts },
     }));
   },
-  explainRejected({ views, options, lists }) {
+  explainRejected({ views, options, lists, ruleSetLists }) {
     const setAside: SetAside[] = [];
-    compose(views.plain.text, lists, String(options.frame), setAside);
+    compose(views.plain.text, ruleSetLists ?? lists, String(options.frame), setAside, lists);
     return setAside.map((s) => ({ view: 'plain' as const, start: s.start, end: s.end, reason: s.reason }));
   },
 };
