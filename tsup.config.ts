@@ -42,7 +42,9 @@ export default defineConfig({
   ],
   target: 'node20',
   platform: 'node',
-  sourcemap: true,
+  // No source maps: the bundle is not minified, so its stack traces read as they are, and the maps
+  // (most of the package's size) would point at src/, which does not ship.
+  sourcemap: false,
   clean: true,
   shims: true,
   splitting: true,

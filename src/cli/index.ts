@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
 import { RuleSetError } from '../policy/errors.js';
 import { moderatorOptionsFor } from '../policy/files.js';
+import { nearest } from '../policy/nearest.js';
 import { caseFileJsonSchema, overridesJsonSchema, ruleSetJsonSchema } from '../policy/json-schema.js';
 import { formatCaseFailure, runCaseFile } from '../testing/runner.js';
 import { formatCheckReport } from './check.js';
@@ -37,6 +39,7 @@ Options for every command:
   --rules PATH        add a custom rule set or overrides file (repeatable)
   --only-rules        use only the --rules sets, not the built-in ones
   -h, --help          help for a command
+  -v, --version       print chaperone's version
 
 Examples:
   chaperone scan fixtures/sample-archive.jsonl --only-flagged
@@ -66,20 +69,24 @@ Examples:
   chaperone scan fixtures/sample-archive.jsonl --only-flagged
   chaperone scan export.csv.gz --text-field body --sender-field author --summary summary.json
   cat messages.txt | chaperone scan - --format text --workers 2`,
-  check: `Usage: chaperone check [text] [--json] [--rules PATH]…
+  check: `Usage: chaperone check [text] [--json] [--fail-on review|block] [--rules PATH]…
 
 Reports on one message: the verdict, the message with flagged spans marked (colour on a
 terminal, [brackets] otherwise) and, for each finding, its rule, score, message and the steps
 from the rule's base score to the final score. Reads stdin when no text is given.
+Exit 0 whatever the verdict, unless --fail-on says otherwise; 2 for a usage error.
 
 Options:
   --json              print the raw ModerationResult as JSON
+  --fail-on LEVEL     exit 1 when the verdict reaches LEVEL: review (review or block) or block;
+                      for scripts and pre-commit hooks
   --rules PATH        add a custom rule set or overrides file (repeatable)
   --only-rules        use only the --rules sets
 
 Examples:
   chaperone check "sh1t driver, f.u.c.k this"
-  chaperone check --json "你是不是傻逼"`,
+  chaperone check --json "你是不是傻逼"
+  chaperone check --fail-on block < message.txt > /dev/null || echo "blocked"`,
   redact: `Usage: chaperone redact [text] [--style label|mask] [--category NAME]…
 
 Prints the message with the chosen findings masked (default: personal data, as [phone]-style labels).
@@ -135,6 +142,7 @@ const OPTIONS = {
   'only-flagged': { type: 'boolean' },
   summary: { type: 'string' },
   rule: { type: 'string' },
+  'fail-on': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Runs the command line; resolves to the exit status (0 ok, 1 findings/failures, 2 usage error). */
@@ -160,6 +168,10 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     io.stdout.write(`${HELP.main}\n`);
     return command === undefined ? 2 : 0;
   }
+  if (command === '-v' || command === '--version') {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
   if (!(command in HELP) || command === 'main') {
     throw new UsageError(`unknown command "${command}" (commands: scan, check, explain, redact, rules, schema, test; see --help)`);
   }
@@ -177,16 +189,18 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
   for (const path of values.rules ?? []) {
     if (!existsSync(path)) throw new UsageError(`cannot read rule set ${path}: no such file`);
   }
+  if (values['fail-on'] !== undefined && command !== 'check') throw new UsageError(`--fail-on applies to check only, not ${command}`);
   const moderatorOptions: ModeratorOptions = moderatorOptionsFor(values.rules ?? [], Boolean(values['only-rules']));
   if (command === 'scan') return scan(positionals, values, io);
   const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
 
   switch (command) {
     case 'check': {
+      const failOn = failLevel(values['fail-on']);
       const text = messageFrom(positionals, io);
       const result = createModerator(moderatorOptions).moderate(text);
       io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatCheckReport(text, result, color)}\n`);
-      return 0;
+      return failOn !== undefined && VERDICT_RANK[result.verdict] >= VERDICT_RANK[failOn] ? 1 : 0;
     }
     case 'redact': {
       const text = messageFrom(positionals, io);
@@ -301,6 +315,20 @@ function scan(positionals: readonly string[], values: Record<string, unknown>, i
   );
 }
 
+
+const VERDICT_RANK = { allow: 0, review: 1, block: 2 } as const;
+
+/** The verdict `--fail-on` names, checked before any work so a typo is not a silent pass. */
+function failLevel(value: string | undefined): 'review' | 'block' | undefined {
+  if (value === undefined || value === 'review' || value === 'block') return value;
+  const hint = nearest(value, ['review', 'block']);
+  throw new UsageError(`--fail-on must be review or block, got "${value}"${hint ? `; did you mean "${hint}"?` : ''}`);
+}
+
+/** The installed package's version, read from its own package.json by the package's name. */
+function version(): string {
+  return (createRequire(import.meta.url)('chaperone/package.json') as { version: string }).version;
+}
 
 function messageFrom(positionals: readonly string[], io: Io): string {
   if (positionals.length > 0) return positionals.join(' ');

@@ -5,10 +5,10 @@ import { BASE_PLACEHOLDERS, placeholdersOf, SHARED_PREFIX, type RuleSet, type Te
 import { nearest } from './nearest.js';
 import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
-import { zodLibrary } from './zod-lib.js';
+import { zodLibrary, type ZodLibrary } from './zod-lib.js';
 
 /** Builds the overrides schema from zod and the rule-file schemas it shares entries with. */
-function build(z: typeof Z) {
+function build(z: ZodLibrary) {
   const { allowEntry, contextEntry, termList } = schemas();
   const thresholds = z.strictObject({ review: z.number().min(0).max(1).optional(), block: z.number().min(0).max(1).optional() });
 

@@ -1,5 +1,5 @@
 import type { z as Z } from 'zod';
-import { zodLibrary } from './zod-lib.js';
+import { zodLibrary, type ZodLibrary } from './zod-lib.js';
 
 /** Severity of a rule's findings, lowest first. */
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -9,7 +9,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const VIEW_NAMES = ['original', 'plain', 'skeleton', 'digits'] as const;
 
 /** Builds every schema of the file formats from zod (loaded by the first caller). */
-function build(z: typeof Z) {
+function build(z: ZodLibrary) {
   const kebab = z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as "pay-by-bank-transfer"');

@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 
-type ZodLibrary = typeof import('zod').z;
+/**
+ * zod's namespace object. Schema builders take it as a parameter named `z`; typing that parameter
+ * with this alias rather than `typeof z` keeps the bundled .d.ts valid, where the type bundler
+ * renames an aliased import back to `z` and `z: typeof z` would refer to itself (TS2502).
+ */
+export type ZodLibrary = typeof import('zod').z;
 
 let library: ZodLibrary | undefined;
 

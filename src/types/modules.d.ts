@@ -1,8 +1,3 @@
-declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
-  export function LevenshteinDistance(source: string, target: string, options?: Record<string, number>): number;
-  export function DamerauLevenshteinDistance(source: string, target: string, options?: Record<string, unknown>): number;
-}
-
 /** A rule file, parsed when the package is built (see tsup.config.ts). */
 declare module '*.yaml' {
   /** The parsed document; undefined in the build, which ships `validated` instead. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
@@ -50,6 +51,44 @@ describe('chaperone cli', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+  it.each([
+    // [verdict of the message, --fail-on, exit status]
+    ['hello there', 'allow', undefined, 0],
+    ['damn it', 'allow', 'review', 0],
+    ['sh1t driver', 'review', undefined, 0],
+    ['sh1t driver', 'review', 'block', 0],
+    ['sh1t driver', 'review', 'review', 1],
+    ['ok u dumb f*ck, add me on w e c h a t instead', 'block', undefined, 0],
+    ['ok u dumb f*ck, add me on w e c h a t instead', 'block', 'review', 1],
+    ['ok u dumb f*ck, add me on w e c h a t instead', 'block', 'block', 1],
+  ])('check %j (%s) with --fail-on %s exits %i', async (text, verdict, failOn, status) => {
+    const args = ['check', '--json', ...(failOn ? ['--fail-on', failOn] : []), text];
+    const { code, stdout } = await cli(args);
+    expect(JSON.parse(stdout).verdict).toBe(verdict);
+    expect(code).toBe(status);
+  });
+  it.each([
+    [['check', '--fail-on', 'blok', 'x'], /--fail-on must be review or block, got "blok"; did you mean "block"\?/],
+    [['check', '--fail-on', 'reveiw', 'x'], /got "reveiw"; did you mean "review"\?/],
+    [['check', '--fail-on', 'allow', 'x'], /--fail-on must be review or block, got "allow"$/m],
+    [['check', '--fail-on'], /--fail-on/],
+    [['redact', '--fail-on', 'block', 'x'], /--fail-on applies to check only, not redact/],
+  ])('%j is a usage error naming the levels', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+  });
+  it('check --help documents --fail-on', async () => {
+    const { stdout } = await cli(['check', '--help']);
+    expect(stdout).toMatch(/--fail-on LEVEL\s+exit 1 when the verdict reaches LEVEL/);
+  });
+  it.each([['--version'], ['-v']])('%s prints the version from package.json', async (flag) => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const { code, stdout } = await cli([flag]);
+    expect(stdout).toBe(`${version}\n`);
+    expect(code).toBe(0);
   });
   it('explain says why a message was missed and why it was caught', async () => {
     const { code, stdout } = await cli(['explain', '--rule', 'profanity/', 'you absolute m0ron, damn']);

@@ -52,7 +52,7 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
 
 /**
  * A necessary condition for one edit: outside a shared prefix and suffix at most two letters
- * differ (a transposition touches two). natural's distance, which allocates a table per call, then
+ * differ (a transposition touches two). The distance, which allocates a table per call, then
  * runs only for the few words that pass.
  */
 function mayBeOneEdit(a: string, b: string): boolean {
