@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
 import { schemas, type RuleSetSource, type RuleSource } from './schema.js';
-import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+import { parseYamlSource, reservedKeys, schemaIssues, type YamlSource } from './source.js';
 
 /** One entry of a term list: the term as written and the label `{{term}}` shows for it. */
 export interface TermEntry {
@@ -56,12 +56,9 @@ export function safeLoadRuleSet(
   let file = options.file;
   if (looksLikePath(source)) {
     file = source;
-    try {
-      text = readFileSync(source, 'utf8');
-    } catch (cause) {
-      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message;
-      return fail([{ code: 'file_not_found', path: [], message: `cannot read rule set: ${reason}`, file: source }]);
-    }
+    const read = readPolicyFile(source, 'rule set');
+    if ('issue' in read) return fail([read.issue]);
+    text = read.text;
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) return fail(yaml.issues);
@@ -80,6 +77,10 @@ export function loadParsedRuleSet(value: unknown, file: string): RuleSet {
     issues: [],
     issue: (code, path, message) => ({ code, path: [...path], message, file }),
   };
+  const reserved = reservedKeys(value);
+  if (reserved.length > 0) {
+    throw new RuleSetError(reserved.map((path) => located.issue('reserved_key', path, `"${String(path.at(-1))}" cannot be used as a name; rename it`)));
+  }
   const result = fromDocument(located, file);
   if (!result.success) throw result.error;
   return result.ruleSet;
