@@ -4,6 +4,7 @@ import { builtinRuleSets } from '../policy/builtin.js';
 import { compilePolicy, type CompiledPolicy } from '../policy/compile.js';
 import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { RuleSetError } from '../policy/errors.js';
+import { distinctRuleSets } from '../policy/rule-set-ids.js';
 import { applyOverrides, loadOverrides, type PolicyOverrides } from '../policy/overrides.js';
 import { evaluate } from './evaluate.js';
 import { explainMessage, type RuleExplanation } from './explain.js';
@@ -55,7 +56,7 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     throw new TypeError(`createModerator expects an options object, got ${options === null ? 'null' : typeof options}`);
   }
   const overrides = [options.overrides ?? []].flat().map((o) => (typeof o === 'string' ? loadOverrides(o) : o));
-  const applied = applyOverrides(chooseRuleSets(options), overrides);
+  const applied = applyOverrides(distinctRuleSets(chooseRuleSets(options)), overrides);
   const ruleSets = filterRuleSets(applied.ruleSets, options, [...applied.disable, ...(options.disable ?? [])]);
   const detectors = new Map(builtinDetectors().map((d) => [d.name, d] as const));
   for (const detector of options.detectors ?? []) detectors.set(detector.name, detector);

@@ -48,7 +48,8 @@ export function parseYamlSource(text: string, file?: string): YamlSource {
   if (nul !== -1) {
     // YAML allows no NUL character; a UTF-16 file read as UTF-8 is full of them.
     const message = 'the text contains NUL characters (a UTF-16 file read as UTF-8?); pass the file path, or decode the file as UTF-16 first';
-    return { ...(file === undefined ? {} : { file }), value: undefined, issues: [{ ...located('invalid_encoding', [], message), ...positionOf(text, nul) }], issue: located };
+    const issue = { ...located('invalid_encoding', [], message), ...positionOf(text, nul) };
+    return { ...(file === undefined ? {} : { file }), value: undefined, issues: [issue], issue: located };
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const issue = (code: RuleSetIssueCode, path: Path, message: string) => located(code, path, message, offsetOf(doc, path));
@@ -64,7 +65,8 @@ export function parseYamlSource(text: string, file?: string): YamlSource {
       // overflow the stack; neither may reach a caller raw.
       const message =
         error instanceof ReferenceError && /alias/i.test(error.message)
-          ? `too many aliases: expanding them would make the document far larger than the file (more than ${MAX_ALIAS_COUNT} uses of one anchor); write repeated terms once in \`lists\``
+          ? `too many aliases: expanding them would make the document far larger than the file (more than ${MAX_ALIAS_COUNT} uses of one ` +
+            'anchor); write repeated terms once in `lists`'
           : `the document is too deeply nested to read (${(error as Error).message})`;
       issues.push(located('yaml_too_complex', [], message, aliasBombOffset(doc)));
     }
