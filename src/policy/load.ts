@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { builtinDetector } from '../detectors/index.js';
+import { detectorOptionIssues } from './detector-options.js';
 import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
@@ -193,6 +195,7 @@ function wellFormedParts(value: unknown): RuleSetSource {
     if (rule.terms !== undefined && out.terms === undefined) out.terms = [];
     if (near) out.near = { groups: near.groups, within: 5, ordered: false };
     for (const key of ['context', 'allow'] as const) if (entries(key) !== undefined) out[key] = entries(key);
+    if (rule.options !== undefined) out.options = rule.options;
     return out as unknown as RuleSource;
   });
   return { ...(root as object), lists, rules } as unknown as RuleSetSource;
@@ -255,6 +258,13 @@ function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
       for (const [code, message] of regexIssues) issues.push(yaml.issue(code, at('regex'), message));
       groups = [...rule.regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
     }
+    if (rule.options !== undefined && rule.detector === undefined) {
+      issues.push(yaml.issue('invalid_option', at('options'), '`options` only apply to detector rules'));
+    }
+    // A built-in detector's options are checked here; a custom one's when the moderator is given it.
+    const detector = rule.detector === undefined ? undefined : builtinDetector(rule.detector);
+    if (detector !== undefined) issues.push(...detectorOptionIssues(detector, rule.options, at('options'), yaml));
+
     // Detector placeholders are checked when the moderator knows its detectors.
     if (rule.detector === undefined) {
       const known = new Set<string>([...BASE_PLACEHOLDERS, ...groups]);

@@ -151,18 +151,34 @@ function offsetOf(doc: Document, path: Path): number | undefined {
   return offset;
 }
 
+/** How {@link schemaIssues} reports a value that sits inside a document, such as a rule's `options`. */
+export interface SchemaIssueOptions {
+  /** The value's path in the document; zod's paths are relative to it. */
+  readonly prefix?: Path;
+  /** One code for every issue, instead of `unknown_key` and `invalid_shape`. */
+  readonly code?: RuleSetIssueCode;
+  /** Says that `key` is unknown, given the known keys and the one it is probably a typo of (default: `unknown key "x"`). */
+  readonly unknownKey?: (key: string, known: readonly string[], hint: string | undefined) => string;
+}
+
 /** Turns zod's issues into located rule-set issues, with hints for the usual mistakes. */
-export function schemaIssues(source: YamlSource, error: z.ZodError, validKeysAt: (path: Path) => string[]): RuleSetIssue[] {
+export function schemaIssues(
+  source: Pick<YamlSource, 'issue'>,
+  error: z.ZodError,
+  validKeysAt: (path: Path) => string[],
+  options: SchemaIssueOptions = {},
+): RuleSetIssue[] {
   const out: RuleSetIssue[] = [];
-  collectIssues(source, error.issues, [], validKeysAt, out);
+  collectIssues(source, error.issues, options.prefix ?? [], validKeysAt, options, out);
   return out;
 }
 
 function collectIssues(
-  source: YamlSource,
+  source: Pick<YamlSource, 'issue'>,
   issues: readonly z.core.$ZodIssue[],
   prefix: Path,
   validKeysAt: (path: Path) => string[],
+  options: SchemaIssueOptions,
   out: RuleSetIssue[],
 ): void {
   for (const issue of issues) {
@@ -171,20 +187,21 @@ function collectIssues(
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0]!;
       if (depth(best) > 0) {
-        collectIssues(source, best, path, validKeysAt, out);
+        collectIssues(source, best, path, validKeysAt, options, out);
         continue;
       }
     }
     if (issue.code === 'unrecognized_keys') {
+      const valid = validKeysAt(path);
       for (const key of issue.keys) {
-        const hint = nearest(key, validKeysAt(path));
-        out.push(
-          source.issue('unknown_key', [...path, key], `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''}`),
-        );
+        const hint = nearest(key, valid);
+        const unknown = options.unknownKey?.(key, valid, hint) ?? `unknown key "${key}"`;
+        const message = `${unknown}${hint ? `; did you mean "${hint}"?` : ''}`;
+        out.push(source.issue(options.code ?? 'unknown_key', [...path, key], message));
       }
       continue;
     }
-    out.push(source.issue('invalid_shape', path, describeZodIssue(issue)));
+    out.push(source.issue(options.code ?? 'invalid_shape', path, describeZodIssue(issue)));
   }
 }
 
@@ -193,21 +210,23 @@ function depth(issues: readonly z.core.$ZodIssue[]): number {
 }
 
 function describeZodIssue(issue: z.core.$ZodIssue): string {
+  const found = issue.input === undefined ? 'nothing (the key is missing)' : describeValue(issue.input);
   if (issue.code === 'invalid_type') {
-    const found = issue.input === undefined ? 'nothing (the key is missing)' : describeValue(issue.input);
     return `expected ${issue.expected}, found ${found}`;
   }
   if (issue.code === 'invalid_value') {
-    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
+    const values = issue.values.filter((v): v is string => typeof v === 'string');
+    const hint = typeof issue.input === 'string' ? nearest(issue.input, values) : undefined;
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${found}${hint ? `; did you mean "${hint}"?` : ''}`;
   }
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
     const bound = issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
-    return `expected a number ${bound}, found ${describeValue(issue.input)}`;
+    return `expected a number ${bound}, found ${found}`;
   }
   if (issue.code === 'invalid_union') {
-    return `not one of the accepted forms, found ${describeValue(issue.input)}`;
+    return `not one of the accepted forms, found ${found}`;
   }
-  return issue.input === undefined ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
+  return issue.input === undefined ? issue.message : `${issue.message}, found ${found}`;
 }
 
 function describeValue(value: unknown): string {

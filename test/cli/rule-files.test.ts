@@ -47,6 +47,7 @@ const files: [string, string | Buffer, string, number][] = [
   ['latin1.yaml', Buffer.from(rule('    terms: [café]\n'), 'latin1'), 'invalid_encoding', 10],
   ['bomb.yaml', `${laughs.join('\n')}\n`, 'yaml_too_complex', 3],
   ['proto.yaml', 'overrides: x\nrules:\n  __proto__:\n    score: 0.1\n', 'reserved_key', 3],
+  ['kind.yaml', rule('    detector: threat-grammar\n    options: { kind: violense }\n'), 'invalid_option', 11],
   ['profanity.yaml', rule('    terms: [xyzzy]\n').replace('id: house\ncategory: off-platform', 'id: profanity\ncategory: house'), 'duplicate_rule_set', 2],
 ];
 
