@@ -5,7 +5,7 @@ import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
 import { schemas, type RuleSetSource, type RuleSource } from './schema.js';
-import { parseYamlSource, reservedKeys, schemaIssues, type YamlSource } from './source.js';
+import { parseYamlSource, reservedKeys, reservedMessage, schemaIssues, type YamlSource } from './source.js';
 
 /** One entry of a term list: the term as written and the label `{{term}}` shows for it. */
 export interface TermEntry {
@@ -81,7 +81,7 @@ export function loadParsedRuleSet(value: unknown, file: string): RuleSet {
   };
   const reserved = reservedKeys(value);
   if (reserved.length > 0) {
-    throw new RuleSetError(reserved.map((path) => located.issue('reserved_key', path, `"${String(path.at(-1))}" cannot be used as a name; rename it`)));
+    throw new RuleSetError(reserved.map((path) => located.issue('reserved_key', path, reservedMessage(String(path.at(-1))))));
   }
   const result = fromDocument(located, file);
   if (!result.success) throw result.error;

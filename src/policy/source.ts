@@ -80,7 +80,8 @@ export function parseYamlSource(text: string, file?: string): YamlSource {
   };
 }
 
-function reservedMessage(key: string): string {
+/** Why a reserved key is refused, for `reserved_key` issues. */
+export function reservedMessage(key: string): string {
   return `"${key}" cannot be used as a name: JavaScript objects reserve it, so it would be lost or change other keys; rename it`;
 }
 

@@ -53,10 +53,10 @@ const files: [string, string | Buffer, string, number][] = [
 
 describe('chaperone with a broken --rules file', () => {
   const table = files.flatMap(([name, content, code, line]) => [
-    ['check', name, content, code, line] as const,
-    ['scan', name, content, code, line] as const,
+    ['check', name, code, line, content] as const,
+    ['scan', name, code, line, content] as const,
   ]);
-  it.each(table)('%s --rules %s exits 2 with %s at its line', async (command, name, content, code, line) => {
+  it.each(table)('%s --rules %s exits 2 with %s at line %i', async (command, name, code, line, content) => {
     const file = join(dir, name);
     writeFileSync(file, content);
     const args = command === 'scan' ? ['scan', '--workers', '0', '--rules', file, 'fixtures/sample-archive.jsonl'] : ['check', '--rules', file, 'hi'];

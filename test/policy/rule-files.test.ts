@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createModerator, loadOverrides, loadRuleSet, RuleSetError, type RuleSetIssue } from '../../src/index.js';
+import { loadParsedRuleSet } from '../../src/policy/load.js';
 import { loadCaseFile } from '../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chaperone-rule-files-'));
@@ -150,6 +151,12 @@ describe('keys JavaScript objects reserve', () => {
     const issues = issuesOf(load);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: 'reserved_key', path, file: 'x.yaml', line });
+  });
+
+  it('the build-time loader of the built-in rule sets refuses them too', () => {
+    const parsed: unknown = JSON.parse(JSON.stringify({ id: 'x', category: 'pii', description: 'd', rules: [] }).replace('"rules"', '"lists":{"__proto__":["a"]},"rules"'));
+    const issues = issuesOf(() => loadParsedRuleSet(parsed, 'x.yaml'));
+    expect(issues).toEqual([expect.objectContaining({ code: 'reserved_key', path: ['lists', '__proto__'], file: 'x.yaml' })]);
   });
 
   it('a __proto__ key pollutes no prototype on the way to being refused', () => {
