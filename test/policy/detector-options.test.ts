@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createModerator, loadRuleSet, RuleSetError, safeLoadRuleSet, type Detector, type RuleSetIssue } from '../../src/index.js';
+import { builtinDetectors, optionsSchemaOf } from '../../src/detectors/index.js';
 import { loadCaseFile } from '../../src/testing/index.js';
 
 /** Four rules; the last one, rules[3], starts on line 26 and ends with the YAML given, from line 31. */
@@ -28,6 +29,11 @@ function issuesOf(text: string): readonly RuleSetIssue[] {
 }
 
 describe('detector options are checked when a rule set loads', () => {
+  // A detector without a schema takes any options, so a typo in them goes unnoticed: none may ship so.
+  it.each(builtinDetectors().map((d) => [d.name, d] as const))('built-in detector %s declares its options', (_, detector) => {
+    expect(optionsSchemaOf(detector)).toBeTypeOf('function');
+  });
+
   it.each([
     // The issue's case: a kind that does not exist loads today and finds nothing, forever.
     ['a misspelled threat kind', '    detector: threat-grammar\n    options: { kind: violense }\n', ['kind'], 32, 'violence'],
