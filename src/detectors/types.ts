@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ExplanationStep } from '../engine/types.js';
 import type { ViewName } from '../text/types.js';
 import type { Views } from '../text/index.js';
@@ -51,6 +52,12 @@ export interface Detector {
   /** Placeholder names this detector fills through `DetectorMatch.values`. */
   readonly placeholders?: readonly string[];
   /**
+   * The options a rule may give it (`options:` in YAML), as a zod schema built with the zod it is
+   * handed: chaperone loads zod to validate rule files, never to run the built-in policy. Options
+   * it refuses are `invalid_option` issues when the rule set loads; without it any options pass.
+   */
+  readonly optionsSchema?: DetectorOptionsSchema;
+  /**
    * A cheap test run before `detect`; when it returns false the detector is skipped.
    * Detectors run on every message unless their rule has a `trigger`, so keep this fast.
    */
@@ -63,6 +70,12 @@ export interface Detector {
    */
   explainRejected?(context: DetectorContext): readonly RejectedCandidate[];
 }
+
+/** Builds a detector's options schema from the zod namespace chaperone passes in. */
+export type DetectorOptionsSchema = (zod: typeof z) => z.ZodType;
+
+/** The options schema of a detector that takes none. */
+export const noOptions: DetectorOptionsSchema = (zod) => zod.strictObject({});
 
 /** A candidate a detector set aside, as `explainRejected` reports it. */
 export interface RejectedCandidate {

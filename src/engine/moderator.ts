@@ -4,6 +4,7 @@ import { builtinRuleSets } from '../policy/builtin.js';
 import { compilePolicy, type CompiledPolicy } from '../policy/compile.js';
 import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { RuleSetError } from '../policy/errors.js';
+import { distinctRuleSets } from '../policy/rule-set-ids.js';
 import { applyOverrides, loadOverrides, type PolicyOverrides } from '../policy/overrides.js';
 import { resolveShared, sharedVocabulary } from '../policy/vocabulary.js';
 import { evaluate } from './evaluate.js';
@@ -56,7 +57,7 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     throw new TypeError(`createModerator expects an options object, got ${options === null ? 'null' : typeof options}`);
   }
   const overrides = [options.overrides ?? []].flat().map((o) => (typeof o === 'string' ? loadOverrides(o) : o));
-  const applied = applyOverrides(resolveShared(chooseRuleSets(options)), overrides, sharedVocabulary());
+  const applied = applyOverrides(resolveShared(distinctRuleSets(chooseRuleSets(options))), overrides, sharedVocabulary());
   const ruleSets = filterRuleSets(applied.ruleSets, options, [...applied.disable, ...(options.disable ?? [])]);
   const detectors = new Map(builtinDetectors().map((d) => [d.name, d] as const));
   for (const detector of options.detectors ?? []) detectors.set(detector.name, detector);

@@ -1,6 +1,8 @@
+import { builtinDetectors } from '../detectors/index.js';
 import type { Detector } from '../detectors/types.js';
 import { type CompiledTerm, normaliseTerm, TermMatcher } from '../engine/term-matcher.js';
 import type { ViewName } from '../text/types.js';
+import { detectorOptionIssues } from './detector-options.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { BASE_PLACEHOLDERS, locateIssue, placeholdersOf, type RuleSet, type TermEntry } from './load.js';
 import { nearest } from './nearest.js';
@@ -191,6 +193,12 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
             ),
           );
         } else {
+          // The built-in detectors' options were checked when the rule set loaded (the built-in
+          // rule sets' by the build, so a moderator of them needs no zod); a custom one's are checked here.
+          if (!builtinDetectors().includes(detector)) {
+            const issue = (code: RuleSetIssue['code'], path: readonly (string | number)[], message: string) => locateIssue(ruleSet, code, path, message);
+            issues.push(...detectorOptionIssues(detector, source.options, ['rules', position, 'options'], { issue }));
+          }
           const known = new Set<string>([...BASE_PLACEHOLDERS, ...(detector.placeholders ?? [])]);
           for (const name of placeholdersOf(source.message)) {
             if (!known.has(name)) {

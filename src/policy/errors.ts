@@ -1,6 +1,9 @@
 /** Stable codes for every problem a rule file can have; tests assert on these, never on wording. */
 export type RuleSetIssueCode =
   | 'invalid_yaml'
+  | 'invalid_encoding'
+  | 'yaml_too_complex'
+  | 'reserved_key'
   | 'invalid_shape'
   | 'unknown_key'
   | 'duplicate_rule_id'
@@ -10,6 +13,7 @@ export type RuleSetIssueCode =
   | 'unknown_label'
   | 'unknown_placeholder'
   | 'unknown_detector'
+  | 'invalid_option'
   | 'missing_matcher'
   | 'conflicting_matchers'
   | 'missing_trigger'

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { ModeratorOptions } from '../engine/moderator.js';
 import { builtinRuleSets } from './builtin.js';
+import { readPolicyFile } from './encoding.js';
 import { RuleSetError } from './errors.js';
 import { loadRuleSet, type RuleSet } from './load.js';
-import { isOverridesDocument, loadOverrides, type PolicyOverrides } from './overrides.js';
+import { loadOverrides, type PolicyOverrides } from './overrides.js';
 import { yamlLibrary } from './yaml-lib.js';
 
 /** Rule sets and overrides read from files given on the command line. */
@@ -20,22 +20,22 @@ export function loadPolicyFiles(paths: readonly string[]): PolicyFiles {
   const ruleSets: RuleSet[] = [];
   const overrides: PolicyOverrides[] = [];
   for (const path of paths) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new RuleSetError([{ code: 'file_not_found', path: [], message: 'cannot read rule set: no such file', file: path }]);
-    }
-    let document: unknown;
-    try {
-      document = yamlLibrary().parse(text);
-    } catch {
-      document = undefined; // the loader reports the syntax error with its position
-    }
-    if (isOverridesDocument(document)) overrides.push(loadOverrides(text, { file: path }));
-    else ruleSets.push(loadRuleSet(text, { file: path }));
+    const read = readPolicyFile(path, 'rule set');
+    if ('issue' in read) throw new RuleSetError([read.issue]);
+    if (isOverridesText(read.text)) overrides.push(loadOverrides(read.text, { file: path }));
+    else ruleSets.push(loadRuleSet(read.text, { file: path }));
   }
   return { ruleSets, overrides };
+}
+
+/**
+ * True when the document's top level has an `overrides:` key. Only the syntax tree is read, so an
+ * alias bomb or a syntax error is left for the loader to report with its position.
+ */
+function isOverridesText(text: string): boolean {
+  const { isMap, parseDocument } = yamlLibrary();
+  const contents = parseDocument(text).contents;
+  return isMap(contents) && contents.has('overrides');
 }
 
 /** Moderator options for files given with `--rules`, with or without the built-in rule sets. */

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { builtinDetector } from '../detectors/index.js';
+import { detectorOptionIssues } from './detector-options.js';
+import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
 import { schemas, type RuleSetSource, type RuleSource } from './schema.js';
-import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+import { parseYamlSource, reservedKeys, reservedMessage, schemaIssues, type YamlSource } from './source.js';
 
 /** One entry of a term list: the term as written and the label `{{term}}` shows for it. */
 export interface TermEntry {
@@ -56,12 +58,9 @@ export function safeLoadRuleSet(
   let file = options.file;
   if (looksLikePath(source)) {
     file = source;
-    try {
-      text = readFileSync(source, 'utf8');
-    } catch (cause) {
-      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message;
-      return fail([{ code: 'file_not_found', path: [], message: `cannot read rule set: ${reason}`, file: source }]);
-    }
+    const read = readPolicyFile(source, 'rule set');
+    if ('issue' in read) return fail([read.issue]);
+    text = read.text;
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) return fail(yaml.issues);
@@ -80,6 +79,10 @@ export function loadParsedRuleSet(value: unknown, file: string): RuleSet {
     issues: [],
     issue: (code, path, message) => ({ code, path: [...path], message, file }),
   };
+  const reserved = reservedKeys(value);
+  if (reserved.length > 0) {
+    throw new RuleSetError(reserved.map((path) => located.issue('reserved_key', path, reservedMessage(String(path.at(-1))))));
+  }
   const result = fromDocument(located, file);
   if (!result.success) throw result.error;
   return result.ruleSet;
@@ -214,6 +217,7 @@ function wellFormedParts(value: unknown): RuleSetSource {
     if (rule.terms !== undefined && out.terms === undefined) out.terms = [];
     if (near) out.near = { groups: near.groups, within: 5, ordered: false };
     for (const key of ['context', 'allow'] as const) if (entries(key) !== undefined) out[key] = entries(key);
+    if (rule.options !== undefined) out.options = rule.options;
     return out as unknown as RuleSource;
   });
   return { ...(root as object), lists, rules } as unknown as RuleSetSource;
@@ -281,6 +285,13 @@ function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
       for (const [code, message] of regexIssues) issues.push(yaml.issue(code, at('regex'), message));
       groups = [...rule.regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
     }
+    if (rule.options !== undefined && rule.detector === undefined) {
+      issues.push(yaml.issue('invalid_option', at('options'), '`options` only apply to detector rules'));
+    }
+    // A built-in detector's options are checked here; a custom one's when the moderator is given it.
+    const detector = rule.detector === undefined ? undefined : builtinDetector(rule.detector);
+    if (detector !== undefined) issues.push(...detectorOptionIssues(detector, rule.options, at('options'), yaml));
+
     // Detector placeholders are checked when the moderator knows its detectors.
     if (rule.detector === undefined) {
       const known = new Set<string>([...BASE_PLACEHOLDERS, ...groups]);

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { z as Z } from 'zod';
+import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { BASE_PLACEHOLDERS, placeholdersOf, SHARED_PREFIX, type RuleSet, type TermEntry, type Vocabulary } from './load.js';
 import { nearest } from './nearest.js';
@@ -96,11 +96,9 @@ export function loadOverrides(source: string, options: { readonly file?: string 
   let file = options.file;
   if (!source.includes('\n') && /\.(ya?ml|json)$/i.test(source.trim())) {
     file = source;
-    try {
-      text = readFileSync(source, 'utf8');
-    } catch {
-      throw new RuleSetError([{ code: 'file_not_found', path: [], message: 'cannot read overrides: no such file', file: source }]);
-    }
+    const read = readPolicyFile(source, 'overrides');
+    if ('issue' in read) throw new RuleSetError([read.issue]);
+    text = read.text;
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) throw new RuleSetError(yaml.issues);

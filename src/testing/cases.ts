@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readPolicyFile } from '../policy/encoding.js';
 import { formatIssues, RuleSetError, type RuleSetIssue } from '../policy/errors.js';
 import { schemas, type FindingExpectation } from '../policy/schema.js';
 import { parseYamlSource, schemaIssues } from '../policy/source.js';
@@ -34,11 +34,9 @@ export function loadCaseFile(source: string, options: { file?: string } = {}): C
   let file = options.file;
   if (!source.includes('\n') && /\.ya?ml$/i.test(source.trim())) {
     file = source;
-    try {
-      text = readFileSync(source, 'utf8');
-    } catch (cause) {
-      throw caseFileError([{ code: 'file_not_found', path: [], message: `cannot read case file: ${(cause as Error).message}`, file: source }]);
-    }
+    const read = readPolicyFile(source, 'case file');
+    if ('issue' in read) throw caseFileError([read.issue]);
+    text = read.text;
   }
   const yaml = parseYamlSource(text, file);
   if (yaml.issues.length > 0) throw caseFileError(yaml.issues);

@@ -262,6 +262,12 @@ export const contactTokenDetector: Detector = {
   name: 'contact-token',
   description: 'A handle, email address or phone-length number, by shape (options.shapes: handle, email, number; options.ignore: code prefixes).',
   placeholders: ['contact', 'shape'],
+  optionsSchema: (z) =>
+    z.strictObject({
+      shapes: z.array(z.enum(SHAPES as [ContactShape, ...ContactShape[]])).min(1).optional(),
+      // ignoreOf() builds a regex from these words, so only letters are taken.
+      ignore: z.array(z.string().regex(/^[a-z]+$/i, 'expected a word of letters only, such as "iphone"')).optional(),
+    }),
   precheck: (text) => MAY_HOLD_CONTACT.test(text) || SPELLED_PAIR.test(text),
   detect: detectContactTokens,
 };

@@ -34,8 +34,7 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
       for (const spelling of Array.isArray(spellings) ? spellings : [spellings]) {
         if (typeof spelling !== 'string') continue;
         // Compared in the skeleton's form, where `whatsapp` is already `whatsap`.
-        const key = skeletonize(spelling).text;
-        if (/^[a-z]+$/.test(key) && key.length >= MIN_LENGTH) names.push({ label, key });
+        if (isComparable(spelling)) names.push({ label, key: skeletonize(spelling).text });
       }
     }
   }
@@ -48,6 +47,12 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
   const config: Config = { names, before, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, initials };
   configs.set(options, config);
   return config;
+}
+
+/** True for a spelling that is compared: letters only and long enough in its skeleton form. */
+function isComparable(spelling: string): boolean {
+  const key = skeletonize(spelling).text;
+  return /^[a-z]+$/.test(key) && key.length >= MIN_LENGTH;
 }
 
 /**
@@ -123,5 +128,13 @@ export const misspelledAppDetector: Detector = {
   name: 'misspelled-app',
   description: 'An app name from options.apps misspelled by one edit, after one of options.before.',
   placeholders: ['app'],
+  optionsSchema: (z) => {
+    // configOf() drops a spelling it cannot compare, so the schema refuses it instead.
+    const spelling = z.string().refine(isComparable, `expected an app name of at least ${MIN_LENGTH} letters (shorter ones are too close to ordinary words)`);
+    return z.strictObject({
+      apps: z.record(z.string().min(1), z.union([spelling, z.array(spelling).min(1)])),
+      before: z.array(z.string().min(1)).optional(),
+    });
+  },
   detect: detectMisspelledApps,
 };

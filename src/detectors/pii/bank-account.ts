@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { abaRouting, ibanMod97 } from './checks.js';
 import { PAYEE_ZH } from './card.js';
 import { digitRuns, hasDigitRun } from './numbers.js';
@@ -58,6 +58,7 @@ function findIbans(plain: string, out: DetectorMatch[]): void {
  */
 export const bankAccountDetector: Detector = {
   name: 'bank-account',
+  optionsSchema: noOptions,
   description: 'A bank account number: IBAN, sort code and account, routing and account, or a payee card.',
   placeholders: ['kind'],
   precheck: hasDigitRun,

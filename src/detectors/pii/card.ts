@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { luhn } from './checks.js';
 import { isChineseResidentId } from './national-id.js';
 import { digitRuns, hasDigitRun, looksLikeQuantity, originalOf } from './numbers.js';
@@ -48,6 +48,7 @@ export const PAYEE_ZH = /(?:打|转|汇|付|存|充)[^，。,.!?！？]{0,6}(?:�
  */
 export const cardDetector: Detector = {
   name: 'card',
+  optionsSchema: noOptions,
   description: 'A payment card number (Luhn check and issuer prefix).',
   placeholders: ['issuer'],
   precheck: hasDigitRun,

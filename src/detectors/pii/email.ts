@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 
 /** Mail providers people name without the `.com` ("sam dot trades at gmail"). */
 const PROVIDERS = new Set([
@@ -100,6 +100,7 @@ const PROVIDER_NAME = new RegExp([...PROVIDERS].join('|'), 'i');
  */
 export const emailDetector: Detector = {
   name: 'email',
+  optionsSchema: noOptions,
   description: 'An email address, plain or spelled out.',
   placeholders: ['address'],
   precheck: (text) => {

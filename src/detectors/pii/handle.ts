@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
 import { isLowerAsciiAlnum, isLowerAsciiLetter } from '../../text/char-class.js';
 
@@ -164,6 +164,7 @@ function handleStarts(plain: string, from: number): number[] {
  */
 export const handleDetector: Detector = {
   name: 'handle',
+  optionsSchema: noOptions,
   description: 'An account id given for a messaging, social or payment app.',
   placeholders: ['app', 'handle'],
   detect({ text, views }) {

@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
 
 const IPV4 = /(?<![\d.]|\d\.)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/g;
@@ -37,6 +37,7 @@ export function isIpv6(text: string): boolean {
  */
 export const ipDetector: Detector = {
   name: 'ip',
+  optionsSchema: noOptions,
   description: 'An IPv4 or IPv6 address.',
   precheck: (text) => IP_PRECHECK.test(text) || (text.includes(':') && IPV6_PRECHECK.test(text)),
   detect({ views }) {

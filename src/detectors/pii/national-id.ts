@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { chineseIdCheckChar, isDate } from './checks.js';
 import { digitRuns, hasDigitRun, originalOf } from './numbers.js';
 import { allMatches } from '../../text/regex.js';
@@ -38,6 +38,7 @@ export function isChineseResidentId(id: string, maxYear = new Date().getUTCFullY
  */
 export const nationalIdDetector: Detector = {
   name: 'national-id',
+  optionsSchema: noOptions,
   description: 'A US social security number or a Chinese resident id number.',
   placeholders: ['kind'],
   precheck: hasDigitRun,

@@ -13,6 +13,7 @@ interface NumberingMetadata {
 
 interface Library {
   readonly parse: Parse;
+  readonly isSupportedCountry: (code: string) => boolean;
   readonly createMetadata: () => NumberingMetadata;
 }
 
@@ -25,11 +26,11 @@ let library: Library | undefined;
 function loadLibrary(): Library {
   if (!library) {
     const require = createRequire(import.meta.url);
-    const max = require('libphonenumber-js/max') as { parsePhoneNumberFromString: Parse };
+    const max = require('libphonenumber-js/max') as { parsePhoneNumberFromString: Parse; isSupportedCountry: (code: string) => boolean };
     // The max bundle does not export `Metadata` in every module format; core's takes the same data.
     const core = require('libphonenumber-js/core') as { Metadata: new (json: unknown) => NumberingMetadata };
     const json: unknown = require('libphonenumber-js/metadata.max.json');
-    library = { parse: max.parsePhoneNumberFromString, createMetadata: () => new core.Metadata(json) };
+    library = { parse: max.parsePhoneNumberFromString, isSupportedCountry: max.isSupportedCountry, createMetadata: () => new core.Metadata(json) };
   }
   return library;
 }
@@ -147,6 +148,18 @@ export const phoneDetector: Detector = {
   name: 'phone',
   description: 'A phone number, validated against the numbering plan of its country.',
   placeholders: ['country', 'e164'],
+  optionsSchema: (z) =>
+    z.strictObject({
+      regions: z
+        .array(
+          z
+            .string()
+            .regex(/^[A-Z]{2}$/, { message: 'expected a two-letter region code such as "US" or "GB"', abort: true })
+            .refine((code) => loadLibrary().isSupportedCountry(code), 'not a region libphonenumber-js knows (the United Kingdom is "GB")'),
+        )
+        .min(1)
+        .optional(),
+    }),
   precheck: hasDigitRun,
   detect({ text, views, options }) {
     const regions = Array.isArray(options.regions) ? (options.regions as CountryCode[]) : DEFAULT_PHONE_REGIONS;

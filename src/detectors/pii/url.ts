@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch } from '../types.js';
+import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
 
 /** A site where a link names one person's profile, chat or payment page, and the path shape that does. */
@@ -70,6 +70,7 @@ const LINK = /(?<![a-z0-9.@-])(?:https?:\/\/)?(?:www\.|m\.|mobile\.)?((?:[a-z0-9
  */
 export const urlDetector: Detector = {
   name: 'url',
+  optionsSchema: noOptions,
   description: 'A link to a personal profile, chat or payment page.',
   placeholders: ['site'],
   precheck: (text) => text.includes('/'),

@@ -62,6 +62,12 @@ export const threatFramesDetector: Detector = {
     'Threats composed of parts in an order (who, mood, harm, target), each part filled from a list of the rule set. options.frame: ' +
     `${Object.keys(FAMILIES).join(', ')}.`,
   placeholders: ['parts'],
+  // `reads` names the shared lists a frame reads beyond its trigger (`@shared/people-nouns`).
+  optionsSchema: (z) =>
+    z.strictObject({
+      frame: z.enum(Object.keys(FAMILIES) as [string, ...string[]]),
+      reads: z.array(z.string().regex(/^@shared\/[A-Za-z0-9_-]+$/, 'expected a shared list such as "@shared/people-nouns"')).optional(),
+    }),
   detect({ views, options, lists, ruleSetLists }): DetectorMatch[] {
     return compose(views.plain.text, ruleSetLists ?? lists, String(options.frame), undefined, lists).map((t) => ({
       view: 'plain' as const,
