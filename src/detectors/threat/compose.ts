@@ -63,6 +63,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('group'), p('better-without')], gap: 3, ignoresNegation: true },
       { parts: [p('without'), p('group'), p('better')], gap: 6, ignoresNegation: true },
       { parts: [p('only-good'), p('group'), p('fates')], gap: 4, ignoresNegation: true },
+      { parts: [p('group'), p('only-good'), p('fates')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('disposal'), p('group'), p('harm-acts')], gap: 6 },
       { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
     ],
@@ -82,6 +83,23 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
         note: "the reader's place described, then a veiled turn",
         ordinary: ['service', 'advice'],
       },
+      // The reader's place or routine described, with a demand, hostility or a warning around it.
+      {
+        parts: [p('reader-places'), p('turns')],
+        gap: 10,
+        acrossSentences: true,
+        delta: -0.15,
+        note: "the reader's place described, with a turn around it",
+        ordinary: ['service', 'advice'],
+      },
+      {
+        parts: [p('turns'), p('reader-places')],
+        gap: 10,
+        acrossSentences: true,
+        delta: -0.15,
+        note: "the reader's place described, with a turn around it",
+        ordinary: ['service', 'advice'],
+      },
     ],
     notMeant: ['not-meant'],
     ordinary: ['service', 'advice'],
@@ -90,8 +108,10 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   // Harm hinted at, never said: an accident, a shame, a regret, to the reader or what is theirs.
   veiled: {
     shapes: [
-      { parts: [p('veils'), p('reader-possessions')], gap: 8 },
-      { parts: [p('reader-possessions'), p('veils')], gap: 8 },
+      { parts: [p('veils'), p('reader-possessions')], gap: 10, acrossSentences: true },
+      { parts: [p('reader-possessions'), p('veils')], gap: 10, acrossSentences: true },
+      // What happens to people who do what the reader might do: "people who complain have accidents".
+      { parts: [p('dares'), p('veils')], gap: 10, acrossSentences: true },
       { parts: [p('veils-alone')], gap: 0 },
     ],
     notMeant: ['not-meant'],
@@ -104,6 +124,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('if-not'), p('demands'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('penalties'), p('if-not'), p('demands')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('dares'), p('and-then'), p('penalties')], gap: 6, ignoresNegation: true },
+      { parts: [p('dares'), p('penalties')], gap: 4, ignoresNegation: true, delta: -0.05, note: 'a dare and its consequence side by side' },
     ],
     notMeant: ['not-meant'],
   },
@@ -286,9 +307,10 @@ class Reading {
     }
     return found;
   }
-  has(parts: readonly string[] | undefined): Hit | undefined {
+  /** The first word of these lists in the message, outside the given spans (the threat's own parts). */
+  has(parts: readonly string[] | undefined, outside: readonly Hit[] = []): Hit | undefined {
     for (const part of parts ?? []) {
-      const hit = this.find(part)[0];
+      const hit = this.find(part).find((h) => !outside.some((o) => h.start < o.end && o.start < h.end));
       if (hit) return hit;
     }
     return undefined;
@@ -343,17 +365,18 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
     const placed = place(reading, shape);
     if (!placed) continue;
     // Read with the lists of every language of the rule set (a mixed message), a threat is
-    // reported by the rule of the file whose words open it, so each rule set reports it once.
-    if (own !== lists && !ownsWord(own, shape.parts[0]!.list, placed[0]!.text)) continue;
+    // reported by the rule of each file that has one of its words (shared lists aside), so a
+    // message in one language is reported once and a mixed one by either file's rule that ran.
+    if (own !== lists && !placed.some((hit, i) => !(shape.parts[i]!.list in LIST_NAMES) && ownsWord(own, shape.parts[i]!.list, hit.text))) continue;
     if (shape.with && !reading.has(shape.with)) continue;
     const start = typed(placed[0]!.start);
     const end = typed(placed.at(-1)!.end, true);
     if (out.some((t) => t.start < end && start < t.end)) continue;
     const parts = placed.map((h, i) => `${shape.parts[i]!.list} '${h.text}'`).join(' + ');
     const negation = shape.ignoresNegation ? undefined : negatedBy(reading, placed);
-    const notMeant = reading.has(family.notMeant) ?? frameOf(reading.text);
-    const ordinary = reading.has(family.ordinary);
-    const ordinaryHere = reading.has(shape.ordinary);
+    const notMeant = reading.has(family.notMeant, placed) ?? frameOf(reading.text);
+    const ordinary = reading.has(family.ordinary, placed);
+    const ordinaryHere = reading.has(shape.ordinary, placed);
     const reason = negation
       ? `negated ("${negation.text}")`
       : notMeant
