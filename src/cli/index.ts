@@ -172,7 +172,8 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (!(command in HELP) || command === 'main') {
+  // Own keys only: `chaperone constructor` is an unknown command, not Object's constructor.
+  if (!Object.hasOwn(HELP, command) || command === 'main') {
     throw new UsageError(`unknown command "${command}" (commands: scan, check, explain, redact, rules, schema, test; see --help)`);
   }
   let parsed;
@@ -240,7 +241,7 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     case 'schema': {
       const which = positionals[0] ?? 'rules';
       const schemas: Record<string, () => Record<string, unknown>> = { rules: ruleSetJsonSchema, cases: caseFileJsonSchema, overrides: overridesJsonSchema };
-      const generate = schemas[which];
+      const generate = Object.hasOwn(schemas, which) ? schemas[which] : undefined;
       if (!generate) throw new UsageError(`schema takes "rules", "cases" or "overrides", got "${which}"`);
       const schema = generate();
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);

@@ -111,17 +111,18 @@ export interface ScanSummary {
 }
 
 function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSummary {
-  const sorted = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort((a, b) => b[1] - a[1]));
+  // Object.fromEntries defines own properties, so a rule or category named `__proto__` stays a key.
+  const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort((a, b) => b[1] - a[1]));
   return {
     lines: counts.lines,
     errors: counts.errors,
     seconds: Math.round(seconds * 100) / 100,
     messagesPerSecond: Math.round(counts.lines / Math.max(seconds, 0.001)),
     workers,
-    verdicts: counts.verdicts,
+    verdicts: Object.fromEntries(counts.verdicts),
     categories: sorted(counts.categories),
     rules: sorted(counts.rules),
-    topSenders: Object.entries(counts.senders)
+    topSenders: [...counts.senders]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
       .map(([sender, flagged]) => ({ sender, flagged })),
