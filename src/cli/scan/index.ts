@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../usage.js';
 import { openInput } from './input.js';
+import { checkScanPaths } from './outputs.js';
 import { createRunner, defaultWorkers, type BatchResult } from './pool.js';
 import { emptyCounts, mergeCounts, type InputFormat, type ScanCounts, type ScanSettings } from './records.js';
 
@@ -31,6 +32,13 @@ export interface ScanIo {
 export async function runScan(options: ScanOptions, io: ScanIo): Promise<number> {
   const workers = options.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number >= 0, got ${options.workers}`);
+  checkScanPaths({
+    input: options.input,
+    rules: options.rules,
+    summaryFile: options.summaryFile,
+    stdinFd: fdOf(io.stdin),
+    stdoutFd: fdOf(io.stdout),
+  });
   const input = await openInput(options.input, options.format, io.stdin);
   const settings: ScanSettings = { ...options, format: input.format };
   const runner = createRunner(settings, workers, options.workerUrl);
@@ -67,8 +75,19 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
   const seconds = (Date.now() - started) / 1000;
   const summary = summarise(counts, seconds, workers);
   io.stderr.write(formatSummary(summary));
-  if (options.summaryFile) writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+  if (options.summaryFile) {
+    try {
+      writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+    } catch (error) {
+      throw new UsageError(`cannot write --summary ${options.summaryFile}: ${(error as Error).message}`);
+    }
+  }
   return counts.errors > 0 ? 1 : 0;
+}
+
+function fdOf(stream: Readable | Writable): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  return typeof fd === 'number' ? fd : undefined;
 }
 
 function rate(lines: number, started: number) {
