@@ -69,6 +69,7 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
     while (inFlight.size > 0) await writeNext();
   } finally {
     progress?.stop();
+    input.close();
     await runner.close();
   }
 

@@ -23,6 +23,8 @@ export interface InputItem {
   readonly fields?: Record<string, string>;
   /** Set when the reader already knows the line is malformed (a CSV row of the wrong width). */
   readonly error?: string;
+  /** Why the input stopped early (a truncated gzip, a read error): written as is, since it is not about this line. */
+  readonly endOfInput?: string;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -84,6 +86,11 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
   let output = '';
   for (const item of items) {
     counts.lines++;
+    if (item.endOfInput !== undefined) {
+      counts.errors++;
+      output += `${JSON.stringify({ line: item.line, error: item.endOfInput })}\n`;
+      continue;
+    }
     const message = readMessage(item, settings);
     if ('error' in message) {
       counts.errors++;
