@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
@@ -19,6 +20,8 @@ interface Io {
   readonly stdin: () => string;
   /** The raw stdin stream, for `scan -`. */
   readonly stdinStream?: NodeJS.ReadableStream;
+  /** Interrupts a scan; by default SIGINT and SIGTERM do. */
+  readonly signal?: AbortSignal;
 }
 
 const HELP: Record<string, string> = {
@@ -282,7 +285,7 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
   return 2;
 }
 
-function scan(positionals: readonly string[], values: Record<string, unknown>, io: Io): Promise<number> {
+async function scan(positionals: readonly string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('scan needs exactly one input: a file, or - for stdin');
   const format = values.format as string | undefined;
   if (format !== undefined && !['jsonl', 'csv', 'text'].includes(format)) {
@@ -294,28 +297,43 @@ function scan(positionals: readonly string[], values: Record<string, unknown>, i
   }
   const here = import.meta.url;
   const workerUrl = new URL(here.endsWith('.cjs') ? './scan-worker.cjs' : './scan-worker.js', here);
-  return runScan(
-    {
-      input: positionals[0]!,
-      ...(format === undefined ? {} : { format: format as InputFormat }),
-      textField: (values['text-field'] as string | undefined) ?? 'text',
-      idField: (values['id-field'] as string | undefined) ?? 'id',
-      senderField: (values['sender-field'] as string | undefined) ?? 'sender',
-      rules: (values.rules as string[] | undefined) ?? [],
-      onlyRules: Boolean(values['only-rules']),
-      onlyFlagged: Boolean(values['only-flagged']),
-      ...(workers === undefined ? {} : { workers }),
-      ...(values.summary === undefined ? {} : { summaryFile: values.summary as string }),
-      workerUrl,
-    },
-    {
-      stdin: (io.stdinStream ?? process.stdin) as unknown as import('node:stream').Readable,
-      stdout: io.stdout as unknown as import('node:stream').Writable,
-      stderr: io.stderr as unknown as import('node:stream').Writable & { isTTY?: boolean },
-    },
-  );
+  const options = {
+    input: positionals[0]!,
+    ...(format === undefined ? {} : { format: format as InputFormat }),
+    textField: (values['text-field'] as string | undefined) ?? 'text',
+    idField: (values['id-field'] as string | undefined) ?? 'id',
+    senderField: (values['sender-field'] as string | undefined) ?? 'sender',
+    rules: (values.rules as string[] | undefined) ?? [],
+    onlyRules: Boolean(values['only-rules']),
+    onlyFlagged: Boolean(values['only-flagged']),
+    ...(workers === undefined ? {} : { workers }),
+    ...(values.summary === undefined ? {} : { summaryFile: values.summary as string }),
+    workerUrl,
+  };
+  // Until the scan is over, SIGINT and SIGTERM stop it cleanly instead of killing it mid-line; a
+  // second signal, once the listeners are gone, kills it as usual.
+  const controller = new AbortController();
+  const interrupt = () => {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    controller.abort();
+  };
+  if (!io.signal) {
+    process.on('SIGINT', interrupt);
+    process.on('SIGTERM', interrupt);
+  }
+  try {
+    return await runScan(options, {
+      stdin: (io.stdinStream ?? process.stdin) as unknown as Readable,
+      stdout: io.stdout as unknown as Writable,
+      stderr: io.stderr as unknown as Writable & { isTTY?: boolean },
+      signal: io.signal ?? controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
 }
-
 
 const VERDICT_RANK = { allow: 0, review: 1, block: 2 } as const;
 
