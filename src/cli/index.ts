@@ -53,9 +53,12 @@ Examples:
 
 Moderates every message of an archive and writes one JSONL line per input line to stdout, in
 input order whatever the number of workers; a malformed line becomes an error record with its line
-number. JSONL, CSV with a header, or plain text (one message a line), gzip-compressed or not,
-detected from the name and content. Progress on stderr when it is a terminal; a summary at the end.
-Exit 0 when every line was read, 1 when some lines were errors, 2 for a usage error.
+number, and trailing blank lines are nothing. JSONL, CSV with a header, or plain text (one message a
+line), gzip-compressed or not (by content, stdin too); input that is not UTF-8 text is refused. A
+truncated input ends with the record "input truncated after line N". Progress on stderr when it is
+a terminal; a summary at the end. Exit 0 when every line was read, 1 when some lines were errors,
+2 for a usage error (nothing is read), 130 when interrupted (SIGINT/SIGTERM): every line up to the
+one named in "interrupted after line N" on stderr is written, and none after it.
 
 Options:
   --format jsonl|csv|text   override format detection
