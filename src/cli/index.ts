@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
@@ -19,6 +20,8 @@ interface Io {
   readonly stdin: () => string;
   /** The raw stdin stream, for `scan -`. */
   readonly stdinStream?: NodeJS.ReadableStream;
+  /** Interrupts a scan; by default SIGINT and SIGTERM do. */
+  readonly signal?: AbortSignal;
 }
 
 const HELP: Record<string, string> = {
@@ -50,9 +53,12 @@ Examples:
 
 Moderates every message of an archive and writes one JSONL line per input line to stdout, in
 input order whatever the number of workers; a malformed line becomes an error record with its line
-number. JSONL, CSV with a header, or plain text (one message a line), gzip-compressed or not,
-detected from the name and content. Progress on stderr when it is a terminal; a summary at the end.
-Exit 0 when every line was read, 1 when some lines were errors, 2 for a usage error.
+number, and trailing blank lines are nothing. JSONL, CSV with a header, or plain text (one message a
+line), gzip-compressed or not (by content, stdin too); input that is not UTF-8 text is refused. A
+truncated input ends with the record "input truncated after line N". Progress on stderr when it is
+a terminal; a summary at the end. Exit 0 when every line was read, 1 when some lines were errors,
+2 for a usage error (nothing is read), 130 when interrupted (SIGINT/SIGTERM): every line up to the
+one named in "interrupted after line N" on stderr is written, and none after it.
 
 Options:
   --format jsonl|csv|text   override format detection
@@ -172,7 +178,8 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (!(command in HELP) || command === 'main') {
+  // Own keys only: `chaperone constructor` is an unknown command, not Object's constructor.
+  if (!Object.hasOwn(HELP, command) || command === 'main') {
     throw new UsageError(`unknown command "${command}" (commands: scan, check, explain, redact, rules, schema, test; see --help)`);
   }
   let parsed;
@@ -240,7 +247,7 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     case 'schema': {
       const which = positionals[0] ?? 'rules';
       const schemas: Record<string, () => Record<string, unknown>> = { rules: ruleSetJsonSchema, cases: caseFileJsonSchema, overrides: overridesJsonSchema };
-      const generate = schemas[which];
+      const generate = Object.hasOwn(schemas, which) ? schemas[which] : undefined;
       if (!generate) throw new UsageError(`schema takes "rules", "cases" or "overrides", got "${which}"`);
       const schema = generate();
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
@@ -281,7 +288,7 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
   return 2;
 }
 
-function scan(positionals: readonly string[], values: Record<string, unknown>, io: Io): Promise<number> {
+async function scan(positionals: readonly string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('scan needs exactly one input: a file, or - for stdin');
   const format = values.format as string | undefined;
   if (format !== undefined && !['jsonl', 'csv', 'text'].includes(format)) {
@@ -293,28 +300,43 @@ function scan(positionals: readonly string[], values: Record<string, unknown>, i
   }
   const here = import.meta.url;
   const workerUrl = new URL(here.endsWith('.cjs') ? './scan-worker.cjs' : './scan-worker.js', here);
-  return runScan(
-    {
-      input: positionals[0]!,
-      ...(format === undefined ? {} : { format: format as InputFormat }),
-      textField: (values['text-field'] as string | undefined) ?? 'text',
-      idField: (values['id-field'] as string | undefined) ?? 'id',
-      senderField: (values['sender-field'] as string | undefined) ?? 'sender',
-      rules: (values.rules as string[] | undefined) ?? [],
-      onlyRules: Boolean(values['only-rules']),
-      onlyFlagged: Boolean(values['only-flagged']),
-      ...(workers === undefined ? {} : { workers }),
-      ...(values.summary === undefined ? {} : { summaryFile: values.summary as string }),
-      workerUrl,
-    },
-    {
-      stdin: (io.stdinStream ?? process.stdin) as unknown as import('node:stream').Readable,
-      stdout: io.stdout as unknown as import('node:stream').Writable,
-      stderr: io.stderr as unknown as import('node:stream').Writable & { isTTY?: boolean },
-    },
-  );
+  const options = {
+    input: positionals[0]!,
+    ...(format === undefined ? {} : { format: format as InputFormat }),
+    textField: (values['text-field'] as string | undefined) ?? 'text',
+    idField: (values['id-field'] as string | undefined) ?? 'id',
+    senderField: (values['sender-field'] as string | undefined) ?? 'sender',
+    rules: (values.rules as string[] | undefined) ?? [],
+    onlyRules: Boolean(values['only-rules']),
+    onlyFlagged: Boolean(values['only-flagged']),
+    ...(workers === undefined ? {} : { workers }),
+    ...(values.summary === undefined ? {} : { summaryFile: values.summary as string }),
+    workerUrl,
+  };
+  // Until the scan is over, SIGINT and SIGTERM stop it cleanly instead of killing it mid-line; a
+  // second signal, once the listeners are gone, kills it as usual.
+  const controller = new AbortController();
+  const interrupt = () => {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    controller.abort();
+  };
+  if (!io.signal) {
+    process.on('SIGINT', interrupt);
+    process.on('SIGTERM', interrupt);
+  }
+  try {
+    return await runScan(options, {
+      stdin: (io.stdinStream ?? process.stdin) as unknown as Readable,
+      stdout: io.stdout as unknown as Writable,
+      stderr: io.stderr as unknown as Writable & { isTTY?: boolean },
+      signal: io.signal ?? controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
 }
-
 
 const VERDICT_RANK = { allow: 0, review: 1, block: 2 } as const;
 

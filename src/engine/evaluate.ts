@@ -250,8 +250,8 @@ function matchRegex(rule: CompiledRule, views: Views, out: RawMatch[]): void {
   const regex = rule.regex!;
   for (const match of allMatches(regex, view.text)) {
     if (match[0].length === 0) continue;
-    const values: Record<string, string> = {};
-    for (const [name, value] of Object.entries(match.groups ?? {})) values[name] = value ?? '';
+    // Own properties, so a group named __proto__ fills {{__proto__}} rather than replacing the prototype.
+    const values: Record<string, string> = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, value ?? '']));
     pushViewMatch(rule, view, match.index, match.index + match[0].length, out, values);
   }
 }

@@ -100,7 +100,9 @@ function toFinding(policy: CompiledPolicy, evaluation: Evaluation, match: RawMat
 
 /** Replaces `{{name}}` with its value; names were checked when the rule set loaded. */
 export function fillMessage(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  // Own keys only: {{constructor}} must not print Object's constructor.
+  const valueOf = (name: string) => (Object.hasOwn(values, name) ? values[name] : undefined);
+  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g, (whole, name: string) => valueOf(name) ?? whole);
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -146,18 +146,19 @@ function filterRuleSets(chosen: readonly RuleSet[], options: ModeratorOptions, d
 
 function mergeThresholds(
   ...layers: Readonly<Record<string, Partial<Thresholds>>>[]
-): Record<string, Partial<Thresholds>> {
-  const out: Record<string, Partial<Thresholds>> = {};
-  for (const layer of layers) for (const [category, values] of Object.entries(layer)) out[category] = { ...out[category], ...values };
+): Map<string, Partial<Thresholds>> {
+  // A Map: a category is any kebab-case name, `constructor` included, and must not read Object's.
+  const out = new Map<string, Partial<Thresholds>>();
+  for (const layer of layers) for (const [category, values] of Object.entries(layer)) out.set(category, { ...out.get(category), ...values });
   return out;
 }
 
-function createThresholds(overrides: Readonly<Record<string, Partial<Thresholds>>>): (category: string) => Thresholds {
-  const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...overrides.default };
+function createThresholds(overrides: ReadonlyMap<string, Partial<Thresholds>>): (category: string) => Thresholds {
+  const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...overrides.get('default') };
   const cache = new Map<string, Thresholds>();
   return (category) => {
     let thresholds = cache.get(category);
-    if (!thresholds) cache.set(category, (thresholds = { ...base, ...overrides[category] }));
+    if (!thresholds) cache.set(category, (thresholds = { ...base, ...overrides.get(category) }));
     return thresholds;
   };
 }

@@ -26,13 +26,14 @@ export function resolveShared(ruleSets: readonly RuleSet[], vocabulary: Vocabula
   const issues: RuleSetIssue[] = [];
   const known = Object.keys(vocabulary.lists);
   const out = ruleSets.map((ruleSet) => {
-    const added: Record<string, Vocabulary['lists'][string]> = {};
+    const added = new Map<string, Vocabulary['lists'][string]>();
     ruleSet.rules.forEach((rule, index) => {
       for (const [path, term] of [...termsOf(rule), ...sharedInOptions(rule.options)]) {
         if (!term.startsWith(`@${SHARED_PREFIX}`)) continue;
         const name = term.slice(1 + SHARED_PREFIX.length);
-        const list = vocabulary.lists[name];
-        if (list) added[`${SHARED_PREFIX}${name}`] = list;
+        // Own keys only: `@shared/constructor` is an unknown list, not Object's constructor.
+        const list = Object.hasOwn(vocabulary.lists, name) ? vocabulary.lists[name] : undefined;
+        if (list) added.set(`${SHARED_PREFIX}${name}`, list);
         else {
           const hint = nearest(name, known);
           const message = `no list "${name}" in the shared vocabulary${hint ? `; did you mean "@${SHARED_PREFIX}${hint}"?` : ''}`;
@@ -40,7 +41,7 @@ export function resolveShared(ruleSets: readonly RuleSet[], vocabulary: Vocabula
         }
       }
     });
-    return Object.keys(added).length === 0 ? ruleSet : { ...ruleSet, lists: { ...ruleSet.lists, ...added } };
+    return added.size === 0 ? ruleSet : { ...ruleSet, lists: { ...ruleSet.lists, ...Object.fromEntries(added) } };
   });
   if (issues.length > 0) throw new RuleSetError(issues);
   return out;

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../usage.js';
-import { openInput } from './input.js';
+import { openInput, type InputBatch } from './input.js';
+import { checkScanPaths } from './outputs.js';
 import { createRunner, defaultWorkers, type BatchResult } from './pool.js';
 import { emptyCounts, mergeCounts, type InputFormat, type ScanCounts, type ScanSettings } from './records.js';
 
@@ -21,54 +22,124 @@ export interface ScanIo {
   readonly stdin: Readable;
   readonly stdout: Writable;
   readonly stderr: Writable & { isTTY?: boolean };
+  /** Aborted on SIGINT/SIGTERM: the scan writes what is finished, says where it stopped, and resolves to 130. */
+  readonly signal?: AbortSignal;
 }
+
+/** Exit status of an interrupted scan, as a shell reports a SIGINT. */
+export const INTERRUPTED_EXIT = 130;
+
+const INTERRUPTED = Symbol('interrupted');
 
 /**
  * Scans an archive: one output line per input line, in input order, whatever the number of
  * workers. At most a few batches per worker are in flight, so memory stays flat on any size.
- * Resolves to the exit status: 0 when every line was read, 1 when some were errors.
+ * Resolves to the exit status: 0 when every line was read, 1 when some were errors, 130 when
+ * interrupted (every line up to the one named on stderr is written, in order, and none after it).
  */
 export async function runScan(options: ScanOptions, io: ScanIo): Promise<number> {
   const workers = options.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number >= 0, got ${options.workers}`);
+  checkScanPaths({
+    input: options.input,
+    rules: options.rules,
+    summaryFile: options.summaryFile,
+    stdinFd: fdOf(io.stdin),
+    stdoutFd: fdOf(io.stdout),
+  });
   const input = await openInput(options.input, options.format, io.stdin);
   const settings: ScanSettings = { ...options, format: input.format };
   const runner = createRunner(settings, workers, options.workerUrl);
   const counts = emptyCounts();
   const started = Date.now();
   const progress = io.stderr.isTTY ? createProgress(io.stderr, input.totalBytes) : undefined;
+  const interrupted = new Promise<typeof INTERRUPTED>((resolve) => {
+    if (io.signal?.aborted) resolve(INTERRUPTED);
+    io.signal?.addEventListener('abort', () => resolve(INTERRUPTED), { once: true });
+  });
 
   const maxInFlight = Math.max(2, workers * 4);
-  const inFlight = new Map<number, Promise<BatchResult>>();
+  const inFlight = new Map<number, { lastLine: number; result: Promise<BatchResult> }>();
+  // Batches that came back, so that an interrupted scan can still write the finished ones.
+  const finished = new Map<number, BatchResult>();
   let nextToWrite = 0;
   let seq = 0;
+  let lastLineWritten = 0;
 
-  const writeNext = async () => {
-    const result = await inFlight.get(nextToWrite)!;
+  const write = async (result: BatchResult) => {
+    lastLineWritten = inFlight.get(nextToWrite)!.lastLine;
     inFlight.delete(nextToWrite);
+    finished.delete(nextToWrite);
     nextToWrite++;
     mergeCounts(counts, result.counts);
-    if (result.output.length > 0 && !io.stdout.write(result.output)) await new Promise((resolve) => io.stdout.once('drain', resolve));
+    if (result.output.length > 0 && !io.stdout.write(result.output)) {
+      // What write() accepted is flushed before the process exits, even when interrupted now.
+      await Promise.race([new Promise((resolve) => io.stdout.once('drain', resolve)), interrupted]);
+    }
     progress?.update(input.bytesRead(), rate(counts.lines, started));
   };
+  const writeNext = async (): Promise<boolean> => {
+    const result = await Promise.race([inFlight.get(nextToWrite)!.result, interrupted]);
+    if (result === INTERRUPTED) return false;
+    await write(result);
+    return true;
+  };
 
+  const batches = input.batches[Symbol.asyncIterator]();
   try {
-    for await (const batch of input.batches) {
-      inFlight.set(seq, runner.run(seq, batch));
-      seq++;
-      while (inFlight.size >= maxInFlight) await writeNext();
+    reading: for (;;) {
+      const next = batches.next();
+      // Abandoned when interrupted: closing the input may then reject it.
+      next.catch(() => undefined);
+      const batch = await Promise.race([next, interrupted]);
+      if (batch === INTERRUPTED || batch.done) break;
+      const lastLine = lastLineOf(batch.value);
+      const id = seq++;
+      const result = runner.run(id, batch.value);
+      result.then(
+        (value) => finished.set(id, value),
+        () => undefined,
+      );
+      inFlight.set(id, { lastLine, result });
+      while (inFlight.size >= maxInFlight) if (!(await writeNext())) break reading;
     }
-    while (inFlight.size > 0) await writeNext();
+    while (inFlight.size > 0) if (!(await writeNext())) break;
+    if (io.signal?.aborted) {
+      // Lines already moderated are written, as far as they run in order without a gap.
+      while (finished.has(nextToWrite)) await write(finished.get(nextToWrite)!);
+    }
   } finally {
     progress?.stop();
+    input.close();
     await runner.close();
   }
 
   const seconds = (Date.now() - started) / 1000;
-  const summary = summarise(counts, seconds, workers);
+  const aborted = io.signal?.aborted === true;
+  const summary: ScanSummary = { ...summarise(counts, seconds, workers), ...(aborted ? { interruptedAfterLine: lastLineWritten } : {}) };
   io.stderr.write(formatSummary(summary));
-  if (options.summaryFile) writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+  if (options.summaryFile) {
+    try {
+      writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+    } catch (error) {
+      throw new UsageError(`cannot write --summary ${options.summaryFile}: ${(error as Error).message}`);
+    }
+  }
+  if (aborted) {
+    io.stderr.write(`chaperone: interrupted after line ${lastLineWritten}; no line after it was written\n`);
+    return INTERRUPTED_EXIT;
+  }
   return counts.errors > 0 ? 1 : 0;
+}
+
+/** The last input line a batch covers, known before its bytes go to a worker. */
+function lastLineOf(batch: InputBatch): number {
+  return 'items' in batch ? (batch.items.at(-1)?.line ?? 0) : batch.firstLine + batch.count - 1;
+}
+
+function fdOf(stream: Readable | Writable): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  return typeof fd === 'number' ? fd : undefined;
 }
 
 function rate(lines: number, started: number) {
@@ -108,20 +179,23 @@ export interface ScanSummary {
   readonly rules: Record<string, number>;
   /** Senders with the most flagged messages, most first. */
   readonly topSenders: { sender: string; flagged: number }[];
+  /** Set when the scan was interrupted: the summary covers input lines up to this one. */
+  readonly interruptedAfterLine?: number;
 }
 
 function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSummary {
-  const sorted = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort((a, b) => b[1] - a[1]));
+  // Object.fromEntries defines own properties, so a rule or category named `__proto__` stays a key.
+  const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort((a, b) => b[1] - a[1]));
   return {
     lines: counts.lines,
     errors: counts.errors,
     seconds: Math.round(seconds * 100) / 100,
     messagesPerSecond: Math.round(counts.lines / Math.max(seconds, 0.001)),
     workers,
-    verdicts: counts.verdicts,
+    verdicts: Object.fromEntries(counts.verdicts),
     categories: sorted(counts.categories),
     rules: sorted(counts.rules),
-    topSenders: Object.entries(counts.senders)
+    topSenders: [...counts.senders]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
       .map(([sender, flagged]) => ({ sender, flagged })),

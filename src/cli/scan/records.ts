@@ -23,6 +23,8 @@ export interface InputItem {
   readonly fields?: Record<string, string>;
   /** Set when the reader already knows the line is malformed (a CSV row of the wrong width). */
   readonly error?: string;
+  /** Why the input stopped early (a truncated gzip, a read error): written as is, since it is not about this line. */
+  readonly endOfInput?: string;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -36,19 +38,25 @@ export function itemsOf(batch: { firstLine: number; bytes: Uint8Array } | { item
   return lines.map((raw, i) => ({ line: batch.firstLine + i, raw: raw.endsWith('\r') ? raw.slice(0, -1) : raw }));
 }
 
-/** Counts a scan reports at the end. */
+/**
+ * Counts a scan reports at the end. Sender names, rule ids and category names come from the input
+ * and rule files, so they are Map keys: as plain-object keys, `__proto__` would vanish and
+ * `constructor` or `toString` would add to an inherited function. Maps also survive the trip
+ * from a worker thread.
+ */
 export interface ScanCounts {
   lines: number;
   errors: number;
-  verdicts: Record<string, number>;
-  categories: Record<string, number>;
-  rules: Record<string, number>;
-  senders: Record<string, number>;
+  verdicts: Map<string, number>;
+  categories: Map<string, number>;
+  rules: Map<string, number>;
+  senders: Map<string, number>;
 }
 
 /** A fresh, empty set of counts. */
 export function emptyCounts(): ScanCounts {
-  return { lines: 0, errors: 0, verdicts: { allow: 0, review: 0, block: 0 }, categories: {}, rules: {}, senders: {} };
+  const verdicts = new Map([['allow', 0], ['review', 0], ['block', 0]]);
+  return { lines: 0, errors: 0, verdicts, categories: new Map(), rules: new Map(), senders: new Map() };
 }
 
 /** Adds `from` into `into`. */
@@ -56,8 +64,12 @@ export function mergeCounts(into: ScanCounts, from: ScanCounts): void {
   into.lines += from.lines;
   into.errors += from.errors;
   for (const key of ['verdicts', 'categories', 'rules', 'senders'] as const) {
-    for (const [name, n] of Object.entries(from[key])) into[key][name] = (into[key][name] ?? 0) + n;
+    for (const [name, n] of from[key]) add(into[key], name, n);
   }
+}
+
+function add(counts: Map<string, number>, name: string, n = 1): void {
+  counts.set(name, (counts.get(name) ?? 0) + n);
 }
 
 /** Builds the moderator a scan uses, from built-in sets plus `--rules` files. */
@@ -74,6 +86,11 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
   let output = '';
   for (const item of items) {
     counts.lines++;
+    if (item.endOfInput !== undefined) {
+      counts.errors++;
+      output += `${JSON.stringify({ line: item.line, error: item.endOfInput })}\n`;
+      continue;
+    }
     const message = readMessage(item, settings);
     if ('error' in message) {
       counts.errors++;
@@ -89,14 +106,12 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
       output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: moderation failed (${(error as Error).message})` })}\n`;
       continue;
     }
-    counts.verdicts[result.verdict] = (counts.verdicts[result.verdict] ?? 0) + 1;
+    add(counts.verdicts, result.verdict);
     for (const [category, value] of Object.entries(result.categories)) {
-      if (value.verdict !== 'allow') counts.categories[category] = (counts.categories[category] ?? 0) + 1;
+      if (value.verdict !== 'allow') add(counts.categories, category);
     }
-    for (const finding of result.findings) counts.rules[finding.ruleId] = (counts.rules[finding.ruleId] ?? 0) + 1;
-    if (result.verdict !== 'allow' && message.sender !== undefined) {
-      counts.senders[message.sender] = (counts.senders[message.sender] ?? 0) + 1;
-    }
+    for (const finding of result.findings) add(counts.rules, finding.ruleId);
+    if (result.verdict !== 'allow' && message.sender !== undefined) add(counts.senders, message.sender);
     if (settings.onlyFlagged && result.verdict === 'allow') continue;
     const record = {
       line: item.line,
@@ -134,14 +149,19 @@ function readMessage(item: InputItem, settings: ScanSettings): Message {
     }
     record = value as Record<string, unknown>;
   }
-  const text = record[settings.textField];
+  const text = field(record, settings.textField);
   if (text === undefined) return { error: `no "${settings.textField}" field` };
   if (typeof text !== 'string') return { error: `"${settings.textField}" is not a string (${text === null ? 'null' : typeof text})` };
-  const id = record[settings.idField];
-  const sender = record[settings.senderField];
+  const id = field(record, settings.idField);
+  const sender = field(record, settings.senderField);
   return {
     text,
     ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
     ...(typeof sender === 'string' || typeof sender === 'number' ? { sender: String(sender) } : {}),
   };
+}
+
+/** A field the record itself has: `--text-field constructor` must not find Object's constructor. */
+function field(record: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
 }
