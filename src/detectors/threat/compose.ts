@@ -158,11 +158,15 @@ export interface SetAside {
   readonly reason: string;
 }
 
-/** One word of a list found in the text. */
+/** One word of a list found in the text: its tokens, its span, and the term it is. */
 interface Hit {
+  readonly first: number;
+  readonly last: number;
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The term's tokens joined by spaces, the same for every spelling the tokenizer reads alike. */
+  readonly term: string;
 }
 
 type Lists = Readonly<Record<string, readonly TermEntry[]>>;
@@ -170,166 +174,225 @@ type Lists = Readonly<Record<string, readonly TermEntry[]>>;
 /** Where a list's words are looked up from: `group` is the shared group nouns. */
 const LIST_NAMES: Readonly<Record<string, string>> = { group: 'shared/group-nouns' };
 
-const compiled = new WeakMap<Lists, Map<string, RegExp | null>>();
-
-/** The list's words as one regular expression (null for an absent or empty list), compiled once per rule set. */
-function listPattern(lists: Lists, part: string): RegExp | null {
-  let cache = compiled.get(lists);
-  if (!cache) compiled.set(lists, (cache = new Map()));
-  let pattern = cache.get(part);
-  if (pattern === undefined) {
-    const sources = sourcesOf(lists, LIST_NAMES[part] ?? part);
-    // A group is named by a noun ("immigrants") or by an adjective before a word for people ("Polish guys").
-    if (part === 'group') {
-      const adjectives = sourcesOf(lists, 'shared/group-adjectives');
-      const people = sourcesOf(lists, 'shared/people-nouns');
-      if (adjectives.length > 0 && people.length > 0) sources.unshift(`(?:${adjectives.join('|')})\\s+(?:[\\p{L}'-]+\\s+)?(?:${people.join('|')})`);
-    }
-    pattern = sources.length === 0 ? null : new RegExp(sources.join('|'), 'gu');
-    cache.set(part, pattern);
-  }
-  return pattern;
-}
-
-/** A list's words as regular-expression sources, longest first. */
-function sourcesOf(lists: Lists, name: string): string[] {
-  return [...new Set((lists[name] ?? []).map((e) => termSource(e.term)))].sort((a, b) => b.length - a.length);
+/** A word (Latin letters and digits, apostrophes dropped), a Chinese character, or a symbol (an emoji, `$`). */
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  readonly clause: number;
+  readonly sentence: number;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-// Between the characters of a Chinese term: the noise people type to split it (加 微 信, 杀*光).
-const CJK_NOISE = '[\\s*._\\-~·]{0,2}';
+const WORD = /[\p{L}\p{N}]/u;
+const SENTENCE_END = /[.!?。！？\n;；]/;
+const CLAUSE_END = /[,，、:：]/;
+// Typed inside a word or between Chinese characters to split them (加*微*信, k-i-l-l, 杀.光).
+const NOISE = /[\s*_\-~·'’\u200d\ufe0f]/;
 
-/** A term as a regular-expression source: whole words for Latin terms (`*` at an edge for a partial word), anywhere for Chinese. */
-function termSource(term: string): string {
-  const folded = term.toLowerCase().trim();
-  let body = '';
-  for (const ch of folded.replace(/^\*|\*$/g, '')) {
-    if (ch === ' ') body += "[\\s\\-']+";
-    else if (ch === "'" || ch === '\u2019') body += "['\u2019]?";
-    else if (CJK.test(ch)) body += (body === '' ? '' : CJK_NOISE) + ch;
-    else body += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  const first = folded.replace(/^\*/, '')[0] ?? '';
-  const last = folded.replace(/\*$/, '').at(-1) ?? '';
-  const before = folded.startsWith('*') || CJK.test(first) ? '' : '(?<![\\p{L}\\p{N}])';
-  const after = folded.endsWith('*') ? '[\\p{L}\\p{N}]*' : CJK.test(last) ? '' : "(?![\\p{L}\\p{N}]|['\u2019][a-z])";
-  return `${before}${body}${after}`;
+/** What a character is to the tokenizer. */
+const enum Kind {
+  Word,
+  Han,
+  SentenceEnd,
+  ClauseEnd,
+  Noise,
+  Symbol,
 }
 
-const owned = new WeakMap<Lists, Map<string, RegExp | null>>();
-
-/** Whether a word found with the joined lists is one of this file's own words for the part. */
-function ownsWord(own: Lists, part: string, word: string): boolean {
-  let cache = owned.get(own);
-  if (!cache) owned.set(own, (cache = new Map()));
-  let whole = cache.get(part);
-  if (whole === undefined) {
-    const pattern = listPattern(own, part);
-    whole = pattern ? new RegExp(`^(?:${pattern.source})$`, 'u') : null;
-    cache.set(part, whole);
+function kindOf(code: number): Kind {
+  // ASCII first: most chat text is ASCII, and a regular expression per character would dominate.
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)) return Kind.Word;
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a || code === 0x3b) return Kind.SentenceEnd;
+    if (code === 0x2c || code === 0x3a) return Kind.ClauseEnd;
+    if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0x2a || code === 0x5f || code === 0x2d || code === 0x7e || code === 0x27) return Kind.Noise;
+    return Kind.Symbol;
   }
-  return whole !== null && whole.test(word);
+  if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) return Kind.Han;
+  const ch = String.fromCodePoint(code);
+  if (SENTENCE_END.test(ch)) return Kind.SentenceEnd;
+  if (CLAUSE_END.test(ch)) return Kind.ClauseEnd;
+  if (NOISE.test(ch)) return Kind.Noise;
+  return WORD.test(ch) ? Kind.Word : Kind.Symbol;
 }
 
-// Words that can come before an imperative in its sentence: "so just kill them all".
-const IMPERATIVE_LEAD: ReadonlySet<string> = new Set(['and', 'so', 'just', 'then', 'ok', 'okay', 'now', 'yes', 'yeah', 'honestly', 'seriously', 'pls', 'please', 'go', 'lets', "let's", 'simply']);
+/** The tokens of a text, each with its clause and sentence number. Linear in the text. */
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let clause = 0;
+  let sentence = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const kind = kindOf(code);
+    if (kind === Kind.Han) {
+      out.push({ start: i, end: i + 1, key: text[i]!, clause, sentence });
+      i += 1;
+      // Noise or a dot between two Chinese characters splits a word, not a sentence (加*微*信, 杀.光).
+      let j = i;
+      while (j < text.length && (kindOf(text.charCodeAt(j)) === Kind.Noise || text.charCodeAt(j) === 0x2e)) j++;
+      if (j > i && j < text.length && kindOf(text.charCodeAt(j)) === Kind.Han) i = j;
+    } else if (kind === Kind.Word) {
+      let j = i;
+      let key = '';
+      while (j < text.length) {
+        const c = text.codePointAt(j)!;
+        const w = c > 0xffff ? 2 : 1;
+        const k = kindOf(c);
+        if (k === Kind.Word) key += text.slice(j, j + w);
+        // An apostrophe inside a word is dropped ("don't" reads "dont"); anything else ends it.
+        else if (!((c === 0x27 || c === 0x2019) && j + 1 < text.length && kindOf(text.charCodeAt(j + 1)) === Kind.Word)) break;
+        j += w;
+      }
+      out.push({ start: i, end: j, key: key.toLowerCase(), clause, sentence });
+      i = j;
+    } else {
+      if (kind === Kind.SentenceEnd) sentence++;
+      if (kind === Kind.SentenceEnd || kind === Kind.ClauseEnd) clause++;
+      else if (kind === Kind.Symbol) out.push({ start: i, end: i + width, key: text.slice(i, i + width), clause, sentence });
+      i += width;
+    }
+  }
+  return out;
+}
 
-/** Word and sentence numbers of a text, so gaps are counted in words (or Chinese characters). */
-class Units {
-  private readonly word: Int32Array;
-  private readonly sentence: Int32Array;
-  constructor(text: string) {
-    this.word = new Int32Array(text.length + 1);
-    this.sentence = new Int32Array(text.length + 1);
-    let words = 0;
-    let sentences = 0;
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      this.word[i] = words;
-      this.sentence[i] = sentences;
-      if (CJK.test(ch)) {
-        words++;
-        inWord = false;
-      } else if (/[\p{L}\p{N}'’]/u.test(ch)) {
-        if (!inWord) words++;
-        inWord = true;
-      } else {
-        inWord = false;
-        if (/[.!?。！？\n;；]/.test(ch)) sentences++;
+/** A list's terms as token sequences, looked up by their first token. */
+interface Compiled {
+  readonly byFirst: Map<string, { readonly keys: readonly string[]; readonly prefix: boolean; readonly term: string }[]>;
+  /** Single words ending in `*` ("murder*"), tried by prefix. */
+  readonly prefixes: readonly { readonly prefix: string; readonly term: string }[];
+  readonly terms: ReadonlySet<string>;
+}
+
+const compiled = new WeakMap<Lists, Map<string, Compiled>>();
+
+/** A list's terms compiled once per lists object; a part with no list compiles to nothing. */
+function compiledList(lists: Lists, name: string): Compiled {
+  let cache = compiled.get(lists);
+  if (!cache) compiled.set(lists, (cache = new Map()));
+  let list = cache.get(name);
+  if (!list) {
+    const byFirst: Compiled['byFirst'] = new Map();
+    const prefixes: { prefix: string; term: string }[] = [];
+    const terms = new Set<string>();
+    for (const { term } of lists[name] ?? []) {
+      const prefix = term.endsWith('*');
+      const keys = tokenize(term.replace(/^\*|\*$/g, '')).map((t) => t.key);
+      if (keys.length === 0) continue;
+      const joined = keys.join(' ');
+      terms.add(joined);
+      if (prefix && keys.length === 1) prefixes.push({ prefix: keys[0]!, term: joined });
+      else {
+        const entries = byFirst.get(keys[0]!) ?? [];
+        entries.push({ keys, prefix, term: joined });
+        byFirst.set(keys[0]!, entries);
       }
     }
-    this.word[text.length] = words;
-    this.sentence[text.length] = sentences;
+    cache.set(name, (list = { byFirst, prefixes, terms }));
   }
-  /** Words that start between two offsets. */
-  between(end: number, start: number): number {
-    return this.word[start]! - this.word[end]!;
-  }
-  sentenceAt(offset: number): number {
-    return this.sentence[offset]!;
-  }
-  /**
-   * Whether `offset` opens its sentence as an imperative does: nothing before it in the sentence
-   * but the words that lead one in ("so just", "and", "ok then").
-   */
-  startsSentence(offset: number, text: string): boolean {
-    let start = offset;
-    while (start > 0 && !/[.!?。！？\n;；,，]/.test(text[start - 1]!)) start--;
-    return text.slice(start, offset).split(/[^\p{L}']+/u).every((word) => word === '' || IMPERATIVE_LEAD.has(word));
-  }
+  return list;
 }
 
-/** Everything one message gives the shapes of one rule set's lists. */
+/** Whether a word found with the joined lists is one of this file's own words for the part. */
+function ownsWord(own: Lists, part: string, hit: Hit): boolean {
+  return compiledList(own, LIST_NAMES[part] ?? part).terms.has(hit.term);
+}
+
+// Words that can come before an imperative in its clause: "so just kill them all".
+const IMPERATIVE_LEAD: ReadonlySet<string> = new Set(['and', 'so', 'just', 'then', 'ok', 'okay', 'now', 'yes', 'yeah', 'honestly', 'seriously', 'pls', 'please', 'go', 'lets', 'simply']);
+
+/** Everything one message gives the shapes: its tokens, and the words of each list found in it. */
 class Reading {
-  readonly units: Units;
+  readonly tokens: readonly Token[];
   private readonly hits = new Map<string, readonly Hit[]>();
   constructor(
     readonly text: string,
     private readonly lists: Lists,
   ) {
-    this.units = new Units(text);
+    this.tokens = tokenize(text);
   }
   find(part: string): readonly Hit[] {
     let found = this.hits.get(part);
     if (!found) {
-      const pattern = listPattern(this.lists, part);
-      const out: Hit[] = [];
-      if (pattern) {
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
-          if (m[0].length === 0) pattern.lastIndex++;
-          else out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-        }
-      }
-      this.hits.set(part, (found = out));
+      found = this.match(compiledList(this.lists, LIST_NAMES[part] ?? part));
+      // A group is named by a noun ("immigrants") or by an adjective before a word for people ("Polish guys").
+      if (part === 'group') found = [...found, ...this.adjectiveGroups()].sort((a, b) => a.first - b.first);
+      this.hits.set(part, found);
     }
     return found;
+  }
+  private hit(first: number, last: number, term: string): Hit {
+    const start = this.tokens[first]!.start;
+    const end = this.tokens[last]!.end;
+    return { first, last, start, end, text: this.text.slice(start, end), term };
+  }
+  private match(list: Compiled): Hit[] {
+    const out: Hit[] = [];
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      let best: Hit | undefined;
+      for (const entry of list.byFirst.get(tokens[i]!.key) ?? []) {
+        const last = i + entry.keys.length - 1;
+        if (last >= tokens.length || (best && best.last >= last)) continue;
+        let ok = true;
+        for (let k = 1; k < entry.keys.length && ok; k++) {
+          const token = tokens[i + k]!;
+          const key = entry.keys[k]!;
+          ok = token.clause === tokens[i]!.clause && (token.key === key || (entry.prefix && k === entry.keys.length - 1 && token.key.startsWith(key)));
+        }
+        if (ok) best = this.hit(i, last, entry.term);
+      }
+      if (!best) for (const { prefix, term } of list.prefixes) if (tokens[i]!.key.startsWith(prefix)) best = this.hit(i, i, term);
+      if (best) out.push(best);
+    }
+    return out;
+  }
+  private adjectiveGroups(): Hit[] {
+    const people = compiledList(this.lists, 'shared/people-nouns');
+    const out: Hit[] = [];
+    for (const adjective of this.match(compiledList(this.lists, 'shared/group-adjectives'))) {
+      for (let next = adjective.last + 1; next <= adjective.last + 2 && next < this.tokens.length; next++) {
+        const token = this.tokens[next]!;
+        if (token.clause !== this.tokens[adjective.last]!.clause) break;
+        if (people.terms.has(token.key)) {
+          out.push(this.hit(adjective.first, next, `${adjective.term} ${token.key}`));
+          break;
+        }
+      }
+    }
+    return out;
   }
   /** The first word of these lists in the message, outside the given spans (the threat's own parts). */
   has(parts: readonly string[] | undefined, outside: readonly Hit[] = []): Hit | undefined {
     for (const part of parts ?? []) {
-      const hit = this.find(part).find((h) => !outside.some((o) => h.start < o.end && o.start < h.end));
+      const hit = this.find(part).find((h) => !outside.some((o) => h.first <= o.last && o.first <= h.last));
       if (hit) return hit;
     }
     return undefined;
+  }
+  /** Whether a hit opens its clause as an imperative does: nothing before it but lead words ("so just", "ok then"). */
+  opensClause(hit: Hit): boolean {
+    const clause = this.tokens[hit.first]!.clause;
+    for (let j = hit.first - 1; j >= 0 && this.tokens[j]!.clause === clause; j--) if (!IMPERATIVE_LEAD.has(this.tokens[j]!.key)) return false;
+    return true;
   }
 }
 
 /** The first way the shape's parts occur in order, each part after the last within the gap. */
 function place(reading: Reading, shape: Shape): Hit[] | undefined {
-  const { units, text } = reading;
+  const { tokens } = reading;
   const walk = (index: number, after: Hit | undefined): Hit[] | undefined => {
     if (index === shape.parts.length) return [];
     const part = shape.parts[index]!;
     for (const hit of reading.find(part.list)) {
       if (after) {
-        if (hit.start < after.end) continue;
-        if (units.between(after.end, hit.start) > shape.gap) break;
-        if (!shape.acrossSentences && units.sentenceAt(hit.start) !== units.sentenceAt(after.end - 1)) continue;
+        if (hit.first <= after.last) continue;
+        if (hit.first - after.last - 1 > shape.gap) break;
+        if (!shape.acrossSentences && tokens[hit.first]!.sentence !== tokens[after.last]!.sentence) continue;
       }
-      if (part.initial && !units.startsSentence(hit.start, text)) continue;
+      if (part.initial && !reading.opensClause(hit)) continue;
       const rest = walk(index + 1, hit);
       if (rest) return [hit, ...rest];
     }
@@ -342,11 +405,24 @@ function place(reading: Reading, shape: Shape): Hit[] | undefined {
 function negatedBy(reading: Reading, placed: readonly Hit[]): Hit | undefined {
   const first = placed[0]!;
   const last = placed.at(-1)!;
+  const { tokens } = reading;
   return reading.find('negators').find((n) => {
-    if (placed.some((h) => n.start >= h.start && n.end <= h.end)) return false;
-    if (n.start >= first.start) return n.end <= last.start;
-    return reading.units.between(n.end, first.start) <= 4 && reading.units.sentenceAt(n.start) === reading.units.sentenceAt(first.start);
+    if (placed.some((h) => n.first >= h.first && n.last <= h.last)) return false;
+    if (n.first >= first.first) return n.last < last.first;
+    return first.first - n.last - 1 <= 4 && tokens[n.first]!.sentence === tokens[first.first]!.sentence;
   });
+}
+
+// The threat rules of a message run one after another on the same text and lists: the last
+// reading is kept for the next rule.
+let last: { plain: string; lists: Lists; reading: Reading; from: Int32Array | undefined } | undefined;
+
+function readingOf(plain: string, lists: Lists): { reading: Reading; from: Int32Array | undefined } {
+  if (last?.plain !== plain || last.lists !== lists) {
+    const joined = joinLetterRuns(readingText(plain));
+    last = { plain, lists, reading: new Reading(joined.text, lists), from: joined.from };
+  }
+  return last;
 }
 
 /**
@@ -356,9 +432,7 @@ function negatedBy(reading: Reading, placed: readonly Hit[]): Hit | undefined {
 export function compose(plain: string, lists: Lists, familyName: string, setAside?: SetAside[], own: Lists = lists): ComposedThreat[] {
   const family = FAMILIES[familyName];
   if (!family) return [];
-  const joined = joinLetterRuns(readingText(plain));
-  const reading = new Reading(joined.text, lists);
-  const from = joined.from;
+  const { reading, from } = readingOf(plain, lists);
   const typed = (offset: number, end = false) => (from ? (end ? from[offset - 1]! + 1 : from[offset]!) : offset);
   const out: ComposedThreat[] = [];
   for (const shape of family.shapes) {
@@ -367,7 +441,7 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
     // Read with the lists of every language of the rule set (a mixed message), a threat is
     // reported by the rule of each file that has one of its words (shared lists aside), so a
     // message in one language is reported once and a mixed one by either file's rule that ran.
-    if (own !== lists && !placed.some((hit, i) => !(shape.parts[i]!.list in LIST_NAMES) && ownsWord(own, shape.parts[i]!.list, hit.text))) continue;
+    if (own !== lists && !placed.some((hit, i) => !(shape.parts[i]!.list in LIST_NAMES) && ownsWord(own, shape.parts[i]!.list, hit))) continue;
     if (shape.with && !reading.has(shape.with)) continue;
     const start = typed(placed[0]!.start);
     const end = typed(placed.at(-1)!.end, true);
@@ -400,10 +474,10 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
 }
 
 /** Reports to support, the news and games in English, read by the frames every threat shares. */
-function frameOf(text: string): Hit | undefined {
+function frameOf(text: string): { readonly text: string } | undefined {
   for (const frame of [SUPPORT_PLEA, NEWS, GAME]) {
     const m = frame.exec(text);
-    if (m) return { start: m.index, end: m.index + m[0].length, text: m[0] };
+    if (m) return { text: m[0] };
   }
   return undefined;
 }
