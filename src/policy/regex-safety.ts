@@ -77,8 +77,8 @@ export function findBacktrackingHazard(source: string, flags: string, options: B
     for (const look of lookarounds(parser.ast.pattern)) {
       const body = analyse(parser, look.alternatives, look.kind === 'lookbehind', source, alive, budget);
       if (body.hazard) return body.hazard;
-      if (body.unbounded && !isLeading(look)) {
-        return `the lookaround ${quote(look.raw)} has no length limit and runs again at every step of the match; bound what it reads (such as {0,40}) or put it at the start of the regex`;
+      if (body.unbounded && !runsOncePerStart(look)) {
+        return `the lookaround ${quote(look.raw)} has no length limit and runs again for every way the repetition around or before it is tried; bound what it reads (such as {0,40}) or move it before any repetition`;
       }
     }
   } catch (error) {
@@ -129,9 +129,12 @@ class Automaton {
   readonly edges: Map<number, number>[] = [new Map()];
   readonly loops: Loop[] = [];
 
+  private depth = 0;
+
   constructor(
     private readonly pattern: string,
     private readonly reverse: boolean,
+    private readonly groupOf: (backreference: Element) => readonly Concatenation[] | undefined,
   ) {}
 
   link(from: ReadonlyMap<number, number>, to: ReadonlyMap<number, number>): void {
@@ -190,7 +193,15 @@ class Automaton {
         return { ...body, empty: element.min === 0 ? 1 : cap(body.empty ** element.min) };
       }
       case 'Unknown': {
-        // A backreference reads what its group read: any text, as far as this analysis knows.
+        // A backreference reads one text its group read (one way), or nothing when the group did
+        // not take part: a copy of the group, which has at least those paths, or empty text.
+        const group = this.depth < 2 ? this.groupOf(element) : undefined;
+        if (group) {
+          this.depth++;
+          const copy = this.choice(group, loops);
+          this.depth--;
+          return { ...copy, empty: cap(copy.empty + 1) };
+        }
         const loop = this.loop(Infinity, element.id);
         const s = this.state(undefined, [...loops, loop]);
         this.edges[s]!.set(s, 1);
@@ -283,7 +294,15 @@ function analyse(
   alive: (set: CharSet) => boolean,
   budget: Budget,
 ): Analysis {
-  const automaton = new Automaton(pattern, reverse);
+  const groups = new Map<number, AST.CapturingGroup>();
+  visit(parser.ast.pattern, (node) => {
+    if (node.type === 'Backreference' && !Array.isArray(node.resolved)) groups.set(node.start, node.resolved as AST.CapturingGroup);
+  });
+  const groupOf = (element: Element) => {
+    const group = element.source ? groups.get(element.source.start) : undefined;
+    return group ? parser.parseElement(group, PARSE).expression.alternatives : undefined;
+  };
+  const automaton = new Automaton(pattern, reverse, groupOf);
   const root = automaton.choice(
     alternatives.map((alternative) => {
       const { expression } = parser.parseElement(alternative, PARSE);
@@ -520,32 +539,50 @@ function components(starts: readonly number[], next: (node: number) => readonly 
   return out;
 }
 
+/** Calls `see` on every node of a pattern below `node` (not inside character classes). */
+function visit(node: AST.Node, see: (node: AST.Node) => void): void {
+  see(node);
+  if ('alternatives' in node) for (const a of node.alternatives) visit(a, see);
+  if (node.type === 'Alternative') for (const e of node.elements) visit(e, see);
+  if (node.type === 'Quantifier') visit(node.element, see);
+}
+
 /** Every lookahead and lookbehind of a pattern, nested ones included. */
 function lookarounds(pattern: AST.Pattern): AST.LookaroundAssertion[] {
   const out: AST.LookaroundAssertion[] = [];
-  const visit = (node: AST.Node) => {
+  visit(pattern, (node) => {
     if (node.type === 'Assertion' && (node.kind === 'lookahead' || node.kind === 'lookbehind')) out.push(node);
-    if ('alternatives' in node) for (const a of node.alternatives) visit(a);
-    if (node.type === 'Alternative') for (const e of node.elements) visit(e);
-    if (node.type === 'Quantifier') visit(node.element);
-  };
-  visit(pattern);
+  });
   return out;
 }
 
-/** True when a lookaround runs once per start position: nothing but assertions before it, no repetition around it. */
-function isLeading(node: AST.LookaroundAssertion): boolean {
+/**
+ * True when a lookaround runs a bounded number of times per start position: no repetition around
+ * it and none matched before it (inside a lookbehind, matching runs right to left).
+ */
+function runsOncePerStart(node: AST.LookaroundAssertion): boolean {
   let child: AST.Node = node;
   let parent: AST.Node | null = node.parent;
   while (parent !== null && parent.type !== 'Pattern') {
     if (parent.type === 'Alternative') {
-      const before = parent.elements.slice(0, parent.elements.indexOf(child as AST.Element));
-      if (!before.every((e) => e.type === 'Assertion')) return false;
-    } else if (parent.type === 'Quantifier' || parent.type === 'Assertion') {
+      const at = parent.elements.indexOf(child as AST.Element);
+      const backwards = parent.parent.type === 'Assertion' && parent.parent.kind === 'lookbehind';
+      const before = backwards ? parent.elements.slice(at + 1) : parent.elements.slice(0, at);
+      if (before.some(repeats)) return false;
+    } else if (parent.type === 'Quantifier' && parent.max > 1) {
       return false;
     }
     child = parent;
     parent = parent.parent;
   }
   return true;
+}
+
+/** True when a part of a pattern holds a repetition of more than one iteration or a backreference. */
+function repeats(node: AST.Node): boolean {
+  if (node.type === 'Quantifier') return node.max > 1 || repeats(node.element);
+  if (node.type === 'Backreference') return true;
+  if ('alternatives' in node) return node.alternatives.some(repeats);
+  if (node.type === 'Alternative') return node.elements.some(repeats);
+  return false;
 }
