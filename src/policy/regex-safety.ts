@@ -39,8 +39,8 @@ let refa: Refa | undefined;
 
 /**
  * refa (and the regexpp parser under it) load the first time a rule file's regex is checked:
- * loading them builds Unicode tables (about 140 ms), and the built-in rule sets ship checked by
- * the build.
+ * loading them builds Unicode tables (40-80 ms), and the built-in rule sets ship checked by the
+ * build.
  */
 function loadRefa(): Refa {
   refa ??= createRequire(import.meta.url)('refa') as Refa;
