@@ -16,9 +16,9 @@ import type { CharSet, Concatenation, Element, JS } from 'refa';
  *   of such a chain.
  * Both are decided exactly on the automaton (pairs and triples of states reading the same text),
  * and the automaton over-approximates the engine's paths (assertions read as always true, a
- * backreference as any text, and a counted repetition with more than one iteration as a loop), so
- * an accepted regex costs at most linear time per start position. Counted repetitions are loops
- * here, so a chain of them is refused only when the product of their bounds is large.
+ * backreference as a copy of its group, and a counted repetition with more than one iteration as a
+ * loop), so an accepted regex costs at most linear time per start position. A chain of bounded
+ * repetitions is refused only when the ways to split a text between them are many.
  */
 
 /** A repetition that can read more than this many different lengths of text costs like an unbounded one. */
@@ -78,7 +78,10 @@ export function findBacktrackingHazard(source: string, flags: string, options: B
       const body = analyse(parser, look.alternatives, look.kind === 'lookbehind', source, alive, budget);
       if (body.hazard) return body.hazard;
       if (body.unbounded && !runsOncePerStart(look)) {
-        return `the lookaround ${quote(look.raw)} has no length limit and runs again for every way the repetition around or before it is tried; bound what it reads (such as {0,40}) or move it before any repetition`;
+        return (
+          `the lookaround ${quote(look.raw)} has no length limit and runs again for every way the repetition around or before it ` +
+          'is tried; bound what it reads (such as {0,40}) or move it before any repetition'
+        );
       }
     }
   } catch (error) {
@@ -162,12 +165,16 @@ class Automaton {
   }
 
   choice(alternatives: readonly Concatenation[], loops: readonly number[]): Fragment {
-    let out: Fragment = { first: new Map(), last: new Map(), empty: 0 };
+    const first = new Map<number, number>();
+    const last = new Map<number, number>();
+    let empty = 0;
     for (const alternative of alternatives) {
       const next = this.sequence(alternative, loops);
-      out = { first: add(out.first, next.first, 1), last: add(out.last, next.last, 1), empty: cap(out.empty + next.empty) };
+      addInto(first, next.first, 1);
+      addInto(last, next.last, 1);
+      empty = cap(empty + next.empty);
     }
-    return out;
+    return { first, last, empty };
   }
 
   element(element: Element, loops: readonly number[]): Fragment {
@@ -248,7 +255,10 @@ function lengthOf(alternatives: readonly Concatenation[]): [number, number] {
 }
 
 function add(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>, times: number): Map<number, number> {
-  const out = new Map(a);
+  return addInto(new Map(a), b, times);
+}
+
+function addInto(out: Map<number, number>, b: ReadonlyMap<number, number>, times: number): Map<number, number> {
   if (times === 0) return out;
   for (const [k, v] of b) out.set(k, cap((out.get(k) ?? 0) + v * times));
   return out;
@@ -284,7 +294,8 @@ interface Analysis {
   readonly unbounded: boolean;
 }
 
-const PARSE = { assertions: 'ignore', backreferences: 'unknown', maxBackreferenceWords: 0, simplify: false } as const;
+// Literal (no simplification), so that `a|a` stays two alternatives; large, so that a long list of words still parses.
+const PARSE = { assertions: 'ignore', backreferences: 'unknown', maxBackreferenceWords: 0, simplify: false, maxNodes: 200_000 } as const;
 
 function analyse(
   parser: JS.Parser,
@@ -353,14 +364,18 @@ class Checker {
         const parts = chain.loops.map(quote).join(' and ');
         if (chain.unbounded >= 2) {
           return {
-            hazard: `${parts} can match the same text, so a failed match tries every way to split it between them (time grows as the text's length to the power ${chain.unbounded}); separate them with something neither can match, or bound them`,
+            hazard:
+              `${parts} can match the same text, so a failed match tries every way to split it between them (time grows as the ` +
+              `text's length to the power ${chain.unbounded}); separate them with something neither can match, or bound them`,
             unbounded,
           };
         }
         const limit = chain.unbounded > 0 ? SPLIT_LIMIT_UNBOUNDED : SPLIT_LIMIT;
         if (chain.splits > limit) {
           return {
-            hazard: `${parts} can split the same text between them in more than ${limit} ways, all tried when a match fails; separate them with something neither can match, or lower their bounds`,
+            hazard:
+              `${parts} can split the same text between them in more than ${limit} ways, all tried when a match fails; ` +
+              'separate them with something neither can match, or lower their bounds',
             unbounded,
           };
         }
@@ -420,7 +435,11 @@ class Checker {
   }
 
   private edaMessage(component: number[]): string {
-    return `the repetition ${quote(this.loopSource(component))} can match the same text in more than one way, so a failed match tries exponentially many of them; make what it repeats unambiguous (alternatives that cannot match the same text, no repetition directly inside a repetition)`;
+    return (
+      `the repetition ${quote(this.loopSource(component))} can match the same text in more than one way, so a failed match ` +
+      'tries exponentially many of them; make what it repeats unambiguous (alternatives that cannot match the same text, ' +
+      'no repetition directly inside a repetition)'
+    );
   }
 
   /** Some p in `from` and q in `to` with p→p, p→q and q→q on one text (IDA), found in the graph of state triples. */
