@@ -1,9 +1,10 @@
-import { createRequire } from 'node:module';
 import { builtinDetector } from '../detectors/index.js';
+import { canAppearInPlainView } from '../text/plain-view.js';
 import { detectorOptionIssues } from './detector-options.js';
 import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
+import { findBacktrackingHazard } from './regex-safety.js';
 import { schemas, type RuleSetSource, type RuleSource } from './schema.js';
 import { parseYamlSource, reservedKeys, reservedMessage, schemaIssues, type YamlSource } from './source.js';
 
@@ -281,7 +282,7 @@ function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
 
     let groups: string[] = [];
     if (rule.regex !== undefined) {
-      const regexIssues = checkRegex(rule.regex, rule.flags ?? '');
+      const regexIssues = checkRegex(rule.regex, rule.flags ?? '', rule.view ?? 'plain');
       for (const [code, message] of regexIssues) issues.push(yaml.issue(code, at('regex'), message));
       groups = [...rule.regex.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
     }
@@ -336,22 +337,11 @@ export function placeholdersOf(message: string): string[] {
 
 const EMPTY_PROBES = ['', ' ', 'a', 'ab 12 ?!', '中文', '\n'];
 
-let safeRegex: ((source: string) => boolean) | undefined;
-
-/**
- * safe-regex2's star-height check, loaded the first time a rule file's regex is checked: loading
- * it builds its tokenizer's character-set tables (about 20 ms of importing chaperone), and the
- * built-in rule sets ship checked by the build.
- */
-function isSafeRegex(source: string): boolean {
-  safeRegex ??= createRequire(import.meta.url)('safe-regex2') as (source: string) => boolean;
-  return safeRegex(source);
-}
-
-function checkRegex(source: string, flags: string): [RuleSetIssue['code'], string][] {
+function checkRegex(source: string, flags: string, view: string): [RuleSetIssue['code'], string][] {
+  const compiledFlags = `${flags.replace(/[gu]/g, '')}gu`;
   let regex: RegExp;
   try {
-    regex = new RegExp(source, `${flags.replace(/[gu]/g, '')}gu`);
+    regex = new RegExp(source, compiledFlags);
   } catch (error) {
     return [['invalid_regex', `regex does not compile: ${(error as Error).message}`]];
   }
@@ -359,12 +349,9 @@ function checkRegex(source: string, flags: string): [RuleSetIssue['code'], strin
   if (EMPTY_PROBES.some((probe) => matchesEmpty(regex, probe))) {
     issues.push(['empty_match_regex', 'regex can match empty text; every match must consume at least one character']);
   }
-  if (!isSafeRegex(source)) {
-    issues.push([
-      'unsafe_regex',
-      'regex can backtrack catastrophically (a repeated group that itself repeats, such as (a+)+); rewrite it without nested quantifiers',
-    ]);
-  }
+  // A regex on the plain view never sees what NFKC and lower-casing removed (`…` became `...`).
+  const hazard = findBacktrackingHazard(source, compiledFlags, view === 'plain' ? { alphabet: canAppearInPlainView } : {});
+  if (hazard !== undefined) issues.push(['unsafe_regex', `regex can backtrack catastrophically: ${hazard}`]);
   return issues;
 }
 

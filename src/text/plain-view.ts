@@ -49,6 +49,18 @@ function foldCodePoint(cp: number): string {
   return folded;
 }
 
+/**
+ * False for characters the plain view never holds (NFKC replaced them, or they are upper case), so
+ * that the regex check can ignore them; true for every character it can hold, and for some it
+ * cannot (a test walks every code point to keep this side of the line).
+ */
+export function canAppearInPlainView(cp: number): boolean {
+  // Unpaired surrogates pass through fold unchanged.
+  if (cp >= 0xd800 && cp <= 0xdfff) return true;
+  const text = String.fromCodePoint(cp);
+  return text.normalize('NFKC') === text && text.toLowerCase() === text;
+}
+
 // Distinct non-ASCII code points in real traffic number in the thousands; the bound only stops
 // an adversarial stream of every code point from holding memory forever.
 const CACHE_LIMIT = 50_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPlainView } from '../../src/text/index.js';
+import { canAppearInPlainView } from '../../src/text/plain-view.js';
 
 describe('createPlainView text', () => {
   it.each([
@@ -54,5 +55,34 @@ describe('createPlainView maps', () => {
   it('names the view', () => {
     expect(createPlainView('a').name).toBe('plain');
     expect(createPlainView('é').name).toBe('plain');
+  });
+});
+
+describe('canAppearInPlainView', () => {
+  // The regex check ignores characters this says the view never holds, so it must hold for every
+  // character the view can produce, from every code point there is.
+  it('is true for every character the plain view makes from any code point', () => {
+    const missed = new Set<number>();
+    const check = (text: string) => {
+      for (const ch of createPlainView(text).text) if (!canAppearInPlainView(ch.codePointAt(0)!)) missed.add(ch.codePointAt(0)!);
+    };
+    for (let start = 0; start < 0x110000; start += 4096) {
+      const chunk: string[] = [];
+      for (let cp = start; cp < start + 4096; cp++) if (cp < 0xd800 || cp > 0xdfff) chunk.push(String.fromCodePoint(cp));
+      check(chunk.join(' '));
+    }
+    for (let unit = 0xd800; unit <= 0xdfff; unit++) check(`a${String.fromCharCode(unit)}b`);
+    expect([...missed].map((cp) => cp.toString(16))).toEqual([]);
+  });
+
+  it.each([
+    ['…', false],
+    ['Ａ', false],
+    ['A', false],
+    ['a', true],
+    ['.', true],
+    ['微', true],
+  ])('%s: %s', (ch, expected) => {
+    expect(canAppearInPlainView(ch.codePointAt(0)!)).toBe(expected);
   });
 });
