@@ -340,7 +340,8 @@ class Reading {
         for (let k = 1; k < entry.keys.length && ok; k++) {
           const token = tokens[i + k]!;
           const key = entry.keys[k]!;
-          ok = token.clause === tokens[i]!.clause && (token.key === key || (entry.prefix && k === entry.keys.length - 1 && token.key.startsWith(key)));
+          const lastPrefix = entry.prefix && k === entry.keys.length - 1;
+          ok = token.clause === tokens[i]!.clause && (token.key === key || (lastPrefix && token.key.startsWith(key)));
         }
         if (ok) best = this.hit(i, last, entry.term);
       }
