@@ -301,7 +301,9 @@ function ownsWord(own: Lists, part: string, hit: Hit): boolean {
 }
 
 // Words that can come before an imperative in its clause: "so just kill them all".
-const IMPERATIVE_LEAD: ReadonlySet<string> = new Set(['and', 'so', 'just', 'then', 'ok', 'okay', 'now', 'yes', 'yeah', 'honestly', 'seriously', 'pls', 'please', 'go', 'lets', 'simply']);
+const IMPERATIVE_LEAD: ReadonlySet<string> = new Set([
+  'and', 'so', 'just', 'then', 'ok', 'okay', 'now', 'yes', 'yeah', 'honestly', 'seriously', 'pls', 'please', 'go', 'lets', 'simply',
+]);
 
 /** Everything one message gives the shapes: its tokens, and the words of each list found in it. */
 class Reading {
