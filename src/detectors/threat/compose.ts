@@ -8,7 +8,7 @@
  */
 import type { ExplanationStep } from '../../engine/types.js';
 import type { TermEntry } from '../../policy/load.js';
-import { GAME, NEWS, SUPPORT_PLEA } from './frames.js';
+import { NEWS, SUPPORT_PLEA } from './frames.js';
 import { joinLetterRuns, readingText } from './reading.js';
 
 /** One part of a shape: the list whose words fill it, and what it is called in explanations. */
@@ -56,7 +56,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     shapes: [
       { parts: [p('intents'), p('harm-acts'), p('group')], gap: 4 },
       { parts: [p('harm-acts', true), p('group')], gap: 2 },
-      { parts: [p('group'), p('norms'), p('fates')], gap: 3 },
+      { parts: [p('group'), p('norms'), p('fates')], gap: 5 },
       { parts: [p('wishes'), p('group'), p('fates')], gap: 4 },
       { parts: [p('wishes'), p('fates'), p('group')], gap: 3 },
       { parts: [p('better-without'), p('group')], gap: 3, ignoresNegation: true },
@@ -77,7 +77,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       // Knowledge shown, not said: the reader's place or routine described, then a veiled turn.
       {
         parts: [p('reader-places'), p('veils')],
-        gap: 12,
+        gap: 16,
         acrossSentences: true,
         delta: -0.1,
         note: "the reader's place described, then a veiled turn",
@@ -86,7 +86,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       // The reader's place or routine described, with a demand, hostility or a warning around it.
       {
         parts: [p('reader-places'), p('turns')],
-        gap: 10,
+        gap: 16,
         acrossSentences: true,
         delta: -0.15,
         note: "the reader's place described, with a turn around it",
@@ -103,7 +103,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     ],
     notMeant: ['not-meant'],
     ordinary: ['service', 'advice'],
-    raisedBy: ['turns'],
+    raisedBy: ['turns', 'demands', 'dares'],
   },
   // Harm hinted at, never said: an accident, a shame, a regret, to the reader or what is theirs.
   veiled: {
@@ -123,6 +123,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('demands'), p('if-not'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('if-not'), p('demands'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
       { parts: [p('penalties'), p('if-not'), p('demands')], gap: 8, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('demands'), p('penalties'), p('if-not')], gap: 6, acrossSentences: true, ignoresNegation: true },
       { parts: [p('dares'), p('and-then'), p('penalties')], gap: 6, ignoresNegation: true },
       { parts: [p('dares'), p('penalties')], gap: 4, ignoresNegation: true, delta: -0.05, note: 'a dare and its consequence side by side' },
     ],
@@ -295,9 +296,18 @@ function compiledList(lists: Lists, name: string): Compiled {
   return list;
 }
 
+/** Parts that are also a word of one list, then up to N tokens, then a word of another. */
+const COMPOSITES: Readonly<Record<string, readonly [string, string, number]>> = {
+  group: ['shared/group-adjectives', 'shared/people-nouns', 1],
+  'reader-possessions': ['possessives', 'possessed', 3],
+  'reader-places': ['possessives', 'places', 3],
+};
+
 /** Whether a word found with the joined lists is one of this file's own words for the part. */
 function ownsWord(own: Lists, part: string, hit: Hit): boolean {
-  return compiledList(own, LIST_NAMES[part] ?? part).terms.has(hit.term);
+  if (compiledList(own, LIST_NAMES[part] ?? part).terms.has(hit.term)) return true;
+  const composite = COMPOSITES[part];
+  return composite !== undefined && [...compiledList(own, composite[0]).terms].some((head) => hit.term.startsWith(`${head} `));
 }
 
 // Words that can come before an imperative in its clause: "so just kill them all".
@@ -319,8 +329,10 @@ class Reading {
     let found = this.hits.get(part);
     if (!found) {
       found = this.match(compiledList(this.lists, LIST_NAMES[part] ?? part));
-      // A group is named by a noun ("immigrants") or by an adjective before a word for people ("Polish guys").
-      if (part === 'group') found = [...found, ...this.adjectiveGroups()].sort((a, b) => a.first - b.first);
+      // A part may also be two lists with a word or two between: an adjective before a word for
+      // people ("Polish guys"), a possessive before what is the reader's ("ur lil shop", 你那个店).
+      const composite = COMPOSITES[part];
+      if (composite) found = [...found, ...this.composed(...composite)].sort((a, b) => a.first - b.first || b.last - a.last);
       this.hits.set(part, found);
     }
     return found;
@@ -330,10 +342,10 @@ class Reading {
     const end = this.tokens[last]!.end;
     return { first, last, start, end, text: this.text.slice(start, end), term };
   }
-  private match(list: Compiled): Hit[] {
+  private match(list: Compiled, from = 0, to = this.tokens.length - 1): Hit[] {
     const out: Hit[] = [];
     const { tokens } = this;
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = from; i <= to && i < tokens.length; i++) {
       let best: Hit | undefined;
       for (const entry of list.byFirst.get(tokens[i]!.key) ?? []) {
         const last = i + entry.keys.length - 1;
@@ -352,18 +364,13 @@ class Reading {
     }
     return out;
   }
-  private adjectiveGroups(): Hit[] {
-    const people = compiledList(this.lists, 'shared/people-nouns');
+  private composed(head: string, tail: string, between: number): Hit[] {
+    const tails = compiledList(this.lists, tail);
     const out: Hit[] = [];
-    for (const adjective of this.match(compiledList(this.lists, 'shared/group-adjectives'))) {
-      for (let next = adjective.last + 1; next <= adjective.last + 2 && next < this.tokens.length; next++) {
-        const token = this.tokens[next]!;
-        if (token.clause !== this.tokens[adjective.last]!.clause) break;
-        if (people.terms.has(token.key)) {
-          out.push(this.hit(adjective.first, next, `${adjective.term} ${token.key}`));
-          break;
-        }
-      }
+    for (const first of this.match(compiledList(this.lists, head))) {
+      const tailHits = this.match(tails, first.last + 1, first.last + 1 + between);
+      const second = tailHits.find((h) => this.tokens[h.first]!.clause === this.tokens[first.last]!.clause);
+      if (second) out.push(this.hit(first.first, second.last, `${first.term} ${second.term}`));
     }
     return out;
   }
@@ -476,9 +483,9 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
   return out;
 }
 
-/** Reports to support, the news and games in English, read by the frames every threat shares. */
+/** Reports to support and the news in English, read by the frames every threat shares (games are in the not-meant lists). */
 function frameOf(text: string): { readonly text: string } | undefined {
-  for (const frame of [SUPPORT_PLEA, NEWS, GAME]) {
+  for (const frame of [SUPPORT_PLEA, NEWS]) {
     const m = frame.exec(text);
     if (m) return { text: m[0] };
   }
