@@ -113,6 +113,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       // What happens to people who do what the reader might do: "people who complain have accidents".
       { parts: [p('dares'), p('veils')], gap: 10, acrossSentences: true },
       { parts: [p('veils-alone')], gap: 0 },
+      { parts: [p('reader-possessions'), p('tag-questions')], gap: 8, delta: -0.1, note: "a remark on what is the reader's, with a knowing tag question" },
     ],
     notMeant: ['not-meant'],
     ordinary: ['advice'],
