@@ -103,7 +103,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     ],
     notMeant: ['not-meant'],
     ordinary: ['service', 'advice'],
-    raisedBy: ['turns', 'demands', 'dares'],
+    raisedBy: ['turns', 'demands', 'dares', 'veils'],
   },
   // Harm hinted at, never said: an accident, a shame, a regret, to the reader or what is theirs.
   veiled: {
@@ -420,7 +420,7 @@ function negatedBy(reading: Reading, placed: readonly Hit[]): Hit | undefined {
   return reading.find('negators').find((n) => {
     if (placed.some((h) => n.first >= h.first && n.last <= h.last)) return false;
     if (n.first >= first.first) return n.last < last.first;
-    return first.first - n.last - 1 <= 4 && tokens[n.first]!.sentence === tokens[first.first]!.sentence;
+    return first.first - n.last - 1 <= 6 && tokens[n.first]!.sentence === tokens[first.first]!.sentence;
   });
 }
 
