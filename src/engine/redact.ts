@@ -1,3 +1,5 @@
+import { nearest } from '../policy/nearest.js';
+import { OptionError, type OptionErrorCode } from './errors.js';
 import type { Finding } from './types.js';
 
 /** How redacted spans are written. */
@@ -25,6 +27,35 @@ export interface RedactOptions {
 export interface RedactResult {
   readonly text: string;
   readonly findings: readonly Finding[];
+}
+
+/** The names `categories` and `entities` accept on one moderator: what its rules can produce. */
+export interface RedactNames {
+  readonly categories: readonly string[];
+  readonly entities: readonly string[];
+}
+
+/**
+ * Throws {@link OptionError} when `categories` or `entities` names something no loaded rule can
+ * produce (a typo would otherwise redact nothing and leak what it was meant to hide), and a
+ * `TypeError` when either is not an array of strings.
+ */
+export function checkRedactOptions(options: RedactOptions | undefined, names: RedactNames): void {
+  if (options === undefined || options === null) return;
+  checkNames(options.categories, 'categories', 'unknown_category', names.categories);
+  checkNames(options.entities, 'entities', 'unknown_entity', names.entities);
+}
+
+function checkNames(given: unknown, option: string, code: OptionErrorCode, known: readonly string[]): void {
+  if (given === undefined) return;
+  if (!Array.isArray(given) || !given.every((name) => typeof name === 'string')) {
+    throw new TypeError(`redact() expects ${option} as an array of names, got ${JSON.stringify(given) ?? typeof given}`);
+  }
+  for (const [index, value] of (given as string[]).entries()) {
+    if (known.includes(value)) continue;
+    const suggestion = nearest(value, known);
+    throw new OptionError('redact', { code, path: [option, index], value, known, ...(suggestion === undefined ? {} : { suggestion }) });
+  }
 }
 
 /** Masks the chosen findings; overlapping spans merge, everything else is left as it was. */
