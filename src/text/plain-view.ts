@@ -41,7 +41,7 @@ export function isInvisible(cp: number): boolean {
  * feed and carriage return (which are whitespace and stay separators), DEL, and C1 controls
  * other than NEL (a line break). Lone surrogate halves are dropped with them, in `fold`.
  */
-export function isHiddenControl(cp: number): boolean {
+function isHiddenControl(cp: number): boolean {
   return cp < 0x09 || (cp > 0x0d && cp < 0x20) || (cp >= 0x7f && cp <= 0x9f && cp !== 0x85);
 }
 
