@@ -2,6 +2,8 @@ export { createModerator } from './engine/moderator.js';
 export type { Moderator, ModeratorOptions } from './engine/moderator.js';
 export type { RuleExplanation, RuleOutcome } from './engine/explain.js';
 export type { RedactOptions, RedactResult, RedactStyle } from './engine/redact.js';
+export { OptionError } from './engine/errors.js';
+export type { OptionErrorCode, OptionProblem } from './engine/errors.js';
 export type {
   Category,
   CategoryResult,

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
+import { describeProblem, OptionError } from '../engine/errors.js';
 import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
 import { RuleSetError } from '../policy/errors.js';
 import { moderatorOptionsFor } from '../policy/files.js';
@@ -93,12 +94,20 @@ Examples:
   chaperone check "sh1t driver, f.u.c.k this"
   chaperone check --json "你是不是傻逼"
   chaperone check --fail-on block < message.txt > /dev/null || echo "blocked"`,
-  redact: `Usage: chaperone redact [text] [--style label|mask] [--category NAME]…
+  redact: `Usage: chaperone redact [text] [--style label|mask] [--category NAME]… [--entity NAME]…
 
 Prints the message with the chosen findings masked (default: personal data, as [phone]-style labels).
 
+Options:
+  --style label|mask  [phone]-style labels (default), or one * per character
+  --category NAME     redact findings of this category (repeatable; default pii)
+  --entity NAME       only personal data of this kind: phone, email, card, … (repeatable)
+
+A category or entity that no loaded rule produces is a usage error (exit 2), not a no-op.
+
 Examples:
   chaperone redact "mail me at jay@example.com"
+  chaperone redact --entity phone "call 138 0013 8000 or mail jay@example.com"
   chaperone redact --style mask --category profanity "what the fuck"`,
   explain: `Usage: chaperone explain [text] [--rule ID] [--json]
 
@@ -140,6 +149,7 @@ const OPTIONS = {
   'only-rules': { type: 'boolean' },
   style: { type: 'string' },
   category: { type: 'string', multiple: true },
+  entity: { type: 'string', multiple: true },
   format: { type: 'string' },
   'text-field': { type: 'string' },
   'id-field': { type: 'string' },
@@ -213,10 +223,17 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
       const text = messageFrom(positionals, io);
       const style = values.style ?? 'label';
       if (style !== 'label' && style !== 'mask') throw new UsageError(`--style must be label or mask, got "${style}"`);
-      const result = createModerator(moderatorOptions).redact(text, {
-        style,
-        ...(values.category ? { categories: values.category } : {}),
-      });
+      let result;
+      try {
+        result = createModerator(moderatorOptions).redact(text, {
+          style,
+          ...(values.category ? { categories: values.category } : {}),
+          ...(values.entity ? { entities: values.entity } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof OptionError)) throw error;
+        throw new UsageError(describeProblem(error, error.path[0] === 'categories' ? '--category' : '--entity'));
+      }
       io.stdout.write(`${result.text}\n`);
       return 0;
     }

@@ -58,6 +58,11 @@ export interface Detector {
    */
   readonly optionsSchema?: DetectorOptionsSchema;
   /**
+   * Every `entity` this detector's matches can set. `redact` accepts an entity name only when a
+   * rule or the detector of a rule declares it, so a typo is an error instead of a leak.
+   */
+  readonly entities?: readonly string[];
+  /**
    * A cheap test run before `detect`; when it returns false the detector is skipped.
    * Detectors run on every message unless their rule has a `trigger`, so keep this fast.
    */

@@ -10,7 +10,7 @@ import { resolveShared, sharedVocabulary } from '../policy/vocabulary.js';
 import { evaluate } from './evaluate.js';
 import { explainMessage, type RuleExplanation } from './explain.js';
 import { buildFindings, type Suppressed } from './findings.js';
-import { redactFindings, type RedactOptions, type RedactResult } from './redact.js';
+import { checkRedactOptions, redactFindings, type RedactNames, type RedactOptions, type RedactResult } from './redact.js';
 import { DEFAULT_THRESHOLDS, scoreCategories, worstVerdict } from './scoring.js';
 import type { ModerationResult, Thresholds, Verdict } from './types.js';
 
@@ -41,7 +41,10 @@ export interface ModeratorOptions {
 export interface Moderator {
   /** Findings, category scores and verdicts for one message. Synchronous, no I/O. */
   moderate(text: string): ModerationResult;
-  /** The message with the chosen findings masked. */
+  /**
+   * The message with the chosen findings masked. Throws `OptionError` (`unknown_category`,
+   * `unknown_entity`) when `categories` or `entities` names something no loaded rule produces.
+   */
   redact(text: string, options?: RedactOptions): RedactResult;
   /** For every rule, why it fired on the message or why not: for policy authors, not the hot path. */
   explain(text: string): RuleExplanation[];
@@ -68,10 +71,12 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     assertText(text, 'moderate');
     return resultFor(policy, text, thresholdsFor);
   };
+  let names: RedactNames | undefined;
   return {
     moderate,
     redact(text, redactOptions) {
       assertText(text, 'redact');
+      checkRedactOptions(redactOptions, (names ??= redactNames(ruleSets, detectors)));
       return redactFindings(text, moderate(text).findings, redactOptions);
     },
     explain(text) {
@@ -81,6 +86,21 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     ruleSets,
     thresholdsFor,
   };
+}
+
+/** The categories of the loaded rule sets and the entities their rules and detectors can set. */
+function redactNames(ruleSets: readonly RuleSet[], detectors: ReadonlyMap<string, Detector>): RedactNames {
+  const categories = new Set<string>();
+  const entities = new Set<string>();
+  for (const ruleSet of ruleSets) {
+    categories.add(ruleSet.category);
+    for (const rule of ruleSet.rules) {
+      if (rule.entity !== undefined) entities.add(rule.entity);
+      const detector = rule.detector === undefined ? undefined : detectors.get(rule.detector);
+      for (const entity of detector?.entities ?? []) entities.add(entity);
+    }
+  }
+  return { categories: [...categories].sort(), entities: [...entities].sort() };
 }
 
 /** Evaluates one message, also returning what exceptions suppressed (for explain). */

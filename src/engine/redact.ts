@@ -1,3 +1,6 @@
+import { nearest } from '../policy/nearest.js';
+import { isHighSurrogate, isLowSurrogate } from '../text/char-class.js';
+import { OptionError, type OptionErrorCode } from './errors.js';
 import type { Finding } from './types.js';
 
 /** How redacted spans are written. */
@@ -11,11 +14,15 @@ export interface RedactOptions {
   readonly entities?: readonly string[];
   /**
    * `label` writes `[phone]` (the entity, or the category for findings without one), `mask`
-   * writes `maskChar` once per UTF-16 unit so the text keeps its length, a function writes
-   * what it returns for each masked span (given the span's first finding). Default `label`.
+   * writes `maskChar` once per code point so the text keeps its length in code points, a
+   * function writes what it returns for each masked span (given the span's first finding).
+   * Default `label`.
    */
   readonly style?: RedactStyle;
-  /** One character for `mask` (only its first code unit is used, so the length is kept); default `*`. */
+  /**
+   * One character for `mask`: the first code point of the string, astral ones (`🔒`) included;
+   * default `*`, also when the string is empty or starts with a lone surrogate.
+   */
   readonly maskChar?: string;
   /** Findings scoring below this stay visible; default 0.5 (the review threshold). */
   readonly minScore?: number;
@@ -25,6 +32,35 @@ export interface RedactOptions {
 export interface RedactResult {
   readonly text: string;
   readonly findings: readonly Finding[];
+}
+
+/** The names `categories` and `entities` accept on one moderator: what its rules can produce. */
+export interface RedactNames {
+  readonly categories: readonly string[];
+  readonly entities: readonly string[];
+}
+
+/**
+ * Throws {@link OptionError} when `categories` or `entities` names something no loaded rule can
+ * produce (a typo would otherwise redact nothing and leak what it was meant to hide), and a
+ * `TypeError` when either is not an array of strings.
+ */
+export function checkRedactOptions(options: RedactOptions | undefined, names: RedactNames): void {
+  if (options === undefined || options === null) return;
+  checkNames(options.categories, 'categories', 'unknown_category', names.categories);
+  checkNames(options.entities, 'entities', 'unknown_entity', names.entities);
+}
+
+function checkNames(given: unknown, option: string, code: OptionErrorCode, known: readonly string[]): void {
+  if (given === undefined) return;
+  if (!Array.isArray(given) || !given.every((name) => typeof name === 'string')) {
+    throw new TypeError(`redact() expects ${option} as an array of names, got ${JSON.stringify(given) ?? typeof given}`);
+  }
+  for (const [index, value] of (given as string[]).entries()) {
+    if (known.includes(value)) continue;
+    const suggestion = nearest(value, known);
+    throw new OptionError('redact', { code, path: [option, index], value, known, ...(suggestion === undefined ? {} : { suggestion }) });
+  }
 }
 
 /** Masks the chosen findings; overlapping spans merge, everything else is left as it was. */
@@ -37,8 +73,7 @@ export function redactFindings(text: string, findings: readonly Finding[], optio
       f.score >= (options.minScore ?? 0.5),
   );
   const style = options.style ?? 'label';
-  // A longer string (or an astral character) would change the length that `mask` promises to keep.
-  const maskChar = (options.maskChar ?? '*').charAt(0) || '*';
+  const maskChar = firstCharacter(options.maskChar ?? '*');
   const sorted = [...chosen].sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let cursor = 0;
@@ -50,11 +85,28 @@ export function redactFindings(text: string, findings: readonly Finding[], optio
     const span = text.slice(first.start, end);
     out += text.slice(cursor, first.start);
     if (typeof style === 'function') out += style(first, span);
-    else if (style === 'mask') out += maskChar.repeat(span.length);
+    else if (style === 'mask') out += maskChar.repeat(countCodePoints(span));
     else out += `[${first.entity ?? first.category}]`;
     cursor = end;
     i = j;
   }
   out += text.slice(cursor);
   return { text: out, findings: chosen };
+}
+
+/** The first code point of `text` as a string; `*` when there is none or it is a lone surrogate. */
+function firstCharacter(text: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined || (first >= 0xd800 && first <= 0xdfff)) return '*';
+  return String.fromCodePoint(first);
+}
+
+/** Code points in `text`, a lone surrogate counting as one: masking per UTF-16 unit would write two masks for `😀`. */
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    count++;
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+  }
+  return count;
 }

@@ -35,11 +35,26 @@ export function isInvisible(cp: number): boolean {
   return (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x1d173 && cp <= 0x1d17a);
 }
 
+/**
+ * True for the control characters that render as nothing and hide a word from a filter
+ * (`f\x01u\x01c\x01k`, `we\x00chat`): C0 controls other than tab, line feed, vertical tab, form
+ * feed and carriage return (which are whitespace and stay separators), DEL, and C1 controls
+ * other than NEL (a line break). Lone surrogate halves are dropped with them, in `fold`.
+ */
+function isHiddenControl(cp: number): boolean {
+  return cp < 0x09 || (cp > 0x0d && cp < 0x20) || (cp >= 0x7f && cp <= 0x9f && cp !== 0x85);
+}
+
+/** U+2800 BRAILLE PATTERN BLANK renders as a blank and is typed as a space that filters do not split on. */
+const BRAILLE_BLANK = 0x2800;
+
 const MARKS = /\p{M}/u;
 const ALL_MARKS = /\p{M}/gu;
 
 function foldCodePoint(cp: number): string {
-  if (isInvisible(cp)) return '';
+  // A surrogate half reaches here only unpaired: it renders as a replacement box at most.
+  if (isInvisible(cp) || isHiddenControl(cp) || (cp >= 0xd800 && cp <= 0xdfff)) return '';
+  if (cp === BRAILLE_BLANK) return ' ';
   let folded = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
   // Strip marks only when the decomposition has some: decomposing unconditionally would turn
   // every Hangul syllable into jamo. Lower-casing can add marks (`İ` → `i̇`), so test after it.
@@ -102,8 +117,9 @@ export function identityMaps(n: number): { starts: Int32Array; ends: Int32Array 
 }
 
 /**
- * Creates the plain view: NFKC, lower case, diacritics and invisible characters removed, one
- * code point at a time so every view unit maps to the whole code point it came from.
+ * Creates the plain view: NFKC, lower case, diacritics, invisible characters, hidden controls
+ * and lone surrogates removed, U+2800 read as a space, one code point at a time so every view
+ * unit maps to the whole code point it came from.
  */
 export function createPlainView(text: string): TextView {
   const view = plainViewOf(text);
@@ -132,9 +148,11 @@ function lowerAscii(text: string): string {
  */
 export function plainViewOf(text: string): TextView {
   const n = text.length;
+  // Printable ASCII and whitespace keep the identity maps; DEL and the other controls are dropped.
   let ascii = true;
   for (let i = 0; i < n; i++) {
-    if (text.charCodeAt(i) >= 0x80) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x7f || (unit < 0x20 && (unit < 0x09 || unit > 0x0d))) {
       ascii = false;
       break;
     }
@@ -149,7 +167,7 @@ export function plainViewOf(text: string): TextView {
     while (i < n) {
       const unit = text.charCodeAt(i);
       if (unit < 0x80) {
-        out.push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit, i, i + 1);
+        if (!isHiddenControl(unit)) out.push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit, i, i + 1);
         i++;
         continue;
       }

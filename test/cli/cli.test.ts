@@ -111,4 +111,22 @@ describe('chaperone cli', () => {
     const { stdout } = await cli(['redact', '--category', 'profanity', 'what the fuck']);
     expect(stdout).toBe('what the [profanity]\n');
   });
+  it('redact --entity masks only that kind of personal data', async () => {
+    const { code, stdout } = await cli(['redact', '--entity', 'phone', 'call 138 0013 8000 or mail jay@example.com']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('call [phone] or mail jay@example.com\n');
+  });
+  it.each([
+    [['redact', '--category', 'nonsense', 'call 138 0013 8000'], /unknown category "nonsense" in --category; known: off-platform, pii, profanity, threat$/m],
+    [['redact', '--category', 'pi', 'call 138 0013 8000'], /unknown category "pi" in --category \(did you mean "pii"\?\)/],
+    [['redact', '--entity', 'phon', 'call 138 0013 8000'], /unknown entity "phon" in --entity \(did you mean "phone"\?\)/],
+    [['redact', '--category', 'pii', '--category', 'profanty', 'x'], /unknown category "profanty" .*did you mean "profanity"/],
+  ])('%j is a usage error naming the closest known name', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^chaperone: /);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
 });

@@ -49,6 +49,58 @@ describe('redact', () => {
   });
 });
 
+/** A lone surrogate half: what a mask written per UTF-16 unit leaves when its character is astral. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+describe('mask characters', () => {
+  // Findings whose text is astral (mathematical letters and digits) beside BMP ones.
+  const astralSecret = fc.constantFrom('𝐟𝐮𝐜𝐤', '𝟏𝟑𝟖 𝟎𝟎𝟏𝟑 𝟖𝟎𝟎𝟎', '+44 7911 123456', 'jo.lee@mail.com', 'fucking', '138 0013 8000');
+  const anyMessage = fc
+    .array(fc.oneof(astralSecret, filler, fc.string({ unit: 'grapheme', maxLength: 6 })), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.join(' '));
+  const maskChar = fc.oneof(
+    fc.constantFrom('🔒', '𝕏', '😀', '👍🏽', '*', '•', '█', '\ud83d', '\udd12', ''),
+    fc.string({ unit: 'grapheme', maxLength: 3 }),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+
+  it('writes one mask character per code point and never a lone surrogate, whatever the mask character and the text', () => {
+    fc.assert(
+      fc.property(anyMessage, maskChar, (text, mask) => {
+        const { text: out, findings } = moderator.redact(text, { categories: ['pii', 'profanity'], style: 'mask', maskChar: mask });
+        expect(LONE_SURROGATE.test(out), JSON.stringify([text, mask, out])).toBe(false);
+        const first = mask.codePointAt(0);
+        const expected = first === undefined || (first >= 0xd800 && first <= 0xdfff) ? '*' : String.fromCodePoint(first);
+        // Code point by code point, the output is the text with every code point of a finding replaced.
+        const inside = new Uint8Array(text.length);
+        for (const f of findings) inside.fill(1, f.start, f.end);
+        const want: string[] = [];
+        for (let i = 0; i < text.length; ) {
+          const cp = String.fromCodePoint(text.codePointAt(i)!);
+          want.push(inside[i] ? expected : cp);
+          i += cp.length;
+        }
+        expect(out).toBe(want.join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['🔒', 'call me on 🔒🔒🔒🔒🔒🔒🔒🔒🔒🔒🔒🔒🔒'],
+    ['𝕏', 'call me on 𝕏𝕏𝕏𝕏𝕏𝕏𝕏𝕏𝕏𝕏𝕏𝕏𝕏'],
+    ['👍🏽', 'call me on 👍👍👍👍👍👍👍👍👍👍👍👍👍'],
+    ['\ud83d', 'call me on *************'],
+    ['', 'call me on *************'],
+  ])('mask %j', (mask, expected) => {
+    expect(moderator.redact('call me on 138 0013 8000', { style: 'mask', maskChar: mask }).text).toBe(expected);
+  });
+
+  it('masks an astral finding with one mask character per code point', () => {
+    expect(moderator.redact('what the 𝐟𝐮𝐜𝐤', { categories: ['profanity'], style: 'mask' }).text).toBe('what the ****');
+  });
+});
+
 describe('redact styles', () => {
   it.each([
     ['call me on +44 7911 123456 tonight', {}, 'call me on [phone] tonight'],

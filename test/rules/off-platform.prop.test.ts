@@ -6,12 +6,15 @@ const moderator = createModerator({ ruleSets: ['off-platform'] });
 const flagged = (text: string) => (moderator.moderate(text).categories['off-platform']?.verdict ?? 'allow') !== 'allow';
 
 const CYRILLIC: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', i: 'і', s: 'ѕ' };
+/** Code points that render as nothing or a box: C0 and C1 controls, DEL, lone surrogates. */
+const HIDDEN = ['\x00', '\x01', '\x08', '\x1b', '\x1f', '\x7f', '\x80', '\x9f', '\ud800', '\udfff'];
 type Obfuscation = (word: string, seed: number) => string;
 const obfuscations: Record<string, Obfuscation> = {
   plain: (w) => w,
   spaced: (w, seed) => [...w].join([' ', '.', '-', ' . ', '*'][seed % 5]!),
   homoglyph: (w, seed) => [...w].map((ch, i) => ((seed >> i) & 1 && CYRILLIC[ch] ? CYRILLIC[ch] : ch)).join(''),
   invisible: (w, seed) => [...w].map((ch, i) => (i > 0 && (seed >> i) & 1 ? `\u200B${ch}` : ch)).join(''),
+  hidden: (w, seed) => [...w].map((ch, i) => (i > 0 && (seed >> i) & 1 ? `${HIDDEN[(seed + i) % HIDDEN.length]}${ch}` : ch)).join(''),
   upper: (w, seed) => [...w].map((ch, i) => ((seed >> i) & 1 ? ch.toUpperCase() : ch)).join(''),
   'full-width': (w) => [...w].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join(''),
 };

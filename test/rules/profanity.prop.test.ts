@@ -7,6 +7,8 @@ const flagged = (text: string) => (moderator.moderate(text).categories.profanity
 
 const LEET: Record<string, string> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
 const CYRILLIC: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', i: 'і', s: 'ѕ' };
+/** Code points that render as nothing or a box: C0 and C1 controls, DEL, lone surrogates. */
+const HIDDEN = ['\x00', '\x01', '\x08', '\x1b', '\x1f', '\x7f', '\x80', '\x9f', '\ud800', '\udfff'];
 const fullWidth = (ch: string) => (ch >= '!' && ch <= '~' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch);
 
 type Obfuscation = (word: string, seed: number) => string;
@@ -15,6 +17,7 @@ const obfuscations: Record<string, Obfuscation> = {
   homoglyph: (w, seed) => [...w].map((ch, i) => ((seed >> i) & 1 && CYRILLIC[ch] ? CYRILLIC[ch] : ch)).join(''),
   spaced: (w, seed) => [...w].join([' ', '.', '-', ' . ', '*'][seed % 5]!),
   invisible: (w, seed) => [...w].map((ch, i) => (i > 0 && (seed >> i) & 1 ? `\u200B${ch}` : ch)).join(''),
+  hidden: (w, seed) => [...w].map((ch, i) => (i > 0 && (seed >> i) & 1 ? `${HIDDEN[(seed + i) % HIDDEN.length]}${ch}` : ch)).join(''),
   stretched: (w, seed) => {
     const i = seed % w.length;
     return w.slice(0, i + 1) + w[i]!.repeat(2 + (seed % 4)) + w.slice(i + 1);
@@ -34,6 +37,19 @@ describe('profanity under obfuscation', () => {
         expect(flagged(text), text).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('a flagged word with hidden code points inside is found with the span of the word as written', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...bad), fc.integer({ min: 1, max: 1023 }), frame, (word, seed, [before, after]) => {
+        // At least one hidden code point, after the first letter.
+        const written = obfuscations.hidden!(word, seed | 2);
+        const text = before + written + after;
+        const found = moderator.moderate(text).findings.filter((f) => f.category === 'profanity');
+        expect(found.map((f) => [f.start, f.end, f.text]), JSON.stringify(text)).toContainEqual([before.length, before.length + written.length, written]);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -23,7 +23,14 @@ describe('createPlainView text', () => {
     ['加微信', '加微信'],
     ['Привет', 'привет'],
     ['👍 ok', '👍 ok'],
-    ['\ud800x', '\ud800x'],
+    ['\ud800x', 'x'],
+    ['f\x01u\x01c\x01k', 'fuck'],
+    ['WE\x00CHAT', 'wechat'],
+    ['we\x7fchat', 'wechat'],
+    ['fu\ud800ck\udfff', 'fuck'],
+    ['a\x08b\x0ec\x1bd\x1fe\x80f\x9fg', 'abcdefg'],
+    ['tab\tline\nreturn\r\nvt\x0bff\x0cnel\x85end', 'tab\tline\nreturn\r\nvt\x0bff\x0cnel\x85end'],
+    ['knob\u2800head', 'knob head'],
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(createPlainView(input).text).toBe(expected);
@@ -38,6 +45,9 @@ describe('createPlainView maps', () => {
     ['𝐟𝐮', [0, 2], [2, 4]],
     ['a\u200bb', [0, 2], [1, 3]],
     ['😀a', [0, 0, 2], [2, 2, 3]],
+    ['a\x01\x7fb', [0, 3], [1, 4]],
+    ['A\ud800B', [0, 2], [1, 3]],
+    ['a\u2800b', [0, 1, 2], [1, 2, 3]],
   ])('%j', (input, starts, ends) => {
     const view = createPlainView(input);
     expect(Array.from(view.starts)).toEqual(starts);

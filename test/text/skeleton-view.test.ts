@@ -65,6 +65,14 @@ describe('skeleton text', () => {
     ['class', 'clas'],
     ['哈哈哈', '哈'],
     ['FUUUCK', 'fuck'],
+    // hidden controls and lone surrogates inside a word, U+2800 as a space
+    ['f\x01u\x01c\x01k', 'fuck'],
+    ['we\x00chat', 'wechat'],
+    ['sh\x7fi\ud800t', 'shit'],
+    ['fu\x1b\x9fck', 'fuck'],
+    ['f\u2800u\u2800c\u2800k', 'fuck'],
+    ['加\x01微\x01信', '加微信'],
+    ['加\u2800微\u2800信', '加微信'],
   ])('%j → %j', (input, expected) => {
     expect(skeleton(input).text).toBe(expected);
   });
@@ -93,6 +101,10 @@ describe('skeleton hard negatives', () => {
     ['你好，我是', '你好,我是'],
     ['你好。我是', '你好。我是'],
     ['f\nu\nc\nk', 'f\nu\nc\nk'],
+    ['knob\u2800head', 'knob head'],
+    ['bell\tend', 'bel\tend'],
+    ['knob\nhead', 'knob\nhead'],
+    ['bell\u2800\x01end', 'bel end'],
     ['一下', '一下'],
     ['', ''],
   ])('%j → %j', (input, expected) => {

@@ -170,3 +170,92 @@ describe('view text', () => {
     );
   });
 });
+
+/** Code points that render as nothing or as a box and were used to hide a word: C0 and C1 controls, DEL, lone surrogates. */
+const hidden = fc.oneof(
+  fc.constantFrom('\x00', '\x01', '\x08', '\x0e', '\x1b', '\x1f', '\x7f', '\x80', '\x9f', '\ud800', '\udbff', '\udc00', '\udfff'),
+  fc.integer({ min: 0, max: 0x08 }).map((cp) => String.fromCharCode(cp)),
+  fc.integer({ min: 0x0e, max: 0x1f }).map((cp) => String.fromCharCode(cp)),
+  fc.integer({ min: 0x7f, max: 0x9f }).filter((cp) => cp !== 0x85).map((cp) => String.fromCharCode(cp)),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((cp) => String.fromCharCode(cp)),
+);
+
+/** Vulgar words, app names, a Chinese contact request and a phone number, each a known term of the built-in rules. */
+const TERMS = ['fuck', 'shit', 'wanker', 'bellend', 'motherfucker', 'wechat', 'whatsapp', 'telegram', '加微信', '微信', '13800138000', '4916338506082832'];
+
+/**
+ * Puts one or two hidden code points at some of the word's inner boundaries (never two
+ * surrogates side by side, which would make a pair). Returns the word as written and, for
+ * each unit of it, its offset in the clean word (-1 for an inserted unit).
+ */
+function hide(word: string, at: readonly (readonly [number, string, string])[]): { written: string; source: number[] } {
+  const chosen = new Map<number, string>();
+  for (const [k, a, b] of at) {
+    const second = /[\ud800-\udfff]/.test(a) && /[\ud800-\udfff]/.test(b) ? '' : b;
+    chosen.set(1 + (k % (word.length - 1)), a + second);
+  }
+  let written = '';
+  const source: number[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const inserted = chosen.get(i) ?? '';
+    written += inserted + word[i];
+    for (let k = 0; k < inserted.length; k++) source.push(-1);
+    source.push(i);
+  }
+  return { written, source };
+}
+
+describe('hidden controls and lone surrogates', () => {
+  const frame = fc.constantFrom(['', ''], ['add me on ', ' pls'], ['you ', '!'], ['my number is ', ' thanks'], ['请', '吧'], ['ok, ', '. bye']);
+  const insertions = fc.array(fc.tuple(fc.nat(), hidden, fc.oneof(hidden, fc.constant(''))), { minLength: 1, maxLength: 6 });
+
+  it('inside a word are dropped: every view reads the word as if they were not there, and maps it back exactly', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TERMS), insertions, frame, (word, at, [before, after]) => {
+        const { written, source } = hide(word, at);
+        const clean = createViews(before + word + after);
+        const dirty = createViews(before + written + after);
+        // An offset of the dirty text read in the clean one: the units before it, less the inserted ones.
+        const inserted = [0];
+        for (let k = 0; k < written.length; k++) inserted.push(inserted[k]! + (source[k] === -1 ? 1 : 0));
+        const toClean = (offset: number): number => offset - inserted[Math.max(0, Math.min(written.length, offset - before.length))]!;
+        for (const name of ['plain', 'skeleton', 'digits'] as const) {
+          const a = clean[name];
+          const b = dirty[name];
+          expect(b.text, name).toBe(a.text);
+          for (let i = 0; i < b.text.length; i++) {
+            const start = b.starts[i]! - before.length;
+            if (start >= 0 && start < written.length) expect(source[start], `${name} unit ${i} starts at a hidden unit`).not.toBe(-1);
+            expect([toClean(b.starts[i]!), toClean(b.ends[i]!)], `${name} unit ${i}`).toEqual([a.starts[i], a.ends[i]]);
+          }
+        }
+        expect(Array.from(dirty.skeleton.runs)).toEqual(Array.from(clean.skeleton.runs));
+        // The view units of the word map back to the word as written, hidden units included.
+        const { skeleton } = dirty;
+        let first = -1;
+        let last = -1;
+        for (let i = 0; i < skeleton.text.length; i++) {
+          if (skeleton.starts[i]! >= before.length && skeleton.ends[i]! <= before.length + written.length) {
+            if (first < 0) first = i;
+            last = i;
+          }
+        }
+        expect(mapSpanToOriginal(skeleton, first, last + 1)).toEqual({ start: before.length, end: before.length + written.length });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('beside tab, newline or U+2800 between two words keep the words apart', () => {
+    const word = fc.stringMatching(/^[a-z]{2,8}$/);
+    const separator = fc.constantFrom('\t', '\n', '\r\n', '\u2800', '\u2800\u2800', ' \u2800', '\t\x01', '\x01\n', '\u2800\x00', '\x7f\u2800', '\ud800 ');
+    fc.assert(
+      fc.property(word, separator, word, (left, between, right) => {
+        const { skeleton } = createViews(`${left}${between}${right}`);
+        const words = skeleton.text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+        expect(words).toEqual([createViews(left).skeleton.text, createViews(right).skeleton.text]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -39,6 +39,7 @@ export function isChineseResidentId(id: string, maxYear = new Date().getUTCFullY
 export const nationalIdDetector: Detector = {
   name: 'national-id',
   optionsSchema: noOptions,
+  entities: ['national-id'],
   description: 'A US social security number or a Chinese resident id number.',
   placeholders: ['kind'],
   precheck: hasDigitRun,
