@@ -14,7 +14,10 @@ const COMMON_TLDS = new Set([
 ]);
 
 /** Words that stand before "at" in ordinary sentences ("email me at work"), never a mailbox. */
-const NOT_LOCAL = new Set(['not', 'that', 'this', 'one', 'first', 'last', 'best', 'me', 'us', 'him', 'her', 'them', 'you', 'it', 'i', 'we', 'home', 'work', 'least', 'all', 'once', 'look', 'be', 'is', 'am', 'are', 'was', 'arrive', 'arrived', 'here', 'there', 'meet', 'see', 'stay']);
+const NOT_LOCAL = new Set([
+  'not', 'that', 'this', 'one', 'first', 'last', 'best', 'me', 'us', 'him', 'her', 'them', 'you', 'it', 'i', 'we', 'home', 'work',
+  'least', 'all', 'once', 'look', 'be', 'is', 'am', 'are', 'was', 'arrive', 'arrived', 'here', 'there', 'meet', 'see', 'stay',
+]);
 
 // A dot with a space after it but none before ends a sentence ("not at all. It's…"), so a
 // spaced dot must have spaces on both sides.
