@@ -37,46 +37,89 @@ function isSeparator(unit: number, comma: boolean): boolean {
   return (classOf(unit) & SPACE) !== 0 || isMiddleDot(unit) || (unit >= 0x2010 && unit <= 0x2015) || unit === 0x2212;
 }
 
-/** Digit candidates found in the plain text, in order, as parallel arrays. */
+/**
+ * `outFrom` of an element whose code units are digits one for one (a run of ASCII or other-script
+ * decimal digits, or of Chinese numerals): its digits are read off the text, not stored.
+ */
+const DIRECT = -1;
+
+/**
+ * Digit candidates found in the plain text, in order, as parallel typed arrays that double when
+ * full. A run of digits is one element, so a long number costs a few bytes, not an object or
+ * an array slot per digit (4 MB of digits took a gigabyte of heap as arrays of numbers).
+ */
 class Elements {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly kind: number[] = [];
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+  kind = new Uint8Array(16);
   /** How many digits the element counts for when deciding whether a group is a number. */
-  readonly weight: number[] = [];
-  readonly outFrom: number[] = [];
-  readonly outTo: number[] = [];
+  weight = new Int32Array(16);
+  /** The element's digits in {@link Digits}, or {@link DIRECT}. */
+  outFrom = new Int32Array(16);
+  outTo = new Int32Array(16);
+  length = 0;
 
   add(start: number, end: number, kind: number, weight: number, outFrom: number, outTo: number): void {
-    this.start.push(start);
-    this.end.push(end);
-    this.kind.push(kind);
-    this.weight.push(weight);
-    this.outFrom.push(outFrom);
-    this.outTo.push(outTo);
+    if (this.length === this.kind.length) this.grow();
+    const at = this.length++;
+    this.start[at] = start;
+    this.end[at] = end;
+    this.kind[at] = kind;
+    this.weight[at] = weight;
+    this.outFrom[at] = outFrom;
+    this.outTo[at] = outTo;
   }
 
-  get length(): number {
-    return this.kind.length;
+  /** Extends the last element, a direct run, by one code unit. */
+  extend(): void {
+    const last = this.length - 1;
+    this.end[last]!++;
+    this.weight[last]!++;
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2;
+    this.start = copyOf(this.start, new Int32Array(size));
+    this.end = copyOf(this.end, new Int32Array(size));
+    this.kind = copyOf(this.kind, new Uint8Array(size));
+    this.weight = copyOf(this.weight, new Int32Array(size));
+    this.outFrom = copyOf(this.outFrom, new Int32Array(size));
+    this.outTo = copyOf(this.outTo, new Int32Array(size));
   }
 }
 
-/** Output digits of all elements: the ASCII digit and the plain units `[first, last]` it maps to. */
+/** Output digits of the elements that are not direct: the ASCII digit and the plain units `[first, last]` it maps to. */
 class Digits {
-  readonly code: number[] = [];
-  readonly first: number[] = [];
-  readonly last: number[] = [];
+  code = new Uint16Array(16);
+  first = new Int32Array(16);
+  last = new Int32Array(16);
+  length = 0;
 
   add(code: number, first: number, last: number): number {
-    this.code.push(code);
-    this.first.push(first);
-    this.last.push(last);
-    return this.code.length;
+    if (this.length === this.code.length) {
+      const size = this.length * 2;
+      this.code = copyOf(this.code, new Uint16Array(size));
+      this.first = copyOf(this.first, new Int32Array(size));
+      this.last = copyOf(this.last, new Int32Array(size));
+    }
+    const at = this.length++;
+    this.code[at] = code;
+    this.first[at] = first;
+    this.last[at] = last;
+    return this.length;
   }
+}
 
-  get length(): number {
-    return this.code.length;
-  }
+function copyOf<T extends Int32Array | Uint16Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** The ASCII digit a code unit of a direct element stands for. */
+function directDigit(unit: number): number {
+  if (unit < 0x80) return unit;
+  const chinese = CHINESE_DIGITS.get(unit);
+  return 0x30 + (chinese ?? decimalValue(unit));
 }
 
 function isAsciiDigit(unit: number): boolean {
@@ -130,44 +173,55 @@ function scanLetters(text: string, i: number, j: number, elements: Elements, dig
   }
 }
 
-function scan(text: string): { elements: Elements; digits: Digits } {
+function scan(text: string): { elements: Elements; digits: Digits; repeats: boolean } {
   const elements = new Elements();
   const digits = new Digits();
   const n = text.length;
+  let repeats = false;
+  // The kind of the direct run that ends at `i`, or -1: a digit right after it joins it.
+  let runKind = -1;
+  let runEnd = -1;
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
-    if (isAsciiDigit(unit)) {
-      const from = digits.add(unit, i, i) - 1;
-      elements.add(i, i + 1, DIGIT, 1, from, from + 1);
-      i++;
-    } else if (isLowerAsciiLetter(unit)) {
+    let kind = -1;
+    if (isAsciiDigit(unit)) kind = DIGIT;
+    else if (isLowerAsciiLetter(unit)) {
       let j = i + 1;
       while (j < n && isLowerAsciiLetter(text.charCodeAt(j))) j++;
+      const before = elements.length;
       scanLetters(text, i, j, elements, digits);
+      if (elements.length > before && elements.kind[elements.length - 1] === REPEAT) repeats = true;
       i = j;
+      continue;
     } else if (unit < 0x80) {
       i++;
+      continue;
     } else {
       const width = isHighSurrogate(unit) && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-      const chinese = CHINESE_DIGITS.get(unit);
-      const enclosed = chinese === undefined ? ENCLOSED_DIGITS.get(width === 2 ? text.codePointAt(i)! : unit) : undefined;
-      const value = width === 1 && chinese === undefined && enclosed === undefined ? decimalValue(unit) : -1;
-      const from = digits.length;
-      if (chinese !== undefined) {
-        digits.add(0x30 + chinese, i, i);
-        elements.add(i, i + 1, CHINESE, 1, from, from + 1);
-      } else if (enclosed !== undefined) {
+      const enclosed = CHINESE_DIGITS.has(unit) ? undefined : ENCLOSED_DIGITS.get(width === 2 ? text.codePointAt(i)! : unit);
+      if (CHINESE_DIGITS.has(unit)) kind = CHINESE;
+      else if (enclosed !== undefined) {
+        const from = digits.length;
         for (let k = 0; k < enclosed.length; k++) digits.add(enclosed.charCodeAt(k), i, i + width - 1);
         elements.add(i, i + width, DIGIT, enclosed.length, from, digits.length);
-      } else if (value >= 0) {
-        digits.add(0x30 + value, i, i);
-        elements.add(i, i + 1, DIGIT, 1, from, from + 1);
+        i += width;
+        continue;
+      } else if (width === 1 && decimalValue(unit) >= 0) kind = DIGIT;
+      else {
+        i += width;
+        continue;
       }
-      i += width;
     }
+    // A digit or numeral of one code unit: it extends the run it touches, unless that run is
+    // one `double` or `triple` waits for, which must repeat exactly one digit.
+    const last = elements.length - 1;
+    if (runKind === kind && runEnd === i && !(last > 0 && elements.kind[last - 1] === REPEAT && elements.weight[last] === 1)) elements.extend();
+    else elements.add(i, i + 1, kind, 1, DIRECT, DIRECT);
+    runKind = kind;
+    runEnd = ++i;
   }
-  return { elements, digits };
+  return { elements, digits, repeats };
 }
 
 function isSpelled(kind: number): boolean {
@@ -181,6 +235,12 @@ function isGap(text: string, from: number, to: number, comma: boolean): boolean 
   return true;
 }
 
+/** How many digits element `e` stands for. */
+function digitCount(elements: Elements, e: number): number {
+  const from = elements.outFrom[e]!;
+  return from === DIRECT ? elements.end[e]! - elements.start[e]! : elements.outTo[e]! - from;
+}
+
 /** Merges `double X` / `triple X` into one element that repeats X's digit. */
 function mergeRepeats(text: string, found: Elements, digits: Digits): Elements {
   const merged = new Elements();
@@ -192,10 +252,11 @@ function mergeRepeats(text: string, found: Elements, digits: Digits): Elements {
       continue;
     }
     const next = e + 1;
-    if (next >= count || found.kind[next] === REPEAT || found.outTo[next]! - found.outFrom[next]! !== 1) continue;
+    if (next >= count || found.kind[next] === REPEAT || digitCount(found, next) !== 1) continue;
     if (!isGap(text, found.end[e]!, found.start[next]!, true)) continue;
     const times = found.weight[e]!;
-    const code = digits.code[found.outFrom[next]!]!;
+    const nextFrom = found.outFrom[next]!;
+    const code = nextFrom === DIRECT ? directDigit(text.charCodeAt(found.start[next]!)) : digits.code[nextFrom]!;
     const from = digits.length;
     // Every repeated digit maps to the whole phrase: no part of `double five` is one digit alone.
     for (let t = 0; t < times; t++) digits.add(code, found.start[e]!, found.end[next]! - 1);
@@ -280,7 +341,8 @@ export function createDigitsView(plain: TextView): TextView {
   const plainEnds = plain.ends;
   const found = scan(text);
   const digits = found.digits;
-  const elements = mergeRepeats(text, found.elements, digits);
+  // Most texts have no `double` or `triple`: then there is nothing to merge.
+  const elements = found.repeats ? mergeRepeats(text, found.elements, digits) : found.elements;
   const count = elements.length;
   const valid = new Uint8Array(count);
   const group = new Int32Array(count);
@@ -294,6 +356,9 @@ export function createDigitsView(plain: TextView): TextView {
     if (e < count && i === elements.start[e]) {
       const current = e++;
       if (valid[current] === 1) {
+        if (elements.outFrom[current] === DIRECT) {
+          for (let k = i; k < elements.end[current]!; k++) out.push(directDigit(text.charCodeAt(k)), plainStarts[k]!, plainEnds[k]!);
+        }
         for (let d = elements.outFrom[current]!; d < elements.outTo[current]!; d++) {
           out.push(digits.code[d]!, plainStarts[digits.first[d]!]!, plainEnds[digits.last[d]!]!);
         }

@@ -21,40 +21,53 @@ import { unitsToString } from './view-builder.js';
 const ALNUM = LETTER | DIGIT;
 const MAX_RUN = 0xffff;
 
+/** Working buffers for one message: 21 bytes per code unit. */
+interface Scratch {
+  size: number;
+  units: Uint16Array;
+  dropped: Uint8Array;
+  breaks: Uint8Array;
+  kept: Int32Array;
+  out: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  runs: Uint16Array;
+  outBreaks: Uint8Array;
+}
+
+function createScratch(size: number): Scratch {
+  return {
+    size,
+    units: new Uint16Array(size),
+    dropped: new Uint8Array(size),
+    breaks: new Uint8Array(size),
+    kept: new Int32Array(size),
+    out: new Uint16Array(size),
+    starts: new Int32Array(size),
+    ends: new Int32Array(size),
+    runs: new Uint16Array(size),
+    outBreaks: new Uint8Array(size),
+  };
+}
+
 /**
  * Working buffers reused from one message to the next: views are built synchronously and these
  * never outlive the call, so one set per thread serves every message. Allocating them per
  * message cost a dozen off-heap typed arrays each time, which showed in GC time and in how
  * well scanning scales across worker threads.
  */
-const scratch = {
-  size: 0,
-  units: new Uint16Array(0),
-  dropped: new Uint8Array(0),
-  breaks: new Uint8Array(0),
-  kept: new Int32Array(0),
-  out: new Uint16Array(0),
-  starts: new Int32Array(0),
-  ends: new Int32Array(0),
-  runs: new Uint16Array(0),
-  outBreaks: new Uint8Array(0),
-};
+let shared = createScratch(0);
 
-function reserve(n: number): typeof scratch {
-  if (n > scratch.size) {
-    const size = Math.max(256, n, scratch.size * 2);
-    scratch.size = size;
-    scratch.units = new Uint16Array(size);
-    scratch.dropped = new Uint8Array(size);
-    scratch.breaks = new Uint8Array(size);
-    scratch.kept = new Int32Array(size);
-    scratch.out = new Uint16Array(size);
-    scratch.starts = new Int32Array(size);
-    scratch.ends = new Int32Array(size);
-    scratch.runs = new Uint16Array(size);
-    scratch.outBreaks = new Uint8Array(size);
-  }
-  return scratch;
+/**
+ * The shared buffers stop growing here (1.3 MB): a longer message gets buffers of its own, so
+ * one very long message does not hold 21 bytes per unit of it for the rest of the process.
+ */
+const SHARED_LIMIT = 64 * 1024;
+
+function reserve(n: number): Scratch {
+  if (n > SHARED_LIMIT) return createScratch(n);
+  if (n > shared.size) shared = createScratch(Math.min(SHARED_LIMIT, Math.max(256, n, shared.size * 2)));
+  return shared;
 }
 
 /**
@@ -86,7 +99,7 @@ export function createSkeletonView(plain: TextView, source?: string): SkeletonVi
   mapLeetspeak(units, kept, count);
   settleArticleBreaks(units, kept, count, breaks);
   dropInnerPunctuation(units, kept, count, breaks);
-  return collapse(units, kept, count, breaks, plain);
+  return collapse(units, kept, count, breaks, plain, buffers);
 }
 
 /**
@@ -525,8 +538,8 @@ function dropInnerPunctuation(units: Uint16Array, kept: Int32Array, count: numbe
 }
 
 /** Collapses runs of one repeated letter into one unit and writes the finished view. */
-function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: Uint8Array, plain: TextView): SkeletonView {
-  const { out, starts, ends, runs, outBreaks } = scratch;
+function collapse(units: Uint16Array, kept: Int32Array, count: number, breaks: Uint8Array, plain: TextView, buffers: Scratch): SkeletonView {
+  const { out, starts, ends, runs, outBreaks } = buffers;
   const plainStarts = plain.starts;
   const plainEnds = plain.ends;
   let length = 0;

@@ -1,4 +1,5 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
+import { workMeter } from '../../text/work-meter.js';
 
 /** Mail providers people name without the `.com` ("sam dot trades at gmail"). */
 const PROVIDERS = new Set([
@@ -13,7 +14,10 @@ const COMMON_TLDS = new Set([
 ]);
 
 /** Words that stand before "at" in ordinary sentences ("email me at work"), never a mailbox. */
-const NOT_LOCAL = new Set(['not', 'that', 'this', 'one', 'first', 'last', 'best', 'me', 'us', 'him', 'her', 'them', 'you', 'it', 'i', 'we', 'home', 'work', 'least', 'all', 'once', 'look', 'be', 'is', 'am', 'are', 'was', 'arrive', 'arrived', 'here', 'there', 'meet', 'see', 'stay']);
+const NOT_LOCAL = new Set([
+  'not', 'that', 'this', 'one', 'first', 'last', 'best', 'me', 'us', 'him', 'her', 'them', 'you', 'it', 'i', 'we', 'home', 'work',
+  'least', 'all', 'once', 'look', 'be', 'is', 'am', 'are', 'was', 'arrive', 'arrived', 'here', 'there', 'meet', 'see', 'stay',
+]);
 
 // A dot with a space after it but none before ends a sentence ("not at all. It's…"), so a
 // spaced dot must have spaces on both sides.
@@ -115,20 +119,19 @@ export const emailDetector: Detector = {
     const compact = compactSpacedLetters(plain);
     const text = compact.text;
     const out: DetectorMatch[] = [];
-    const markers = markerPositions(text);
+    const find = createAddressFinder(text);
     for (let from = 0; from < text.length; ) {
-      EMAIL.lastIndex = from;
-      const match = findFrom(text, from, markers);
+      const match = find(from);
       if (!match) break;
-      const [whole, local, at, domain] = match as unknown as [string, string, string, string];
+      const { index, whole, local, at, domain } = match;
       const address = readAddress(local, at, domain);
       if (!address) {
-        from = match.index + 1;
+        from = index + 1;
         continue;
       }
       const map = compact.map;
-      const start = map ? map[match.index]! : match.index;
-      const end = (map ? map[match.index + whole.length - 1]! : match.index + whole.length - 1) + 1;
+      const start = map ? map[index]! : index;
+      const end = (map ? map[index + whole.length - 1]! : index + whole.length - 1) + 1;
       const spelled = address !== whole;
       out.push({
         view: 'plain',
@@ -139,7 +142,7 @@ export const emailDetector: Detector = {
         values: { address },
         ...(spelled ? { steps: [{ kind: 'detector', delta: 0, note: `spelled out to avoid filters, reads ${address}` }] } : {}),
       });
-      from = match.index + whole.length;
+      from = index + whole.length;
     }
     return out;
   },
@@ -151,6 +154,13 @@ const AT_MARKERS = ['@', ' at ', '(at', '[at', '{at', '<at', '( at', '[ at', '{ 
 const LOCAL_REACH = 96;
 
 /**
+ * The longest text an address match may span. The expression is tried on a window this long:
+ * a chain of labels and spelled-out dots (`a dot at dot dot dot …`) could otherwise run to the
+ * end of a long message from every word start, which is quadratic.
+ */
+const MATCH_REACH = LOCAL_REACH + 256;
+
+/**
  * Positions of the ways of writing "@", in order. Each marker is searched once per message
  * (searching every marker again from each position would be quadratic on a long message).
  */
@@ -160,26 +170,48 @@ function markerPositions(text: string): number[] {
   return positions.sort((x, y) => x - y);
 }
 
+/** An address match, offsets in the text searched. */
+interface AddressMatch {
+  readonly index: number;
+  readonly whole: string;
+  readonly local: string;
+  readonly at: string;
+  readonly domain: string;
+}
+
 /**
- * The first address match at or after `from`. The regex is sticky and tried only at word starts
- * a little before an at-marker, so a long message without addresses costs a few `indexOf`s.
+ * A function giving the first address match at or after `from`, for `from` that never
+ * decreases. The expression is sticky and tried only at word starts a little before an
+ * at-marker, so a long message without addresses costs a few `indexOf`s; the markers behind
+ * `from` are passed once for the whole message, not once per call.
  */
-function findFrom(text: string, from: number, markers: readonly number[]): RegExpExecArray | undefined {
-  let tried = from;
-  for (const marker of markers) {
-    if (marker < from) continue;
-    // "at" as a word is everywhere; it can only be an address's when a dot or a provider follows.
-    if (text.charCodeAt(marker) === 0x20 && !WORD_AT_TAIL.test(text.slice(marker + 4, marker + 48))) continue;
-    for (let i = Math.max(tried, marker - LOCAL_REACH); i <= marker; i++) {
-      const unit = text.charCodeAt(i);
-      if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) continue;
-      // The address must start a word, so only word starts are tried.
-      if (i > 0 && /[a-z0-9._%+-]/.test(text[i - 1]!)) continue;
-      EMAIL.lastIndex = i;
-      const match = EMAIL.exec(text);
-      if (match) return match;
+function createAddressFinder(text: string): (from: number) => AddressMatch | undefined {
+  const markers = markerPositions(text);
+  let next = 0;
+  return (from) => {
+    while (next < markers.length && markers[next]! < from) next++;
+    let tried = from;
+    for (let m = next; m < markers.length; m++) {
+      const marker = markers[m]!;
+      workMeter.steps++;
+      // "at" as a word is everywhere; it can only be an address's when a dot or a provider follows.
+      if (text.charCodeAt(marker) === 0x20 && !WORD_AT_TAIL.test(text.slice(marker + 4, marker + 48))) continue;
+      for (let i = Math.max(tried, marker - LOCAL_REACH); i <= marker; i++) {
+        workMeter.steps++;
+        const unit = text.charCodeAt(i);
+        if (!((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39))) continue;
+        // The address must start a word, so only word starts are tried.
+        if (i > 0 && /[a-z0-9._%+-]/.test(text[i - 1]!)) continue;
+        const window = text.slice(i, i + MATCH_REACH);
+        workMeter.steps += window.length;
+        EMAIL.lastIndex = 0;
+        const match = EMAIL.exec(window);
+        // A match that reaches the end of a cut window might go on: too long for an address.
+        if (!match || (match[0].length === window.length && i + window.length < text.length)) continue;
+        return { index: i, whole: match[0], local: match[1]!, at: match[2]!, domain: match[3]! };
+      }
+      tried = marker + 1;
     }
-    tried = marker + 1;
-  }
-  return undefined;
+    return undefined;
+  };
 }
