@@ -15,7 +15,7 @@ function stepsPerChar(detector: Detector, text: string, options: Record<string, 
   void views.skeleton;
   void views.digits;
   const before = workMeter.steps;
-  if (!detector.precheck || detector.precheck(text)) detector.detect({ text, views, options });
+  if (!detector.precheck || detector.precheck(text)) detector.detect({ text, views, options, lists: {} });
   return (workMeter.steps - before) / text.length;
 }
 
