@@ -75,7 +75,6 @@ const ZH_LEAD = /^.*[到在是址住送寄往给于去:：,，。的我你他她
 export const addressDetector: Detector = {
   name: 'address',
   optionsSchema: noOptions,
-  entities: ['address'],
   description: 'A street address with a house number (English or Chinese).',
   // Every address this finds has a street type (or 号/栋/单元/室), so a message without one is skipped.
   precheck: (text) =>

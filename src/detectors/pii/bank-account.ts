@@ -59,7 +59,6 @@ function findIbans(plain: string, out: DetectorMatch[]): void {
 export const bankAccountDetector: Detector = {
   name: 'bank-account',
   optionsSchema: noOptions,
-  entities: ['bank-account'],
   description: 'A bank account number: IBAN, sort code and account, routing and account, or a payee card.',
   placeholders: ['kind'],
   precheck: hasDigitRun,

@@ -49,7 +49,6 @@ export const PAYEE_ZH = /(?:打|转|汇|付|存|充)[^，。,.!?！？]{0,6}(?:�
 export const cardDetector: Detector = {
   name: 'card',
   optionsSchema: noOptions,
-  entities: ['card'],
   description: 'A payment card number (Luhn check and issuer prefix).',
   placeholders: ['issuer'],
   precheck: hasDigitRun,

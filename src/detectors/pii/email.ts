@@ -105,7 +105,6 @@ const PROVIDER_NAME = new RegExp([...PROVIDERS].join('|'), 'i');
 export const emailDetector: Detector = {
   name: 'email',
   optionsSchema: noOptions,
-  entities: ['email'],
   description: 'An email address, plain or spelled out.',
   placeholders: ['address'],
   precheck: (text) => {

@@ -165,7 +165,6 @@ function handleStarts(plain: string, from: number): number[] {
 export const handleDetector: Detector = {
   name: 'handle',
   optionsSchema: noOptions,
-  entities: ['handle'],
   description: 'An account id given for a messaging, social or payment app.',
   placeholders: ['app', 'handle'],
   detect({ text, views }) {

@@ -38,7 +38,6 @@ export function isIpv6(text: string): boolean {
 export const ipDetector: Detector = {
   name: 'ip',
   optionsSchema: noOptions,
-  entities: ['ip'],
   description: 'An IPv4 or IPv6 address.',
   precheck: (text) => IP_PRECHECK.test(text) || (text.includes(':') && IPV6_PRECHECK.test(text)),
   detect({ views }) {

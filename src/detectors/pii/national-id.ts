@@ -39,7 +39,6 @@ export function isChineseResidentId(id: string, maxYear = new Date().getUTCFullY
 export const nationalIdDetector: Detector = {
   name: 'national-id',
   optionsSchema: noOptions,
-  entities: ['national-id'],
   description: 'A US social security number or a Chinese resident id number.',
   placeholders: ['kind'],
   precheck: hasDigitRun,

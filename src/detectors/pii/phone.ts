@@ -146,7 +146,6 @@ function isFormatted(written: string): boolean {
  */
 export const phoneDetector: Detector = {
   name: 'phone',
-  entities: ['phone'],
   description: 'A phone number, validated against the numbering plan of its country.',
   placeholders: ['country', 'e164'],
   optionsSchema: (z) =>

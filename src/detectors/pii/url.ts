@@ -71,7 +71,6 @@ const LINK = /(?<![a-z0-9.@-])(?:https?:\/\/)?(?:www\.|m\.|mobile\.)?((?:[a-z0-9
 export const urlDetector: Detector = {
   name: 'url',
   optionsSchema: noOptions,
-  entities: ['url'],
   description: 'A link to a personal profile, chat or payment page.',
   placeholders: ['site'],
   precheck: (text) => text.includes('/'),
