@@ -26,7 +26,8 @@ let cache: RuleSet[] | undefined;
 
 /** Every built-in rule set, loaded and validated once per process. */
 export function builtinRuleSets(): readonly RuleSet[] {
-  if (!cache) for (const terms of [offPlatformEnTerms, offPlatformZhTerms, piiAnyTerms, profanityEnTerms, profanityZhTerms, threatEnTerms, threatZhTerms]) seedSkeletons(terms);
+  const precomputed = [offPlatformEnTerms, offPlatformZhTerms, piiAnyTerms, profanityEnTerms, profanityZhTerms, threatEnTerms, threatZhTerms];
+  if (!cache) for (const terms of precomputed) seedSkeletons(terms);
   cache ??= Object.entries(BUILTIN_SOURCES).map(([file, { document, validated }]) => (validated as RuleSet | undefined) ?? loadParsedRuleSet(document, file));
   return cache;
 }

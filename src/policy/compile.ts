@@ -82,7 +82,8 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
   const terms: CompiledTerm[] = [];
   const primaryTargets: TermTarget[][] = [];
   const secondaryTargets: TermTarget[][] = [];
-  const addTarget = (id: number, target: TermTarget) => (target.role === 'context' || target.role === 'allow' ? secondaryTargets : primaryTargets)[id]!.push(target);
+  const addTarget = (id: number, target: TermTarget) =>
+    (target.role === 'context' || target.role === 'allow' ? secondaryTargets : primaryTargets)[id]!.push(target);
   const termIds = new Map<string, number>();
   const ruleOwners = new Map<string, RuleSet>();
 

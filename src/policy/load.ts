@@ -95,7 +95,11 @@ function fromDocument(
 ): { success: true; ruleSet: RuleSet } | { success: false; error: RuleSetError } {
   if (typeof yaml.value === 'object' && yaml.value !== null && 'overrides' in yaml.value && !('rules' in yaml.value && Array.isArray(yaml.value.rules))) {
     return fail([
-      yaml.issue('invalid_shape', ['overrides'], 'this is a policy overrides file, not a rule set: load it with loadOverrides() or pass it as createModerator({ overrides })'),
+      yaml.issue(
+        'invalid_shape',
+        ['overrides'],
+        'this is a policy overrides file, not a rule set: load it with loadOverrides() or pass it as createModerator({ overrides })',
+      ),
     ]);
   }
   const parsed = schemas().ruleSet.safeParse(yaml.value, { reportInput: true });

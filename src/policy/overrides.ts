@@ -187,7 +187,8 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
             const known = [...BASE_PLACEHOLDERS, ...groups];
             for (const name of placeholdersOf(change.message)) {
               if (!known.includes(name)) {
-                issues.push(issue('unknown_placeholder', ['rules', id, 'message'], `placeholder {{${name}}} cannot be filled by ${id} (known: ${known.join(', ')})`));
+                const message = `placeholder {{${name}}} cannot be filled by ${id} (known: ${known.join(', ')})`;
+                issues.push(issue('unknown_placeholder', ['rules', id, 'message'], message));
               }
             }
           }

@@ -174,7 +174,16 @@ function mapHomoglyphs(units: Uint16Array, starts: Int32Array, original: string 
 }
 
 /** Maps one word's look-alikes to Latin when its kind and its neighbours' kinds say it is Latin. */
-function mapWord(units: Uint16Array, starts: Int32Array, original: string | undefined, start: number, end: number, kind: number, before: number, after: number): void {
+function mapWord(
+  units: Uint16Array,
+  starts: Int32Array,
+  original: string | undefined,
+  start: number,
+  end: number,
+  kind: number,
+  before: number,
+  after: number,
+): void {
   if ((kind & (KIND_STRONG | KIND_WEAK)) === 0) return;
   const map = (kind & KIND_LATIN) !== 0 || (kind === KIND_STRONG && ((before | after) & (KIND_FOREIGN | KIND_WEAK)) === 0);
   if (!map) return;

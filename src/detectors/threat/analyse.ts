@@ -8,7 +8,7 @@ import {
 } from './lexicon.js';
 import { CUE_READS_ASCII, CUES, cuesPossible, type Cue, type ThreatKind } from './cues.js';
 import { gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
-import { joinLetterRuns, latinTwin, mayBeTwoByte, readingText } from './reading.js';
+import { joinedReading, latinTwin, mayBeTwoByte } from './reading.js';
 import { allMatches } from '../../text/regex.js';
 
 export type { ThreatKind } from './cues.js';
@@ -141,7 +141,7 @@ export function chooseSentences(
 
 function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
   const none = { kept: [], dropped: [] };
-  const joined = joinLetterRuns(readingText(plain));
+  const joined = joinedReading(plain);
   const reading = joined.text;
   // The large patterns run on the Latin-1 twin: V8 then compiles each of them once.
   // The reading text is made from the plain view by replacements, so it is stored as the plain view is.

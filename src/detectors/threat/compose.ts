@@ -9,7 +9,7 @@
 import type { ExplanationStep } from '../../engine/types.js';
 import type { TermEntry } from '../../policy/load.js';
 import { NEWS, SUPPORT_PLEA } from './frames.js';
-import { joinLetterRuns, readingText } from './reading.js';
+import { joinedReading } from './reading.js';
 
 /** One part of a shape: the list whose words fill it, and what it is called in explanations. */
 interface Part {
@@ -49,6 +49,16 @@ interface Family {
 
 const p = (list: string, initial = false): Part => (initial ? { list, initial } : { list });
 
+/** A shape where the reader's place is described rather than said to be known: weaker, and plain service talk whatever else is said. */
+const described = (parts: readonly Part[], gap: number, delta: number, how: string): Shape => ({
+  parts,
+  gap,
+  acrossSentences: true,
+  delta,
+  note: `the reader's place described, ${how}`,
+  ordinary: ['service', 'advice'],
+});
+
 /** The kinds of threat this grammar composes, by the `frame` option of a rule. */
 export const FAMILIES: Readonly<Record<string, Family>> = {
   // Threats, wishes, plans, norms and incitement against a group named by an identity noun.
@@ -74,32 +84,11 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     shapes: [
       { parts: [p('knows'), p('reader-places')], gap: 5 },
       { parts: [p('reader-places'), p('knows')], gap: 4 },
-      // Knowledge shown, not said: the reader's place or routine described, then a veiled turn.
-      {
-        parts: [p('reader-places'), p('veils')],
-        gap: 16,
-        acrossSentences: true,
-        delta: -0.1,
-        note: "the reader's place described, then a veiled turn",
-        ordinary: ['service', 'advice'],
-      },
-      // The reader's place or routine described, with a demand, hostility or a warning around it.
-      {
-        parts: [p('reader-places'), p('turns')],
-        gap: 16,
-        acrossSentences: true,
-        delta: -0.15,
-        note: "the reader's place described, with a turn around it",
-        ordinary: ['service', 'advice'],
-      },
-      {
-        parts: [p('turns'), p('reader-places')],
-        gap: 10,
-        acrossSentences: true,
-        delta: -0.15,
-        note: "the reader's place described, with a turn around it",
-        ordinary: ['service', 'advice'],
-      },
+      // Knowledge shown, not said: the reader's place or routine described, with a veiled turn or a
+      // demand, hostility or warning around it.
+      described([p('reader-places'), p('veils')], 16, -0.1, 'then a veiled turn'),
+      described([p('reader-places'), p('turns')], 16, -0.15, 'with a turn around it'),
+      described([p('turns'), p('reader-places')], 10, -0.15, 'with a turn around it'),
     ],
     notMeant: ['not-meant'],
     ordinary: ['service', 'advice'],
@@ -308,7 +297,9 @@ const COMPOSITES: Readonly<Record<string, readonly [string, string, number]>> = 
 function ownsWord(own: Lists, part: string, hit: Hit): boolean {
   if (compiledList(own, LIST_NAMES[part] ?? part).terms.has(hit.term)) return true;
   const composite = COMPOSITES[part];
-  return composite !== undefined && [...compiledList(own, composite[0]).terms].some((head) => hit.term.startsWith(`${head} `));
+  if (composite === undefined) return false;
+  for (const head of compiledList(own, composite[0]).terms) if (hit.term.startsWith(`${head} `)) return true;
+  return false;
 }
 
 // Words that can come before an imperative in its clause: "so just kill them all".
@@ -430,7 +421,7 @@ let last: { plain: string; lists: Lists; reading: Reading; from: Int32Array | un
 
 function readingOf(plain: string, lists: Lists): { reading: Reading; from: Int32Array | undefined } {
   if (last?.plain !== plain || last.lists !== lists) {
-    const joined = joinLetterRuns(readingText(plain));
+    const joined = joinedReading(plain);
     last = { plain, lists, reading: new Reading(joined.text, lists), from: joined.from };
   }
   return last;

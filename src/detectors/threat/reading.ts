@@ -147,6 +147,17 @@ const JOINABLE: ReadonlySet<string> = new Set([
   'family', 'kids', 'wife', 'husband', 'daughter', 'son', 'house', 'home', 'outside', 'coming', 'alone',
 ]);
 
+let lastJoined: { plain: string; joined: Joined } | undefined;
+
+/**
+ * The reading text of a plain view with letter runs joined, kept for the last message: the
+ * threat grammar and the threat frames of one message both read it.
+ */
+export function joinedReading(plain: string): Joined {
+  if (lastJoined?.plain !== plain) lastJoined = { plain, joined: joinLetterRuns(readingText(plain)) };
+  return lastJoined.joined;
+}
+
 /** A reading text with letter runs joined, and for each of its characters the offset it came from. */
 export interface Joined {
   readonly text: string;
