@@ -74,6 +74,8 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('without'), p('group'), p('better')], gap: 6, ignoresNegation: true },
       { parts: [p('only-good'), p('group'), p('fates')], gap: 4, ignoresNegation: true },
       { parts: [p('group'), p('only-good'), p('fates')], gap: 8, acrossSentences: true, ignoresNegation: true },
+      // A wish said after the fate: "X 死光了才好".
+      { parts: [p('group'), p('fates'), p('only-good')], gap: 6, ignoresNegation: true },
       { parts: [p('disposal'), p('group'), p('harm-acts')], gap: 6 },
       { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
     ],
@@ -286,19 +288,33 @@ function compiledList(lists: Lists, name: string): Compiled {
   return list;
 }
 
-/** Parts that are also a word of one list, then up to N tokens, then a word of another. */
-const COMPOSITES: Readonly<Record<string, readonly [string, string, number]>> = {
-  group: ['shared/group-adjectives', 'shared/people-nouns', 1],
-  'reader-possessions': ['possessives', 'possessed', 3],
-  'reader-places': ['possessives', 'places', 3],
+/**
+ * Parts that are also a word of one list, then up to N tokens, then a word of another: a head or
+ * tail may itself be such a part ("post" + "your" "address").
+ */
+const COMPOSITES: Readonly<Record<string, readonly (readonly [string, string, number])[]>> = {
+  group: [['shared/group-adjectives', 'shared/people-nouns', 1]],
+  'reader-possessions': [['possessives', 'possessed', 3]],
+  'reader-places': [['possessives', 'places', 3]],
+  // What a coercer says they will expose, and to whom: "your address" + "online", "tell" + "your wife".
+  'reader-data': [['possessives', 'data', 2]],
+  relations: [['possessives', 'relatives', 1]],
+  penalties: [
+    ['exposure-acts', 'reader-data', 3],
+    ['reader-data', 'exposure-places', 5],
+    ['tell-acts', 'relations', 3],
+    ['relations', 'learn-acts', 3],
+    ['go-acts', 'reader-places', 2],
+  ],
 };
 
 /** Whether a word found with the joined lists is one of this file's own words for the part. */
 function ownsWord(own: Lists, part: string, hit: Hit): boolean {
   if (compiledList(own, LIST_NAMES[part] ?? part).terms.has(hit.term)) return true;
-  const composite = COMPOSITES[part];
-  if (composite === undefined) return false;
-  for (const head of compiledList(own, composite[0]).terms) if (hit.term.startsWith(`${head} `)) return true;
+  for (const [head] of COMPOSITES[part] ?? []) {
+    for (const word of compiledList(own, LIST_NAMES[head] ?? head).terms) if (hit.term.startsWith(`${word} `)) return true;
+    if (head in COMPOSITES && ownsWord(own, head, { ...hit, term: hit.term })) return true;
+  }
   return false;
 }
 
@@ -323,8 +339,13 @@ class Reading {
       found = this.match(compiledList(this.lists, LIST_NAMES[part] ?? part));
       // A part may also be two lists with a word or two between: an adjective before a word for
       // people ("Polish guys"), a possessive before what is the reader's ("ur lil shop", 你那个店).
-      const composite = COMPOSITES[part];
-      if (composite) found = [...found, ...this.composed(...composite)].sort((a, b) => a.first - b.first || b.last - a.last);
+      const composites = COMPOSITES[part];
+      if (composites) {
+        // Set before composing, so a composite that names its own part finds only its plain words.
+        this.hits.set(part, found);
+        for (const [head, tail, between] of composites) found = [...found, ...this.composed(head, tail, between)];
+        found.sort((a, b) => a.first - b.first || b.last - a.last);
+      }
       this.hits.set(part, found);
     }
     return found;
@@ -357,11 +378,11 @@ class Reading {
     return out;
   }
   private composed(head: string, tail: string, between: number): Hit[] {
-    const tails = compiledList(this.lists, tail);
+    const tails = this.find(tail);
     const out: Hit[] = [];
-    for (const first of this.match(compiledList(this.lists, head))) {
-      const tailHits = this.match(tails, first.last + 1, first.last + 1 + between);
-      const second = tailHits.find((h) => this.tokens[h.first]!.clause === this.tokens[first.last]!.clause);
+    for (const first of this.find(head)) {
+      const clause = this.tokens[first.last]!.clause;
+      const second = tails.find((h) => h.first > first.last && h.first <= first.last + 1 + between && this.tokens[h.first]!.clause === clause);
       if (second) out.push(this.hit(first.first, second.last, `${first.term} ${second.term}`));
     }
     return out;
