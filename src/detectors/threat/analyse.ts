@@ -1,6 +1,6 @@
 import type { ExplanationStep } from '../../engine/types.js';
 import { parseSentences, sentenceSpans, type Clause, type Sentence, type Token } from './clauses.js';
-import { ADVICE, GAME, SERVICE, HOSTILE_EMOJI, HOSTILITY, JOKE, LAUGHING, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
+import { ADVICE, SERVICE, HOSTILE_EMOJI, HOSTILITY, JOKE, LAUGHING, LOGISTICS, NEWS, SUPPORT_PLEA } from './frames.js';
 import {
   PERSON_ONLY, PROPERTY_ONLY, BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
@@ -59,9 +59,17 @@ function sentenceWanted(reading: string, latin: string, spans: readonly { start:
 }
 
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
-export function analyse(plain: string): ThreatEvent[] {
-  return analyseDetailed(plain).kept;
+export function analyse(plain: string, hints: Hints = NO_HINTS): ThreatEvent[] {
+  return analyseDetailed(plain, hints).kept;
 }
+
+/** What the rule set's lists say about the whole message, read before the grammar runs. */
+export interface Hints {
+  /** A word of the `games` list: talk about a game, a sport or a story. */
+  readonly game: boolean;
+}
+
+const NO_HINTS: Hints = { game: false };
 
 /** Where negated threats go while `explainThreats` runs; moderation leaves it unset. */
 let negatedSink: ThreatEvent[] | undefined;
@@ -70,10 +78,10 @@ let negatedSink: ThreatEvent[] | undefined;
  * For explain only: the analysis with what it set aside, the events scored far below any base
  * score and the threats it read as negated, each with the steps that say why.
  */
-export function explainThreats(plain: string): ThreatEvent[] {
+export function explainThreats(plain: string, hints: Hints = NO_HINTS): ThreatEvent[] {
   negatedSink = [];
   try {
-    const { dropped } = analyseDetailed(plain);
+    const { dropped } = analyseDetailed(plain, hints);
     return [...dropped, ...negatedSink];
   } finally {
     negatedSink = undefined;
@@ -139,7 +147,7 @@ export function chooseSentences(
   return chosen;
 }
 
-function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
+function analyseDetailed(plain: string, hints: Hints): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
   const none = { kept: [], dropped: [] };
   const joined = joinedReading(plain);
   const reading = joined.text;
@@ -153,7 +161,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   const chosen = chooseSentences(reading, all, flags, latin);
   if (chosen.length === 0) return none;
   const sentences = parseSentences(reading, chosen);
-  const frames = computeFrames(reading, latin);
+  const frames = computeFrames(reading, latin, hints);
   const events: ThreatEvent[] = [];
   for (const sentence of sentences) {
     if (flags.harm) for (const clause of sentence.clauses) harmFrames(sentence, clause, frames, events);
@@ -167,7 +175,7 @@ function analyseDetailed(plain: string): { kept: ThreatEvent[]; dropped: ThreatE
   return { kept: typed(events.filter((e) => score(e) > -0.6)), dropped: typed(events.filter((e) => score(e) <= -0.6)) };
 }
 
-function computeFrames(reading: string, latin: string): Frames {
+function computeFrames(reading: string, latin: string, hints: Hints): Frames {
   const quotes: { start: number; end: number; reported: boolean }[] = [];
   for (const m of allMatches(/["“”]([^"“”]{1,300})["“”]/g, reading)) {
     const inner = m[1]!;
@@ -180,7 +188,7 @@ function computeFrames(reading: string, latin: string): Frames {
   return {
     plea: SUPPORT_PLEA.test(latin),
     // "irl", "in person": the game talk stops and the threat is meant for real life.
-    game: GAME.test(latin) && !/\b(?:irl|in real life|real life|in person|outside the game)\b/.test(latin),
+    game: hints.game && !/\b(?:irl|in real life|real life|in person|outside the game)\b/.test(latin),
     news: NEWS.test(latin),
     joke: JOKE.test(latin) || LAUGHING.test(reading),
     hostile: HOSTILITY.test(latin) || HOSTILE_EMOJI.test(reading),

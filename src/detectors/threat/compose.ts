@@ -79,7 +79,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('disposal'), p('group'), p('harm-acts')], gap: 6 },
       { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
     ],
-    notMeant: ['not-meant'],
+    notMeant: ['not-meant', 'games'],
   },
   // Knowledge of where the reader lives, works or goes, held over them.
   leverage: {
@@ -92,7 +92,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       described([p('reader-places'), p('turns')], 16, -0.15, 'with a turn around it'),
       described([p('turns'), p('reader-places')], 10, -0.15, 'with a turn around it'),
     ],
-    notMeant: ['not-meant'],
+    notMeant: ['not-meant', 'games'],
     ordinary: ['service', 'advice'],
     raisedBy: ['turns', 'demands', 'dares', 'veils'],
   },
@@ -106,7 +106,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('veils-alone')], gap: 0 },
       { parts: [p('reader-possessions'), p('tag-questions')], gap: 8, delta: -0.1, note: "a remark on what is the reader's, with a knowing tag question" },
     ],
-    notMeant: ['not-meant'],
+    notMeant: ['not-meant', 'games'],
     ordinary: ['advice'],
   },
   // A demand tied to a consequence, in either order.
@@ -119,7 +119,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('dares'), p('and-then'), p('penalties')], gap: 6, ignoresNegation: true },
       { parts: [p('dares'), p('penalties')], gap: 4, ignoresNegation: true, delta: -0.05, note: 'a dare and its consequence side by side' },
     ],
-    notMeant: ['not-meant'],
+    notMeant: ['not-meant', 'games'],
   },
   // Sexual advances on the reader: a remark on their body or an offer, with an invitation; a photo of them.
   advances: {
@@ -131,7 +131,7 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('photo-requests')], gap: 0, delta: -0.05, note: 'a request for a photo of the reader, alone' },
       { parts: [p('come-ons')], gap: 0 },
     ],
-    notMeant: ['not-meant'],
+    notMeant: ['not-meant', 'games'],
   },
 };
 
@@ -343,8 +343,9 @@ class Reading {
       if (composites) {
         // Set before composing, so a composite that names its own part finds only its plain words.
         this.hits.set(part, found);
-        for (const [head, tail, between] of composites) found = [...found, ...this.composed(head, tail, between)];
-        found.sort((a, b) => a.first - b.first || b.last - a.last);
+        const all = [...found];
+        for (const [head, tail, between] of composites) all.push(...this.composed(head, tail, between));
+        found = all.sort((a, b) => a.first - b.first || b.last - a.last);
       }
       this.hits.set(part, found);
     }
@@ -446,6 +447,11 @@ function readingOf(plain: string, lists: Lists): { reading: Reading; from: Int32
     last = { plain, lists, reading: new Reading(joined.text, lists), from: joined.from };
   }
   return last;
+}
+
+/** The first word of a list in the message (as the shapes read it), if any. */
+export function listWord(plain: string, lists: Lists, name: string): string | undefined {
+  return readingOf(plain, lists).reading.has([name])?.text;
 }
 
 /**

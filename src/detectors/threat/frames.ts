@@ -7,10 +7,6 @@
 export const SUPPORT_PLEA =
   /\b(?:please|pls|plz|can you|could you|can u)\s+(?:help|ban|block|remove|do something|report|stop|deal with|look into|make sure|check)\b|\bwhat (?:do|should|can) i do\b|\bhow (?:do|can) i (?:block|report|stop)\b|\bi(?:'m| am)\s+(?:so\s+|really\s+)?(?:scared|terrified|afraid|frightened|not safe)\b|\bi (?:don't|do not) feel safe\b|\bscreenshots? (?:attached|below)\b|\bis (?:that|this) (?:a scam|allowed|normal|ok)\b|\bi want to report\b|\bneed to report\b|\bhi support\b|\bdear support\b|\bi(?:'ve| have) reported\b/;
 
-/** Video games, sport and fiction, where killing is the point of the game. */
-export const GAME =
-  /\b(?:game|games|gaming|gamer|player|players|level|boss fight|respawn|fortnite|minecraft|valorant|warzone|call of duty|cod|pvp|npc|raid|quest|the boss|my character|build|match|(?<!(?:go|come|coming|going|went|pop|swing|drive|get) )round(?! (?:them|em|'em|those|these|\w+) up\b| up\b)|lobby|noob|gg|chess|poker|scrabble|tennis|pool|darts|monopoly|ping pong|table tennis|1v1|rematch|golf|bowling|mario ?kart|movie|film|book|novel|episode|season|series|scene|song|lyrics|villain)\b/;
-
 /** News and events reported as past fact. */
 export const NEWS = /\b(?:news|article|headline|reported|police said|according to|arrested|was (?:attacked|mugged|stabbed|shot|killed)|got (?:mugged|stabbed|shot|attacked|killed)|last night a)\b/;
 

@@ -1,17 +1,23 @@
 import type { Views } from '../../text/index.js';
 import type { Detector, DetectorMatch } from '../types.js';
-import { analyse, explainThreats, type ThreatEvent, type ThreatKind } from './analyse.js';
-import { compose, FAMILIES, type SetAside } from './compose.js';
+import { analyse, explainThreats, type Hints, type ThreatEvent, type ThreatKind } from './analyse.js';
+import { compose, FAMILIES, listWord, type SetAside } from './compose.js';
+import type { DetectorContext } from '../types.js';
 
 const KINDS: readonly ThreatKind[] = ['violence', 'intimidation', 'family', 'coercion', 'sexual', 'third-party'];
 
 // Every threat rule asks about the same message; the analysis runs once per message's views.
 const cache = new WeakMap<Views, readonly ThreatEvent[]>();
 
-function eventsFor(views: Views): readonly ThreatEvent[] {
+function eventsFor(views: Views, hints: () => Hints): readonly ThreatEvent[] {
   let events = cache.get(views);
-  if (!events) cache.set(views, (events = analyse(views.plain.text)));
+  if (!events) cache.set(views, (events = analyse(views.plain.text, hints())));
   return events;
+}
+
+/** What the rule set's lists say about the message as a whole (a game), for the grammar's frames. */
+function hintsOf({ views, lists, ruleSetLists }: DetectorContext): Hints {
+  return { game: listWord(views.plain.text, ruleSetLists ?? lists, 'games') !== undefined };
 }
 
 /**
@@ -23,11 +29,12 @@ export const threatGrammarDetector: Detector = {
   description:
     'English threat grammar on compromise: agent (speaker, someone), patient (reader, family, property, third person or group) and mood (future, modal, imperative, conditional; negated, asked, quoted, reported, idiom). options.kind: violence, intimidation, family, coercion, sexual or third-party.',
   placeholders: ['agent', 'patient', 'mood'],
-  detect({ views, options }): DetectorMatch[] {
+  detect(context): DetectorMatch[] {
+    const { views, options } = context;
     const kind = options.kind as ThreatKind;
     // moderate() never throws, so a rule with an unknown kind finds nothing (its cases will say so).
     if (!KINDS.includes(kind)) return [];
-    return eventsFor(views)
+    return eventsFor(views, () => hintsOf(context))
       .filter((e) => e.kind === kind)
       .map((e) => ({
         view: 'plain' as const,
@@ -37,8 +44,9 @@ export const threatGrammarDetector: Detector = {
         values: { agent: e.agent, patient: e.patient, mood: e.mood },
       }));
   },
-  explainRejected({ views, options }) {
-    return explainThreats(views.plain.text)
+  explainRejected(context) {
+    const { views, options } = context;
+    return explainThreats(views.plain.text, hintsOf(context))
       .filter((e) => e.kind === options.kind)
       .map((e) => ({
         view: 'plain' as const,
