@@ -45,6 +45,8 @@ interface Family {
   readonly ordinary?: readonly string[];
   /** Lists that, anywhere in the message, raise the score: hostility around knowledge of a place. */
   readonly raisedBy?: readonly string[];
+  /** Only with words of two languages among its parts ("I'll 弄死 you"): one language's are its own rules'. */
+  readonly mixedOnly?: boolean;
 }
 
 const p = (list: string, initial = false): Part => (initial ? { list, initial } : { list });
@@ -120,6 +122,18 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('dares'), p('penalties')], gap: 4, ignoresNegation: true, delta: -0.05, note: 'a dare and its consequence side by side' },
     ],
     notMeant: ['not-meant', 'games'],
+  },
+  // A direct threat whose parts are words of two languages: "I'll 弄死 you", "smash 你的车", "你 are dead".
+  mixed: {
+    shapes: [
+      { parts: [p('intents'), p('harm-acts'), p('reader-targets')], gap: 3 },
+      { parts: [p('harm-acts', true), p('reader-targets')], gap: 1, delta: -0.05, note: 'a harm said to the reader with no subject' },
+      { parts: [p('intents'), p('harm-acts'), p('reader-possessions')], gap: 3 },
+      { parts: [p('harm-acts', true), p('reader-possessions')], gap: 2, delta: -0.05, note: "a harm to what is the reader's with no subject" },
+      { parts: [p('reader-targets'), p('doomed')], gap: 1 },
+    ],
+    notMeant: ['not-meant', 'games'],
+    mixedOnly: true,
   },
   // Sexual advances on the reader: a remark on their body or an offer, with an invitation; a photo of them.
   advances: {
@@ -430,8 +444,11 @@ function negatedBy(reading: Reading, placed: readonly Hit[]): Hit | undefined {
   const first = placed[0]!;
   const last = placed.at(-1)!;
   const { tokens } = reading;
+  // A negator inside a condition ("if you don't pay", 再不退钱) states the condition, not the threat.
+  const conditions = reading.find('if-not');
   return reading.find('negators').find((n) => {
     if (placed.some((h) => n.first >= h.first && n.last <= h.last)) return false;
+    if (conditions.some((c) => n.first >= c.first && n.last <= c.last)) return false;
     if (n.first >= first.first) return n.last < last.first;
     return first.first - n.last - 1 <= 6 && tokens[n.first]!.sentence === tokens[first.first]!.sentence;
   });
@@ -470,7 +487,10 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
     // Read with the lists of every language of the rule set (a mixed message), a threat is
     // reported by the rule of each file that has one of its words (shared lists aside), so a
     // message in one language is reported once and a mixed one by either file's rule that ran.
-    if (own !== lists && !placed.some((hit, i) => !(shape.parts[i]!.list in LIST_NAMES) && ownsWord(own, shape.parts[i]!.list, hit))) continue;
+    const owned = placed.map((hit, i) => !(shape.parts[i]!.list in LIST_NAMES) && ownsWord(own, shape.parts[i]!.list, hit));
+    if (own !== lists && !owned.includes(true)) continue;
+    // A mixed threat needs a part that is not this file's word: a word of the other language.
+    if (family.mixedOnly && (own === lists || !owned.includes(false))) continue;
     if (shape.with && !reading.has(shape.with)) continue;
     const start = typed(placed[0]!.start);
     const end = typed(placed.at(-1)!.end, true);
