@@ -1,10 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { defineConfig } from 'tsup';
-import { parse } from 'yaml';
-import { precomputeSkeletons } from './src/engine/term-matcher.js';
-import { documentTerms } from './src/policy/document-terms.js';
-import { loadParsedRuleSet, loadParsedVocabulary } from './src/policy/load.js';
+import { ruleFileModule } from './src/policy/rule-file-module.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan/worker.ts' },
@@ -17,26 +13,7 @@ export default defineConfig({
       // everything else createModerator does). A JSON string is the fastest form for V8 to load.
       name: 'rule-files-as-data',
       setup(build) {
-        build.onLoad({ filter: /\.yaml$/ }, async (args) => {
-          const data: unknown = parse(await readFile(args.path, 'utf8'));
-          // Its terms go normalised too, by the same code that would otherwise normalise them
-          // when the first moderator is created.
-          const terms = precomputeSkeletons(documentTerms(data));
-          // Validated here, by the loader's own code (a broken built-in file fails the build), so
-          // that a moderator of built-in rule sets needs neither zod nor a second validation.
-          const file = `rules/${basename(args.path)}`;
-          // A vocabulary file (rules/shared.yaml) holds lists only; rule files hold rules.
-          const isVocabulary = typeof data === 'object' && data !== null && 'vocabulary' in data;
-          const validated = { ...(isVocabulary ? loadParsedVocabulary(data, file) : loadParsedRuleSet(data, file)) };
-          return {
-            contents: [
-              'export default undefined;',
-              `export const validated = JSON.parse(${JSON.stringify(JSON.stringify(validated))});`,
-              `export const skeletons = JSON.parse(${JSON.stringify(JSON.stringify(terms))});`,
-            ].join('\n'),
-            loader: 'js',
-          };
-        });
+        build.onLoad({ filter: /\.yaml$/ }, async (args) => ({ contents: ruleFileModule(await readFile(args.path, 'utf8'), args.path), loader: 'js' }));
       },
     },
   ],

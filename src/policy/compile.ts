@@ -1,3 +1,4 @@
+import { bareTerm, inflections } from './term-entries.js';
 import { builtinDetectors } from '../detectors/index.js';
 import type { Detector } from '../detectors/types.js';
 import { type CompiledTerm, normaliseTerm, TermMatcher } from '../engine/term-matcher.js';
@@ -158,9 +159,11 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
               if (role === 'terms' || role === 'near') labels.add(item.label);
             });
           } else {
-            const label = entry.replace(/^\*|\*$/g, '');
-            const id = termId(entry, boundary);
-            if (id >= 0) addTarget(id, { rule: index, role, slot, label, list: '' });
+            const label = bareTerm(entry).replace(/^\*|\*$/g, '');
+            for (const form of inflections(entry)) {
+              const id = termId(form, boundary);
+              if (id >= 0) addTarget(id, { rule: index, role, slot, label, list: '' });
+            }
             if (role === 'terms' || role === 'near') labels.add(label);
           }
         }

@@ -1,3 +1,5 @@
+import { inflections } from './term-entries.js';
+
 /**
  * Every term written in a rule file (lists and the terms, near, trigger, context and allow of its
  * rules), read from the parsed document before validation. The build uses it to normalise the
@@ -7,7 +9,7 @@ export function documentTerms(document: unknown): Set<string> {
   const out = new Set<string>();
   const add = (value: unknown) => {
     if (typeof value === 'string') {
-      if (!value.startsWith('@')) out.add(value);
+      if (!value.startsWith('@')) for (const form of inflections(value)) out.add(form);
     } else if (Array.isArray(value)) {
       for (const item of value) add(item);
     } else if (value !== null && typeof value === 'object' && 'terms' in value) {

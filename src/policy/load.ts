@@ -6,6 +6,7 @@ import { RuleSetError, type RuleSetIssue } from './errors.js';
 import { nearest } from './nearest.js';
 import { findBacktrackingHazard } from './regex-safety.js';
 import { schemas, type RuleSetSource, type RuleSource } from './schema.js';
+import { termEntries } from './term-entries.js';
 import { parseYamlSource, reservedKeys, reservedMessage, schemaIssues, type YamlSource } from './source.js';
 
 /** One entry of a term list: the term as written and the label `{{term}}` shows for it. */
@@ -184,11 +185,7 @@ function validKeysAt(path: readonly (string | number)[]): string[] {
 
 function expandLists(lists: NonNullable<RuleSetSource['lists']>): Record<string, TermEntry[]> {
   const out: Record<string, TermEntry[]> = {};
-  for (const [name, list] of Object.entries(lists)) {
-    out[name] = Array.isArray(list)
-      ? list.map((term) => ({ term, label: term }))
-      : Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
-  }
+  for (const [name, list] of Object.entries(lists)) out[name] = termEntries(list);
   return out;
 }
 

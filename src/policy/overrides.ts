@@ -5,6 +5,7 @@ import { BASE_PLACEHOLDERS, placeholdersOf, SHARED_PREFIX, type RuleSet, type Te
 import { nearest } from './nearest.js';
 import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+import { bareTerm, termEntries } from './term-entries.js';
 import { zodLibrary, type ZodLibrary } from './zod-lib.js';
 
 /** Builds the overrides schema from zod and the rule-file schemas it shares entries with. */
@@ -217,14 +218,12 @@ function isListChange(value: TermList | ListChange): value is ListChange {
 }
 
 function entriesOf(list: TermList | undefined): TermEntry[] {
-  if (list === undefined) return [];
-  if (Array.isArray(list)) return list.map((term) => ({ term, label: term }));
-  return Object.entries(list).flatMap(([label, terms]) => terms.map((term) => ({ term, label })));
+  return termEntries(list);
 }
 
 /** Whether `remove: [name]` names this entry: its term or its label, in any case. */
 function sameTerm(entry: TermEntry, name: string): boolean {
-  const folded = name.toLowerCase();
+  const folded = bareTerm(name).toLowerCase();
   return entry.term.toLowerCase() === folded || entry.label.toLowerCase() === folded;
 }
 
