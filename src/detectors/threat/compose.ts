@@ -43,6 +43,8 @@ interface Family {
   readonly notMeant: readonly string[];
   /** Lists whose words make a weak shape ordinary talk (a delivery, advice). */
   readonly ordinary?: readonly string[];
+  /** Lists whose words, anywhere in the message, keep `ordinary` from setting a threat aside. */
+  readonly ordinaryUnless?: readonly string[];
   /** Lists that, anywhere in the message, raise the score: hostility around knowledge of a place. */
   readonly raisedBy?: readonly string[];
   /** Only with words of two languages among its parts ("I'll 弄死 you"): one language's are its own rules'. */
@@ -110,6 +112,8 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     ],
     notMeant: ['not-meant', 'games'],
     ordinary: ['advice'],
+    // "Would hate for it to wander into traffic": advice words beside a menace are no advice.
+    ordinaryUnless: ['menace'],
   },
   // A demand tied to a consequence, in either order.
   coercion: {
@@ -120,6 +124,8 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('demands'), p('penalties'), p('if-not')], gap: 6, acrossSentences: true, ignoresNegation: true },
       { parts: [p('dares'), p('and-then'), p('penalties')], gap: 6, ignoresNegation: true },
       { parts: [p('dares'), p('penalties')], gap: 4, ignoresNegation: true, delta: -0.05, note: 'a dare and its consequence side by side' },
+      // A refusal that names the demand ("if you don't pay", 不删的话) and a consequence.
+      { parts: [p('refusals'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
     ],
     notMeant: ['not-meant', 'games'],
   },
@@ -142,6 +148,12 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('invitations'), p('body-remarks')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('offers'), p('invitations')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('invitations'), p('offers')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      // Getting the reader alone: "come alone", "don't bring your bf", 男朋友不在, with an invitation, an offer or another such remark.
+      { parts: [p('isolation'), p('invitations')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('invitations'), p('isolation')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('isolation'), p('offers')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('offers'), p('isolation')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('isolation'), p('isolation')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('photo-requests')], gap: 0, delta: -0.05, note: 'a request for a photo of the reader, alone' },
       { parts: [p('come-ons')], gap: 0 },
     ],
@@ -444,8 +456,8 @@ function negatedBy(reading: Reading, placed: readonly Hit[]): Hit | undefined {
   const first = placed[0]!;
   const last = placed.at(-1)!;
   const { tokens } = reading;
-  // A negator inside a condition ("if you don't pay", 再不退钱) states the condition, not the threat.
-  const conditions = reading.find('if-not');
+  // A negator inside a condition ("if you don't pay", 再不退钱), a veil or a turn (不怕被划吗) is part of it, not the threat's.
+  const conditions = [...reading.find('if-not'), ...reading.find('veils'), ...reading.find('turns')];
   return reading.find('negators').find((n) => {
     if (placed.some((h) => n.first >= h.first && n.last <= h.last)) return false;
     if (conditions.some((c) => n.first >= c.first && n.last <= c.last)) return false;
@@ -506,7 +518,7 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
         ? `reported, condemned or played ("${notMeant.text}")`
         : ordinaryHere
           ? `ordinary talk ("${ordinaryHere.text}")`
-          : ordinary && !reading.has(family.raisedBy)
+          : ordinary && !reading.has(family.raisedBy) && !reading.has(family.ordinaryUnless)
             ? `ordinary talk ("${ordinary.text}")`
             : undefined;
     if (reason) {
