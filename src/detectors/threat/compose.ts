@@ -34,6 +34,8 @@ interface Shape {
   readonly ignoresNegation?: boolean;
   /** Lists whose words make this shape ordinary talk whatever else the message holds. */
   readonly ordinary?: readonly string[];
+  /** The family's `raisedBy`, for this shape: being at the reader's door is raised by a menace, not by "call me". */
+  readonly raisedBy?: readonly string[];
 }
 
 /** A kind of threat: its shapes and the lists that, anywhere in the message, say it is not meant. */
@@ -82,6 +84,12 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('group'), p('fates'), p('only-good')], gap: 6, ignoresNegation: true },
       { parts: [p('disposal'), p('group'), p('harm-acts')], gap: 6 },
       { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
+      // The group named, then a wish, a plan or a norm for "them": "X ... hope they all catch something fatal".
+      { parts: [p('group'), p('wishes'), p('them'), p('fates')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a wish for "them"' },
+      { parts: [p('group'), p('wishes'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a wish for "them"' },
+      { parts: [p('group'), p('them'), p('norms'), p('fates')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a norm for "them"' },
+      // A condition on the group, then harm: "X 全部赶出去，不走就打死".
+      { parts: [p('group'), p('if-not'), p('harm-acts')], gap: 10, acrossSentences: true, ignoresNegation: true, delta: -0.05, note: 'the group named, then harm if they stay' },
     ],
     notMeant: ['not-meant', 'games'],
   },
@@ -90,6 +98,9 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     shapes: [
       { parts: [p('knows'), p('reader-places')], gap: 5 },
       { parts: [p('reader-places'), p('knows')], gap: 4 },
+      // Being at the reader's place ("I'm outside your house") is how every driver arrives: only
+      // a menace, a veiled turn or a dare around it makes it intimidation.
+      { parts: [p('presence'), p('reader-places')], gap: 3, raisedBy: ['turns', 'veils', 'dares'], ordinary: ['service'] },
       // Knowledge shown, not said: the reader's place or routine described, with a veiled turn or a
       // demand, hostility or warning around it.
       described([p('reader-places'), p('veils')], 16, -0.1, 'then a veiled turn'),
@@ -518,7 +529,7 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
         ? `reported, condemned or played ("${notMeant.text}")`
         : ordinaryHere
           ? `ordinary talk ("${ordinaryHere.text}")`
-          : ordinary && !reading.has(family.raisedBy) && !reading.has(family.ordinaryUnless)
+          : ordinary && !reading.has(shape.raisedBy ?? family.raisedBy) && !reading.has(family.ordinaryUnless)
             ? `ordinary talk ("${ordinary.text}")`
             : undefined;
     if (reason) {
@@ -526,8 +537,9 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
       continue;
     }
     const steps: ExplanationStep[] = [{ kind: 'frame', delta: shape.delta ?? 0, note: shape.note ?? `the parts of a ${familyName} threat: ${parts}` }];
-    const raised = reading.has(family.raisedBy);
-    if (family.raisedBy && !raised) steps.push({ kind: 'frame', delta: -0.4, note: 'no demand, hostility or veiled turn around it' });
+    const raisedBy = shape.raisedBy ?? family.raisedBy;
+    const raised = reading.has(raisedBy);
+    if (raisedBy && !raised) steps.push({ kind: 'frame', delta: -0.4, note: 'no demand, hostility or veiled turn around it' });
     else if (raised) steps.push({ kind: 'context', delta: 0, note: `with "${raised.text}" around it` });
     out.push({ start, end, parts, steps });
   }
