@@ -83,6 +83,11 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       // A wish said after the fate: "X 死光了才好".
       { parts: [p('group'), p('fates'), p('only-good')], gap: 6, ignoresNegation: true },
       { parts: [p('disposal'), p('group'), p('harm-acts')], gap: 6 },
+      // A verb of harm split by the group: "line the X up", "round them all up".
+      { parts: [p('intents'), p('split-harms'), p('group'), p('particles')], gap: 2 },
+      { parts: [p('split-harms', true), p('group'), p('particles')], gap: 2 },
+      // The world better once they are gone: "a better place when the last X is dead".
+      { parts: [p('better'), p('group'), p('fates')], gap: 6, ignoresNegation: true },
       { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
       // The group named, then a wish, a plan or a norm for "them": "X ... hope they all catch something fatal".
       { parts: [p('group'), p('wishes'), p('them'), p('fates')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a wish for "them"' },
@@ -138,6 +143,11 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       // A refusal that names the demand ("if you don't pay", 不删的话) and a consequence.
       { parts: [p('refusals'), p('penalties')], gap: 8, acrossSentences: true, ignoresNegation: true },
     ],
+    notMeant: ['not-meant', 'games'],
+  },
+  // The reader told their fate: "you'll be dead by friday", "you're sleeping with the fishes".
+  direct: {
+    shapes: [{ parts: [p('reader-targets'), p('doomed')], gap: 2 }],
     notMeant: ['not-meant', 'games'],
   },
   // A direct threat whose parts are words of two languages: "I'll 弄死 you", "smash 你的车", "你 are dead".
