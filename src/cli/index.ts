@@ -278,7 +278,8 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
       }
       const c = pc.createColors(color);
       for (const ruleSet of moderator.ruleSets) {
-        io.stdout.write(`${c.bold(ruleSet.id)} (${ruleSet.category}, ${ruleSet.locale})${ruleSet.file ? ` ${c.dim(ruleSet.file)}` : ''}\n  ${ruleSet.description.trim()}\n`);
+        const file = ruleSet.file ? ` ${c.dim(ruleSet.file)}` : '';
+        io.stdout.write(`${c.bold(ruleSet.id)} (${ruleSet.category}, ${ruleSet.locale})${file}\n  ${ruleSet.description.trim()}\n`);
         for (const rule of ruleSet.rules) {
           io.stdout.write(`  ${ruleSet.id}/${rule.id}  ${rule.severity}, score ${rule.score}\n    ${c.dim(rule.description)}\n`);
         }

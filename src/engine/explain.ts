@@ -63,7 +63,8 @@ export function explainMessage(
         const missing = groups.map((_, i) => i).filter((i) => (hits?.near[i] ?? []).length === 0);
         const reason =
           missing.length > 0
-            ? `no term of group${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')} occurs (${missing.map((i) => groups[i]!.slice(0, 3).join(', ')).join('; ')})`
+            ? `no term of group${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')} occurs ` +
+              `(${missing.map((i) => groups[i]!.slice(0, 3).join(', ')).join('; ')})`
             : `every group occurs, but not within ${rule.source.near!.within} words${rule.source.near!.ordered ? ' in order' : ''}`;
         return { ruleId: rule.id, outcome: missing.length > 0 ? 'not-triggered' : 'no-match', reason, findings: [] };
       }

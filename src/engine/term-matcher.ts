@@ -154,7 +154,9 @@ export class TermMatcher {
    * the few with a `*` start, which may sit anywhere in a token. Trying every mask term on every
    * masked token (`138****8251` among them) cost thousands of comparisons a token.
    */
-  private maskIndex: { readonly written: readonly string[]; readonly byFirst: ReadonlyMap<number, readonly number[]>; readonly inside: readonly number[] } | undefined;
+  private maskIndex:
+    | { readonly written: readonly string[]; readonly byFirst: ReadonlyMap<number, readonly number[]>; readonly inside: readonly number[] }
+    | undefined;
   /**
    * `written` of each term as first asked for, in an array as long as the terms: written into
    * at random ids, an empty array turned into a dictionary and every read became a hash lookup.

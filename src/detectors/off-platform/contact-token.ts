@@ -25,13 +25,28 @@ function onlyDots(text: string, from: number, to: number): boolean {
 
 /** Units a token may contain: ASCII letters and digits, `_.#-:` inside, `@$` in front. */
 function isTokenUnit(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x23 || code === 0x2d || code === 0x3a || code === 0x40 || code === 0x24;
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x2e ||
+    code === 0x23 ||
+    code === 0x2d ||
+    code === 0x3a ||
+    code === 0x40 ||
+    code === 0x24
+  );
 }
 const TIME = /^\d{1,2}(?::\d\d)?(?:am|pm)?$/;
 // `name at host dot com`, `name(at)host(dot)com`: the address spelled out to dodge filters.
 const SPELLED_AT = /\(at\)|\[at\]| at /;
 const SPELLED_DOT = /\(dot\)|\[dot\]| dot |\.(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b/;
-const SPELLED_EMAIL = /(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s?(?:\(at\)|\[at\]|\sat\s)\s?[a-z0-9-]+(?:\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?[a-z0-9-]+){0,2}\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b/g;
+const SPELLED_EMAIL = new RegExp(
+  String.raw`(?<![a-z0-9._-])[a-z0-9][a-z0-9._-]*\s?(?:\(at\)|\[at\]|\sat\s)\s?[a-z0-9-]+` +
+    String.raw`(?:\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?[a-z0-9-]+){0,2}\s?(?:\(dot\)|\[dot\]|\sdot\s|\.)\s?` +
+    String.raw`(?:com|net|org|me|io|co|cn|uk|de|edu|info|biz)\b`,
+  'g',
+);
 
 /**
  * The plain text with the spaces between single characters removed (`j a k e . w r i t e s`
@@ -256,7 +271,10 @@ function detectContactTokens({ text, views, options }: DetectorContext): Detecto
  */
 // Every contact token has a digit, one of `@$_#:`, a dot between letters, or spelled-out digits.
 const MAY_HOLD_CONTACT = /[0-9@$_#:\uff10-\uff19\uff20零〇一二三四五六七八九幺两]|[a-z]\.[a-z]| at |\(at\)/i;
-const SPELLED_PAIR = /(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)[\s,.-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|double|triple)\b/i;
+const SPELLED_PAIR = new RegExp(
+  String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)[\s,.-]+(?:zero|one|two|three|four|five|six|seven|eight|nine|oh|double|triple)\b`,
+  'i',
+);
 
 export const contactTokenDetector: Detector = {
   name: 'contact-token',

@@ -11,7 +11,8 @@ const STRONG_TYPES = [
 const WEAK_TYPES = ['row', 'walk', 'hill', 'park', 'view', 'green', 'rise', 'vale', 'end', 'gate', 'heights', 'point'];
 
 const NUMBER_WORDS =
-  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|' +
+    'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
 // A house number may carry a letter (12b), but not one that makes it a quantity (631k, 5m, 2x).
 const HOUSE = `(?:\\d{1,5}(?:[a-hj](?![a-z]))?(?:-\\d{1,4})?|${NUMBER_WORDS})`;
 // A word of a street name, or an ordinal (5th Ave, 42nd Street).
@@ -19,7 +20,9 @@ const NAME_WORD = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
 // Every house number starts with a digit or one of o, t, f, s, e, n (one, two, … ten, eleven):
 // the leading lookahead lets the regex give up at once everywhere else.
 const EN_ADDRESS = new RegExp(
-  `(?=[\\dotfsen])(?<![\\w$£€.,:-]|[a-z]/)(${HOUSE})\\s+((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
+  `(?=[\\dotfsen])(?<![\\w$£€.,:-]|[a-z]/)(${HOUSE})\\s+` +
+    `((?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?\\s+)?(?:${NAME_WORD}\\s+){0,3})` +
+    `(${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b\\.?`,
   'g',
 );
 // One word that is a whole street name: Queensway, Broadway, Kingsgate.
@@ -31,10 +34,16 @@ const UNIT_AFTER = /^\s*,?\s*(?:unit|apt|apartment|suite|ste|flat|rm|room|#)\.?\
 const STREET_WORD = new RegExp(`\\b(?:${[...STRONG_TYPES, ...WEAK_TYPES].join('|')})\\b|[a-z](?:way|gate)\\b`, 'i');
 
 // Words that say what follows is where someone is: they vouch for a lower-case or weak street.
-const ADDRESS_WORDS = /\b(?:address|live[sd]?|living|pick(?:up|ing)?|drop(?:off)?|ship|deliver|send|come|visit|post|moved?|stay(?:ing)?|origin|destination)\b|地址/;
+const ADDRESS_WORDS = new RegExp(
+  String.raw`\b(?:address|live[sd]?|living|pick(?:up|ing)?|drop(?:off)?|ship|deliver|send|come|visit|post|moved?|stay(?:ing)?|origin|destination)\b|` +
+    String.raw`地址`,
+);
 
 /** Institutions and places named like streets ("2064 Supreme Court", "the food court"). */
-const NOT_STREET = new Set(['supreme court', 'high court', 'crown court', 'district court', 'county court', 'appeals court', 'food court', 'tennis court', 'basketball court', 'federal court', 'family court', 'magistrates court']);
+const NOT_STREET = new Set([
+  'supreme court', 'high court', 'crown court', 'district court', 'county court', 'appeals court', 'food court', 'tennis court',
+  'basketball court', 'federal court', 'family court', 'magistrates court',
+]);
 
 /** Words that never make up a street name: the number before them is a quantity. */
 const NOT_NAME = new Set([
@@ -45,7 +54,8 @@ const NOT_NAME = new Set([
   'just', 'only', 'about', 'over', 'under', 'by', 'with', 'no', 'not', 'per', 'each', 'every', 'extra', 'lane', 'way',
   'bucks', 'dollars', 'pounds', 'floor', 'floors', 'step', 'steps', 'stop', 'stops', 'exit', 'gate', 'platform', 'door',
   'doors', 'less', 'than', 'as', 'so', 'too', 'very', 'lb', 'lbs', 'kg', 'ft', 'feet', 'meters', 'metres', 'story', 'storey',
-  'big', 'small', 'new', 'old', 'good', 'bad', 'free', 'but', 'followers', 'likes', 'views', 'subscribers', 'points', 'goals', 'if', 'we', 'you', 'i', 'he', 'she', 'they', 'me', 'them', 'u', 'ur',
+  'big', 'small', 'new', 'old', 'good', 'bad', 'free', 'but', 'followers', 'likes', 'views', 'subscribers', 'points', 'goals',
+  'if', 'we', 'you', 'i', 'he', 'she', 'they', 'me', 'them', 'u', 'ur',
 ]);
 
 /** Chinese numerals as used in house and room numbers (三号楼, 十二栋). */
@@ -56,12 +66,17 @@ const ZH_ESTATE = '[\\u4e00-\\u9fff]{1,10}?(?:小区|花园|公寓|大厦|苑|�
 // After the house number: a building (中石化大厦, 现代城), a tower or block (b塔, a座), rooms.
 const ZH_BUILDING = `(?:[\\u4e00-\\u9fffa-z]{1,12}?(?:大厦|大楼|中心|广场|公寓|花园|小区|城|苑|院))?(?:[a-z0-9]{1,3}(?:座|塔|栋|幢|区))?`;
 const ZH_ADDRESS = new RegExp(
-  `((?:${ZH_ROAD}${ZH_NUM}(?:号|號)院?${ZH_BUILDING}(?:${ZH_PARTS})*)|(?:${ZH_ESTATE}(?:${ZH_PARTS}){2,})|(?:${ZH_NUM}(?:号楼|栋|幢|座)${ZH_NUM}单元${ZH_NUM}(?:室|号)?))`,
+  `((?:${ZH_ROAD}${ZH_NUM}(?:号|號)院?${ZH_BUILDING}(?:${ZH_PARTS})*)|` +
+    `(?:${ZH_ESTATE}(?:${ZH_PARTS}){2,})|` +
+    `(?:${ZH_NUM}(?:号楼|栋|幢|座)${ZH_NUM}单元${ZH_NUM}(?:室|号)?))`,
   'g',
 );
 // What every Chinese address found here contains: a road and a house number, an estate, or a unit.
 // Tested first because the address pattern is costly on long Chinese text.
-const ZH_HINT = /(?:大道|路|街|道|巷|弄|胡同|里)[0-9一二三四五六七八九十百零〇两]{1,5}[号號]|小区|花园|公寓|大厦|苑|新村|家园|广场|社区|村|大楼|单元/;
+const ZH_HINT = new RegExp(
+  String.raw`(?:大道|路|街|道|巷|弄|胡同|里)[0-9一二三四五六七八九十百零〇两]{1,5}[号號]|` +
+    String.raw`小区|花园|公寓|大厦|苑|新村|家园|广场|社区|村|大楼|单元`,
+);
 
 // Characters a Chinese address never starts with: they end the words before it (地址改到…, 住在…).
 const ZH_LEAD = /^.*[到在是址住送寄往给于去:：,，。的我你他她]/;

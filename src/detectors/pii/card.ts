@@ -39,7 +39,10 @@ export function cardIssuer(digits: string): string | undefined {
 }
 
 /** Chinese wording that gives a number as the account to pay into (打我卡上, 转到这张卡, 收款账号). */
-export const PAYEE_ZH = /(?:打|转|汇|付|存|充)[^，。,.!?！？]{0,6}(?:卡|账户|账号|帐号)|(?:卡号|银行卡|收款|账号|帐号|账户|开户)[^，。,.!?！？]{0,4}$/;
+export const PAYEE_ZH = new RegExp(
+  String.raw`(?:打|转|汇|付|存|充)[^，。,.!?！？]{0,6}(?:卡|账户|账号|帐号)|` +
+    String.raw`(?:卡号|银行卡|收款|账号|帐号|账户|开户)[^，。,.!?！？]{0,4}$`,
+);
 
 /**
  * Payment card numbers: 13 to 19 digits (spaced, dashed or spelled out, through the digits view)

@@ -8,7 +8,10 @@ import { isLowerAsciiAlnum, isLowerAsciiLetter } from '../../text/char-class.js'
  * The handle rule's `trigger` lists the same names, so this detector runs only when one occurs.
  */
 export const APP_NAMES: Readonly<Record<string, readonly string[]>> = {
-  WeChat: ['wechat', 'weixin', 'wei xin', 'wx', 'vx', 'v', 'v信', '微信', '威信', '薇信', '徽信', '维信', '卫星', '绿泡泡', '微信号', 'wx号', 'vx号'],
+  WeChat: [
+    'wechat', 'weixin', 'wei xin', 'wx', 'vx', 'v', 'v信',
+    '微信', '威信', '薇信', '徽信', '维信', '卫星', '绿泡泡', '微信号', 'wx号', 'vx号',
+  ],
   QQ: ['qq', 'qq号', '扣扣', '企鹅', '企鹅号'],
   Telegram: ['telegram', 'tg', 'tele', '小飞机', '纸飞机', '电报', '飞机号'],
   WhatsApp: ['whatsapp', 'whats app'],
@@ -64,8 +67,11 @@ const BEGINS_NAME = new Uint8Array(0x10000);
 for (const entry of NAMES) BEGINS_NAME[entry.name.charCodeAt(0)] = 1;
 
 /** Words between an app's name and the handle that keep the two together ("IG: @x", "snap? mine is x", 微信号是x). */
-const CONNECTOR =
-  /^(?:\s|[:=\-–—,(（?？!！~>→👉]|me|is|it's|its|id|ids|handle|username|user|name|account|acc|mine|my|ur|your|on|at|app|add|search|find|号|號|是|为|搜|加|搜索|账号|帐号|id号|名|叫|:|的|细聊|私聊|聊|联系|联系我)+/u;
+const CONNECTOR = new RegExp(
+  String.raw`^(?:\s|[:=\-–—,(（?？!！~>→👉]|me|is|it's|its|id|ids|handle|username|user|name|account|acc|mine|my|ur|your|on|at|app|add|` +
+    String.raw`search|find|号|號|是|为|搜|加|搜索|账号|帐号|id号|名|叫|:|的|细聊|私聊|聊|联系|联系我)+`,
+  'u',
+);
 const TOKEN = /^(?:live:[a-z0-9._-]{3,40}|[@$]?[a-z0-9_][a-z0-9._-]{1,38}[a-z0-9_](?:#\d{4})?)/;
 const QQ_NUMBER = /^(?:\s|[:=#-]|号|號|是|为|号码|number|no\.?|id)*([1-9](?:[\s-]?\d){4,11})(?!\d)/;
 

@@ -42,10 +42,20 @@ interface Frames {
 
 // Words that make a sentence context for a threat elsewhere in the message (the condition of
 // "…or else. I know where you live", the "unless" after "I'd never hurt you").
-const CONTEXT_HINT =
-  /\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|never|not)\b|n't\b/;
+const CONTEXT_HINT = new RegExp(
+  String.raw`\b(?:or|unless|if|otherwise|either|else|stars?|review|rating|complaint|report\w*|pay|refund|delete|remove|change|` +
+    String.raw`take back|give me|rate me|think|careful|regret|shame|right|wife|husband|kids?|son|daughter|mom|mum|dad|family|alone|` +
+    String.raw`never|not)\b|n't\b`,
+);
 /** Whether a sentence of a longer message is worth parsing. */
-function sentenceWanted(reading: string, latin: string, spans: readonly { start: number; end: number }[], i: number, flags: GateFlags, core: Set<number>): boolean {
+function sentenceWanted(
+  reading: string,
+  latin: string,
+  spans: readonly { start: number; end: number }[],
+  i: number,
+  flags: GateFlags,
+  core: Set<number>,
+): boolean {
   const { start, end } = spans[i]!;
   const own = reading.slice(start, end);
   const ownLatin = latin.slice(start, end);
@@ -136,7 +146,11 @@ export function chooseSentences(
   // Context (a condition, a demand, a "never") counts beside a sentence that could hold a threat
   // on its own; hint words are everyday words, and parsing every sentence that has one made
   // ordinary long messages cost milliseconds. Without such a sentence the hints are all there is.
-  if (core.size > 0) list = list.filter((i) => near(i) || (flags.sexual && sexualSign(latin.slice(all[i]!.start, all[i]!.end), reading.slice(all[i]!.start, all[i]!.end))));
+  if (core.size > 0) {
+    list = list.filter(
+      (i) => near(i) || (flags.sexual && sexualSign(latin.slice(all[i]!.start, all[i]!.end), reading.slice(all[i]!.start, all[i]!.end))),
+    );
+  }
   if (list.reduce((n, i) => n + length(i), 0) > BUDGET) {
     const nearOnes = list.filter(near);
     list = nearOnes.length > 0 ? nearOnes : list;
@@ -214,12 +228,25 @@ const SKIP_BEFORE_VERB = new Set([
   // "I'm coming round to smash…", "let's go over and burn…": the trip on the way to the act.
   'coming', 'round', 'over', 'there',
 ]);
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of', 'outta', 'outa', 'snot', 'piss', 'shite', 'bejesus', 'heck', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good']);
+const PARTICLES = new Set([
+  'up', 'down', 'out', 'off', 'in', 'over', 'around', 'apart', 'the', 'shit', 'hell', 'crap', 'fuck', 'living', 'daylights', 'of',
+  'outta', 'outa', 'snot', 'piss', 'shite', 'bejesus', 'heck', 'right', 'now', 'so', 'bad', 'badly', 'again', 'too', 'real', 'good',
+]);
 // Verbs that also send things ("shoot you a text", "hit you up", "hit you with the details").
 const MESSAGE_VERBS = new Set(['shoot', 'hit', 'get', 'find', 'blow', 'drop', 'pop', 'blast', 'belt', 'bust']);
-const DESTRUCTIBLE = new Set(['school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital', 'mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window', 'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place']);
-const COMMUNITY_PLACES = new Set(['mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital']);
-const INTENSIFIERS = new Set(['damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own', 'frigging', 'freaking']);
+const DESTRUCTIBLE = new Set([
+  'school', 'office', 'mall', 'club', 'party', 'concert', 'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital',
+  'mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'restaurant', 'salon', 'garage', 'door', 'doors', 'window',
+  'windows', 'car', 'house', 'truck', 'van', 'tires', 'tyres', 'windscreen', 'windshield', 'shop', 'store', 'place',
+]);
+const COMMUNITY_PLACES = new Set([
+  'mosque', 'church', 'synagogue', 'temple', 'gurdwara', 'clinic', 'school', 'office', 'mall', 'club', 'party', 'concert',
+  'workplace', 'campus', 'station', 'bar', 'warehouse', 'depot', 'hospital',
+]);
+const INTENSIFIERS = new Set([
+  'damn', 'fucking', 'fuckin', 'fkn', 'bloody', 'effing', 'stupid', 'little', 'big', 'whole', 'pretty', 'ugly', 'fat', 'new', 'own',
+  'frigging', 'freaking',
+]);
 const BE_OR_GET = new Set(['be', 'been', 'being', 'get', 'got', 'gets', 'getting', 'is', 'are', 'was', 'were', 'am']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hung|cut|hurt|beat|burnt|slit|run)$/;
 
@@ -236,7 +263,18 @@ function isHarmVerb(t: Token, following: Token | undefined, first: boolean, afte
   // stay nouns unless a person or a noun phrase follows them, or they open the clause.
   // A word the lexicon does not know has no tags at all; a harm form then reads as the verb.
   if (t.tags.size > 0 && !t.tags.has('Verb') && !(t.tags.has('Imperative') || t.tags.has('Infinitive')) && !first) {
-    if (!(next && (READER.has(next.w) || THIRD_PRONOUNS.has(next.w) || READER_POSSESSIVE.has(next.w) || DETERMINERS.has(next.w) || ['his', 'their', 'my', 'our'].includes(next.w)))) return undefined;
+    if (
+      !(
+        next &&
+        (READER.has(next.w) ||
+          THIRD_PRONOUNS.has(next.w) ||
+          READER_POSSESSIVE.has(next.w) ||
+          DETERMINERS.has(next.w) ||
+          ['his', 'their', 'my', 'our'].includes(next.w))
+      )
+    ) {
+      return undefined;
+    }
   }
   return lemma;
 }
@@ -274,7 +312,9 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
   const next = tokens[i + 1];
   if (READER.has(t.w) || t.w === "you're") {
     // "shoot you a text", "hit you up": the reader receives something, nothing is done to them.
-    if (next && MESSAGE_VERBS.has(lemma) && (['a', 'an', 'some', 'the'].includes(next.w) || next.w === 'up' || next.w === 'with')) return { kind: 'object', end: t.end, label: 'a message' };
+    if (next && MESSAGE_VERBS.has(lemma) && (['a', 'an', 'some', 'the'].includes(next.w) || next.w === 'up' || next.w === 'with')) {
+      return { kind: 'object', end: t.end, label: 'a message' };
+    }
     if (t.w === 'yourself' || t.w === 'urself') return { kind: 'reader', end: t.end, label: 'reader (themself)' };
     return { kind: 'reader', end: t.end, label: 'reader' };
   }
@@ -289,11 +329,20 @@ function patientAfter(tokens: readonly Token[], from: number, lemma = ''): Patie
     return { kind: 'object', end: (tokens[i + 1] ?? t).end, label: "reader's belongings" };
   }
   // "kill my neighbour", "beat my ex": a person of the speaker's is a third person.
-  if ((t.w === 'my' || t.w === 'our') && next && PEOPLE.has(next.w.replace(/'s$/, '')) && !['one', 'ones', 'people', 'kids', 'kid', 'children', 'child'].includes(next.w)) return { kind: 'third', end: next.end, label: 'a third person' };
+  if (
+    (t.w === 'my' || t.w === 'our') &&
+    next &&
+    PEOPLE.has(next.w.replace(/'s$/, '')) &&
+    !['one', 'ones', 'people', 'kids', 'kid', 'children', 'child'].includes(next.w)
+  ) {
+    return { kind: 'third', end: next.end, label: 'a third person' };
+  }
   if (['me', 'myself', 'us', 'ourselves', 'my', 'our'].includes(t.w)) return { kind: 'self', end: t.end, label: 'the speaker' };
   if (THIRD_PRONOUNS.has(t.w) || ['his', 'their'].includes(t.w) || t.w === 'her') {
     const group = ['them', 'em', "'em", 'all', 'everyone', 'everybody', 'themselves', 'their'].includes(t.w);
-    if (t.w === 'all' && next && !PEOPLE.has(next.w) && !['of', 'the', 'those', 'these', 'them'].includes(next.w)) return { kind: 'object', end: t.end, label: '' };
+    if (t.w === 'all' && next && !PEOPLE.has(next.w) && !['of', 'the', 'those', 'these', 'them'].includes(next.w)) {
+      return { kind: 'object', end: t.end, label: '' };
+    }
     const body = next && BODY.has(next.w) ? next : undefined;
     return { kind: group ? 'group' : 'third', end: (body ?? t).end, label: group ? 'a group' : 'a third person' };
   }
@@ -349,7 +398,15 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     if (next && ((next.w === 'to' && lemma !== 'die') || (lemma === 'die' && (next.w === 'for' || next.w === 'to')))) continue;
     if (lemma === 'break' && next?.w === 'a' && tokens[k + 2]?.w === 'leg') continue;
     // "beat you to the spot", "beat you at chess": a race or a game.
-    if (lemma === 'beat' && next && READER.has(next.w) && ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '') && !['death', 'pulp', 'bloody', 'a'].includes(tokens[k + 3]?.w ?? '')) continue;
+    if (
+      lemma === 'beat' &&
+      next &&
+      READER.has(next.w) &&
+      ['to', 'at', 'in'].includes(tokens[k + 2]?.w ?? '') &&
+      !['death', 'pulp', 'bloody', 'a'].includes(tokens[k + 3]?.w ?? '')
+    ) {
+      continue;
+    }
     // Backward: auxiliaries and the subject.
     const aux: string[] = [];
     let negated = false;
@@ -377,7 +434,10 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     // "I'll get my boys to jump him", "I'll pay someone to…": whoever arranges it is the agent.
     if ((agent === 'third' || agent === 'thing') && subject && aux.includes('to')) {
       const arranger = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
-      if (arranger.some((w) => ['get', 'got', 'send', 'pay', 'paying', 'have', 'ask', 'tell', 'getting', 'sending'].includes(w)) && arranger.some((w) => SPEAKER_SUBJECTS.has(w) || w === 'my')) {
+      if (
+        arranger.some((w) => ['get', 'got', 'send', 'pay', 'paying', 'have', 'ask', 'tell', 'getting', 'sending'].includes(w)) &&
+        arranger.some((w) => SPEAKER_SUBJECTS.has(w) || w === 'my')
+      ) {
         agent = 'speaker';
         // The arranging verb's auxiliaries give the mood: "I'll get them to…" is future.
         aux.push(...tokens.slice(Math.max(0, j - 5), j).map((t) => t.w).filter((w) => FUTURE.has(w) || MODALS.has(w) || w === 'am'));
@@ -398,11 +458,21 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     if (subject && j > 0) {
       const before = tokens.slice(Math.max(0, j - 3), j).map((t) => t.w);
       // "I hope you die", and "hope you die" with the I left out.
-      if (before.some((w) => ['hope', 'wish', 'want', 'pray'].includes(w)) && (before.some((w) => SPEAKER_SUBJECTS.has(w)) || ['hope', 'wish', 'pray'].includes(tokens[0]!.w))) wishedBySpeaker = true;
+      if (
+        before.some((w) => ['hope', 'wish', 'want', 'pray'].includes(w)) &&
+        (before.some((w) => SPEAKER_SUBJECTS.has(w)) || ['hope', 'wish', 'pray'].includes(tokens[0]!.w))
+      ) {
+        wishedBySpeaker = true;
+      }
     }
     // Passive only with be/get right before the participle ("you'll get hurt", "should all be shot").
     let before = k - 1;
-    while (before >= 0 && (['all', 'really', 'just', 'so', 'never', 'not', "n't", 'badly', 'seriously'].includes(tokens[before]!.w) || tokens[before]!.tags.has('Adverb'))) before--;
+    while (
+      before >= 0 &&
+      (['all', 'really', 'just', 'so', 'never', 'not', "n't", 'badly', 'seriously'].includes(tokens[before]!.w) || tokens[before]!.tags.has('Adverb'))
+    ) {
+      before--;
+    }
     const passive = PARTICIPLE.test(verb.w) && before >= 0 && BE_OR_GET.has(tokens[before]!.w);
     let patient: Patient;
     if (passive || lemma === 'die') {
@@ -469,8 +539,12 @@ function subjectAsPatient(subject: Token): Patient {
   const w = subject.w;
   if (READER.has(w)) return { kind: 'reader', end: subject.end, label: 'reader' };
   if (SPEAKER_SUBJECTS.has(w)) return { kind: 'self', end: subject.end, label: 'the speaker' };
-  if (['they', 'them', 'those', 'these', 'all', 'everyone', 'people'].includes(w) || (PEOPLE.has(w) && /s$/.test(w))) return { kind: 'group', end: subject.end, label: 'a group' };
-  if (['he', 'she', 'him', 'her'].includes(w) || PEOPLE.has(w) || subject.tags.has('Person') || subject.tags.has('ProperNoun')) return { kind: 'third', end: subject.end, label: 'a third person' };
+  if (['they', 'them', 'those', 'these', 'all', 'everyone', 'people'].includes(w) || (PEOPLE.has(w) && /s$/.test(w))) {
+    return { kind: 'group', end: subject.end, label: 'a group' };
+  }
+  if (['he', 'she', 'him', 'her'].includes(w) || PEOPLE.has(w) || subject.tags.has('Person') || subject.tags.has('ProperNoun')) {
+    return { kind: 'third', end: subject.end, label: 'a third person' };
+  }
   return { kind: 'object', end: subject.end, label: '' };
 }
 
@@ -559,13 +633,24 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
     if (frames.joke) steps.push({ kind: 'joke', delta: -0.3, note: 'marked as a joke' });
     if (mood === 'hypothetical' && !frames.hostile) steps.push({ kind: 'hypothetical', delta: -0.2, note: 'would/could: said as a possibility' });
   }
-  out.push({ kind: draft.kind, start: draft.span.start, end: draft.span.end, agent: draft.agent, patient: draft.patient, mood, steps, role: draft.role || undefined });
+  out.push({
+    kind: draft.kind,
+    start: draft.span.start,
+    end: draft.span.end,
+    agent: draft.agent,
+    patient: draft.patient,
+    mood,
+    steps,
+    role: draft.role || undefined,
+  });
 }
 
 /** The condition a clause is under: an `if`/`or`/`unless` clause of the same sentence, or "don't make me". */
 function conditionalFrame(sentence: Sentence, clause: Clause): 'if' | 'or' | 'unless' | 'dont-make-me' | 'and' | undefined {
   const index = sentence.clauses.indexOf(clause);
-  if (sentence.nextOpener === 'unless' || sentence.nextOpener === 'or' || sentence.nextOpener === 'or else') return sentence.nextOpener === 'unless' ? 'unless' : 'or';
+  if (sentence.nextOpener === 'unless' || sentence.nextOpener === 'or' || sentence.nextOpener === 'or else') {
+    return sentence.nextOpener === 'unless' ? 'unless' : 'or';
+  }
   if (clause.opener === 'or' || clause.opener === 'or else' || clause.opener === 'otherwise') return 'or';
   // "if you report me I'll…" with no comma: the harm is the consequent inside the if-clause.
   if (clause.opener === 'if' && clause.tokens.slice(1, 4).some((t) => READER.has(t.w) || READER_POSSESSIVE.has(t.w))) return 'if';
@@ -586,7 +671,13 @@ function conditionalFrame(sentence: Sentence, clause: Clause): 'if' | 'or' | 'un
     const previous = sentence.clauses[index - 1]!;
     const first = previous.tokens[0]!;
     const ws = previous.tokens.map((t) => t.w).join(' ');
-    if (first.tags.has('Imperative') || first.tags.has('Infinitive') || /\b(?:another|one more|anything|any)\b|\bstars?\b|\breview\b|\brating\b/.test(ws)) return 'and';
+    if (
+      first.tags.has('Imperative') ||
+      first.tags.has('Infinitive') ||
+      /\b(?:another|one more|anything|any)\b|\bstars?\b|\breview\b|\brating\b/.test(ws)
+    ) {
+      return 'and';
+    }
   }
   return undefined;
 }
@@ -617,14 +708,18 @@ function cueMatches(sentence: Sentence, frames: Frames, flags: GateFlags, out: T
       const startToken = sentence.tokens[first]!;
       const endToken = sentence.tokens[last]!;
       const clause = sentence.clauses.find((c) => c.tokens.includes(startToken)) ?? sentence.clauses[0]!;
-      const negated = clause.tokens.some((t) => t.end <= startToken.start && isNegation(t)) || (cue.negatable !== false && sentence.tokens.slice(first, last + 1).some((t) => isNegation(t) && !cue.allowsNegation));
+      const negated =
+        clause.tokens.some((t) => t.end <= startToken.start && isNegation(t)) ||
+        (cue.negatable !== false && sentence.tokens.slice(first, last + 1).some((t) => isNegation(t) && !cue.allowsNegation));
       const steps: ExplanationStep[] = [];
       if (cue.delta) steps.push({ kind: 'cue', delta: cue.delta, note: cue.note });
       if (cue.needsHostility) {
         if (frames.hostile) steps.push({ kind: 'hostility', delta: 0.3, note: 'the message is hostile (a grievance, an insult or a warning)' });
         else if (frames.logistics) steps.push({ kind: 'logistics', delta: -0.2, note: 'reads as arranging a pickup or delivery' });
       }
-      if (cue.service && frames.service && !frames.hostile) steps.push({ kind: 'service', delta: -0.6, note: 'said for the service (a delivery, directions, a repair, a pickup)' });
+      if (cue.service && frames.service && !frames.hostile) {
+        steps.push({ kind: 'service', delta: -0.6, note: 'said for the service (a delivery, directions, a repair, a pickup)' });
+      }
       if (cue.advice && frames.advice) steps.push({ kind: 'advice', delta: -0.6, note: 'literal advice about lifting or moving' });
       pushEvent(out, sentence, clause, frames, {
         kind: cue.kind,
@@ -681,7 +776,9 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
     events.push({ ...best, start, end, mood, steps });
   }
   // Two weak signs of intimidation together ("I've got your address… think about it") are one strong one.
-  const intimidation = events.filter((e) => e.kind === 'intimidation' && score(e) > -0.6 && !e.steps.some((x) => x.kind === 'reported' || x.kind === 'report-to-support'));
+  const intimidation = events.filter(
+    (e) => e.kind === 'intimidation' && score(e) > -0.6 && !e.steps.some((x) => x.kind === 'reported' || x.kind === 'report-to-support'),
+  );
   const distinct = intimidation.filter((e, i) => !intimidation.slice(0, i).some((o) => o.mood === e.mood || (o.start < e.end && e.start < o.end)));
   if (distinct.length >= 2) {
     const best = intimidation.reduce((a, b) => (score(b) > score(a) ? b : a));
@@ -692,14 +789,20 @@ function combine(reading: string, sentences: readonly Sentence[], events: Threat
   const family = events.filter((e) => e.kind === 'family');
   for (const e of family) {
     if (e.role !== 'mentioned' && e.role !== 'detail') continue;
-    if (!menace && family.length < 2) (e.steps as ExplanationStep[]).push({ kind: 'alone', delta: -0.35, note: 'a mention of family with no menace around it' });
+    if (!menace && family.length < 2) {
+      (e.steps as ExplanationStep[]).push({ kind: 'alone', delta: -0.35, note: 'a mention of family with no menace around it' });
+    }
   }
   // Coercion: a condition on the reader or a demand, and a harm (named, or any threat in the message).
   const isPart = (e: ThreatEvent) => e.role !== undefined && e.kind === 'coercion';
   const live = (e: ThreatEvent) => score(e) > -0.5;
   const conditions = events.filter((e) => e.kind === 'coercion' && (e.role === 'condition' || e.role === 'condition and harm') && live(e));
   const demands = events.filter((e) => e.kind === 'coercion' && e.role === 'demand' && live(e));
-  const harms = events.filter((e) => (e.kind === 'coercion' && (e.role === 'consequence' || e.role === 'condition and harm')) || (!isPart(e) && e.kind !== 'sexual' && e.kind !== 'third-party'));
+  const harms = events.filter(
+    (e) =>
+      (e.kind === 'coercion' && (e.role === 'consequence' || e.role === 'condition and harm')) ||
+      (!isPart(e) && e.kind !== 'sexual' && e.kind !== 'third-party'),
+  );
   const liveHarms = harms.filter(live);
   // A harm said in an "or" clause ("…or we unload your stuff") is conditional on an unsaid demand.
   const orClauses = sentences.flatMap((s) => s.clauses.filter((c) => ['or', 'or else', 'otherwise', 'unless'].includes(c.opener ?? '')));

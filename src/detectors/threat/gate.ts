@@ -13,35 +13,198 @@ import { HARM_VERBS, PEOPLE, READER, READER_POSSESSIVE, THIRD_PRONOUNS } from '.
 
 const GROUPS = [...PEOPLE].filter((w) => w.length > 3 && w.endsWith('s')).join('|');
 const YOU = String.raw`(?:you|u|ya|your|ur|yourself|urself|y'all|yall)`;
-const PERSON = String.raw`(?:${YOU}|my (?:ex|neighbou?r|neighbou?rs|boss|landlord|landlady|manager|coworker|co-worker|roommate|flatmate|stepdad|stepmom|ex-\w+)|him|her|them|em|his|their|they|he|she|someone|somebody|anyone|everyone|everybody|people|folks|(?:all|every|those|these|the next) \w+|\w+ (?:people|folks)|\w+'s (?:neck|face|legs|head|skull|jaw|teeth|arms|knees|throat|ass)|(?:that|this|the) (?:\w+ )?(?:guy|girl|man|woman|bitch|bastard|kid|driver|dude|landlord|neighbou?r|boss|prick|idiot)|[a-z]{3,}s (?:should|must|deserve|need|ought|will|are going|gotta|have to)|(?:the |these |those |all )?(?:${GROUPS}))`;
-const HARM = String.raw`(?:kill\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|slit\w*|cut|burn\w*|bury|buried|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang|hanged|hung|lynch\w*|execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke\w*|whip\w*|maim\w*|stomp\w*|smack\w*|unaliv\w*|hunt\w*|destroy\w*|ruin\w*|wreck\w*|end|shank\w*|whoop\w*|eliminat\w*|crippl\w*|crush|run \w+ over|hit|mess \w+ up|fuck \w+ up|torch\w*|knife|snap\w*|rip|rips|ripping|slash\w*|knock\w*|key|drag\w*|smother\w*|suffocat\w*|tortur\w*|mutilat\w*|batter\w*|thrash\w*|pummel\w*|bleed|gut|skin|deck|castrat\w*)`;
+const PERSON =
+  String.raw`(?:${YOU}|` +
+  String.raw`my (?:ex|neighbou?r|neighbou?rs|boss|landlord|landlady|manager|coworker|co-worker|roommate|flatmate|stepdad|stepmom|ex-\w+)|` +
+  String.raw`him|her|them|em|his|their|they|he|she|someone|somebody|anyone|everyone|everybody|people|folks|` +
+  String.raw`(?:all|every|those|these|the next) \w+|\w+ (?:people|folks)|` +
+  String.raw`\w+'s (?:neck|face|legs|head|skull|jaw|teeth|arms|knees|throat|ass)|` +
+  String.raw`(?:that|this|the) (?:\w+ )?(?:guy|girl|man|woman|bitch|bastard|kid|driver|dude|landlord|neighbou?r|boss|prick|idiot)|` +
+  String.raw`[a-z]{3,}s (?:should|must|deserve|need|ought|will|are going|gotta|have to)|(?:the |these |those |all )?(?:${GROUPS}))`;
+const HARM =
+  String.raw`(?:kill\w*|murder\w*|stab\w*|shoot\w*|shot|strangl\w*|chok\w*|beat\w*|punch\w*|hurt\w*|harm\w*|break\w*|broke|smash\w*|` +
+  String.raw`slit\w*|cut|burn\w*|bury|buried|rape\w*|slap\w*|kick\w*|attack\w*|bash\w*|drown\w*|poison\w*|hang|hanged|hung|lynch\w*|` +
+  String.raw`execut\w*|behead\w*|butcher\w*|slaughter\w*|massacre\w*|extermin\w*|annihilat\w*|gas|nuke\w*|whip\w*|maim\w*|stomp\w*|` +
+  String.raw`smack\w*|unaliv\w*|hunt\w*|destroy\w*|ruin\w*|wreck\w*|end|shank\w*|whoop\w*|eliminat\w*|crippl\w*|crush|run \w+ over|hit|` +
+  String.raw`mess \w+ up|fuck \w+ up|torch\w*|knife|snap\w*|rip|rips|ripping|slash\w*|knock\w*|key|drag\w*|smother\w*|suffocat\w*|` +
+  String.raw`tortur\w*|mutilat\w*|batter\w*|thrash\w*|pummel\w*|bleed|gut|skin|deck|castrat\w*)`;
 
-const SUFFERS = String.raw`(?:die|dies|dead|death|deserves? (?:a|the) (?:bullet|beating|kicking|rope)|(?:be|get) wiped off|(?:be|get|got|gets|getting|been) (?:killed|shot|hanged|hung|stabbed|hurt|beaten|beat up|burned|burnt|raped|executed|lynched|gassed|exterminated|slaughtered|murdered|abused|attacked|wiped out|put down|chopped|stoned|beheaded|unalived|jumped|smoked|dealt with|taken out|cut|hit|slit|strangled|choked|drowned|bashed|smashed|whipped|punched|slapped|kicked|destroyed|eliminated|crushed|wrecked|run over|knifed|shanked)|deserve\w*)`;
+const SUFFERS =
+  String.raw`(?:die|dies|dead|death|deserves? (?:a|the) (?:bullet|beating|kicking|rope)|(?:be|get) wiped off|` +
+  String.raw`(?:be|get|got|gets|getting|been) (?:killed|shot|hanged|hung|stabbed|hurt|beaten|beat up|burned|burnt|raped|executed|` +
+  String.raw`lynched|gassed|exterminated|slaughtered|murdered|abused|attacked|wiped out|put down|chopped|stoned|beheaded|unalived|` +
+  String.raw`jumped|smoked|dealt with|taken out|cut|hit|slit|strangled|choked|drowned|bashed|smashed|whipped|punched|slapped|kicked|` +
+  String.raw`destroyed|eliminated|crushed|wrecked|run over|knifed|shanked)|` +
+  String.raw`deserve\w*)`;
 const HARM_NEAR_PERSON = new RegExp(
-  String.raw`\b${HARM}\b(?: \w+){0,4}? ${PERSON}\b|\bput a bullet in\b|\bnobody gets hurt\b|\bno one gets hurt\b|\bnever walk again\b|\b${PERSON}\b[^.!?\n]{0,30}?\b${SUFFERS}\b|\b${HARM}\b(?: \w+){0,3}? (?:the|your|ur|that) (?:\w+ )?(?:door|car|house|window|windows|tires|tyres|truck|van|shop|store|place|home|mosque|church|synagogue|temple|gurdwara|clinic|restaurant|office|garage)\b`,
+  String.raw`\b${HARM}\b(?: \w+){0,4}? ${PERSON}\b|\bput a bullet in\b|\bnobody gets hurt\b|\bno one gets hurt\b|\bnever walk again\b|` +
+    String.raw`\b${PERSON}\b[^.!?\n]{0,30}?\b${SUFFERS}\b|` +
+    String.raw`\b${HARM}\b(?: \w+){0,3}? (?:the|your|ur|that) (?:\w+ )?(?:door|car|house|window|windows|tires|tyres|truck|van|shop|store|` +
+    String.raw`place|home|mosque|church|synagogue|temple|gurdwara|clinic|restaurant|office|garage)\b`,
 );
-const PURSUIT = new RegExp(String.raw`\b(?:find|get|visit|track|hunt|catch|coming for|come for|come back for|coming back for|come after|coming after|go after|going after|waiting for|deal with|sort|handle|take care of)\s+${YOU}\b`);
-const VEILED = /\b(?:see what happens|(?:you're|you are|ur|u r) lucky (?:i|we)|shut (?:you|u) up|end up in (?:the |a )?(?:hospital|ground|grave|wheelchair|morgue)|teach (?:you|u|him|her|them|that \w+) a lesson|get my hands on|(?:you|u) should be (?:scared|afraid|worried)|(?:should|must|need to|ought to|deserve to) (?:all )?(?:be|get) (?:\w+ ){0,3}?(?:shot|killed|hanged|hung|gassed|burned|executed|lynched|exterminated|beaten|stabbed)|shame if|you(?:'re| are| r)? (?:so |already )?dead|ur dead|dead (?:man|woman)|regret|be sorry|make (?:your|ur) life|make (?:you|u) (?:pay|regret|suffer|bleed|sorry)|(?:you|u)(?:'ll| will| are going to| gonna| r gonna) pay for (?:this|that|it)|happen(?:s|ed)? to|accidents happen|happen on|test me|how brave|days are numbered|see it coming|messing with|watch what happens|what'?s coming|what is coming|asked for it|one eye open|watch (?:your|ur) back|watch yourself|better watch|pay attention|think of me|think about (?:it|that)|be careful|seeing (?:you|u)|see (?:you|u) (?:around|soon)|c u (?:around|soon)|make sure (?:you|u|your \w+|ur \w+) (?:\w+ )?(?:regret|pay|suffer|are sorry|never)|(?:you|u)(?:'ll| will| are going to| gonna| r gonna| going to) pay\b|mark my words|pay(?:ing)? (?:you|u|ya|your \w+|ur \w+) a (?:\w+ )?visit|(?:outside|behind|beside|next to) (?:your|ur) (?:car|van|truck|bike|vehicle)|get (?:out here|outside|down here)|set fire to|set (?:\w+ ){1,2}on fire|(?:go|head|drive|turn up|show up)(?: round| over| down)? (?:to|at) (?:his|her|their) |(?:waiting|parked|standing|sitting|hiding) (?:right )?(?:by|at|next to|outside|near|behind|beside) (?:your|ur) (?:car|van|truck|bike|vehicle)|come (?:out|outside|downstairs|down here|out here)|step outside|fight me|to my face|(?:your|ur|you're|youre|you are|u r) (?:so |already |fucking |fkn |fuckin |totally )?dead\b(?! (?:right|wrong|tired|serious|set|on|center|centre|last|even|straight|sure|honest|broke|quiet|inside|asleep|weight|easy|simple|cheap|lucky|funny|cute|end|heat|battery|phone)))\b/;
+const PURSUIT = new RegExp(
+  String.raw`\b(?:find|get|visit|track|hunt|catch|coming for|come for|come back for|coming back for|come after|coming after|go after|` +
+    String.raw`going after|waiting for|deal with|sort|handle|take care of)\s+${YOU}\b`,
+);
+const VEILED = new RegExp(
+  String.raw`\b(?:see what happens|(?:you're|you are|ur|u r) lucky (?:i|we)|shut (?:you|u) up|` +
+    String.raw`end up in (?:the |a )?(?:hospital|ground|grave|wheelchair|morgue)|teach (?:you|u|him|her|them|that \w+) a lesson|` +
+    String.raw`get my hands on|(?:you|u) should be (?:scared|afraid|worried)|` +
+    String.raw`(?:should|must|need to|ought to|deserve to) (?:all )?(?:be|get) (?:\w+ ){0,3}?(?:shot|killed|hanged|hung|gassed|burned|` +
+    String.raw`executed|lynched|exterminated|beaten|stabbed)|` +
+    String.raw`shame if|you(?:'re| are| r)? (?:so |already )?dead|ur dead|dead (?:man|woman)|regret|be sorry|make (?:your|ur) life|` +
+    String.raw`make (?:you|u) (?:pay|regret|suffer|bleed|sorry)|` +
+    String.raw`(?:you|u)(?:'ll| will| are going to| gonna| r gonna) pay for (?:this|that|it)|happen(?:s|ed)? to|accidents happen|` +
+    String.raw`happen on|test me|how brave|days are numbered|see it coming|messing with|watch what happens|what'?s coming|what is coming|` +
+    String.raw`asked for it|one eye open|watch (?:your|ur) back|watch yourself|better watch|pay attention|think of me|` +
+    String.raw`think about (?:it|that)|be careful|seeing (?:you|u)|see (?:you|u) (?:around|soon)|c u (?:around|soon)|` +
+    String.raw`make sure (?:you|u|your \w+|ur \w+) (?:\w+ )?(?:regret|pay|suffer|are sorry|never)|` +
+    String.raw`(?:you|u)(?:'ll| will| are going to| gonna| r gonna| going to) pay\b|mark my words|` +
+    String.raw`pay(?:ing)? (?:you|u|ya|your \w+|ur \w+) a (?:\w+ )?visit|` +
+    String.raw`(?:outside|behind|beside|next to) (?:your|ur) (?:car|van|truck|bike|vehicle)|get (?:out here|outside|down here)|` +
+    String.raw`set fire to|set (?:\w+ ){1,2}on fire|` +
+    String.raw`(?:go|head|drive|turn up|show up)(?: round| over| down)? (?:to|at) (?:his|her|their) |` +
+    String.raw`(?:waiting|parked|standing|sitting|hiding) (?:right )?(?:by|at|next to|outside|near|behind|beside) (?:your|ur) ` +
+    String.raw`(?:car|van|truck|bike|vehicle)|` +
+    String.raw`come (?:out|outside|downstairs|down here|out here)|step outside|fight me|to my face|` +
+    String.raw`(?:your|ur|you're|youre|you are|u r) (?:so |already |fucking |fkn |fuckin |totally )?dead\b(?! (?:right|wrong|tired|` +
+    String.raw`serious|set|on|center|centre|last|even|straight|sure|honest|broke|quiet|inside|asleep|weight|easy|simple|cheap|lucky|` +
+    String.raw`funny|cute|end|heat|battery|phone)))\b`,
+);
 
 const INTIMIDATION = new RegExp(
-  String.raw`\b(?:i|we|i've|ive|i'll|ill|i'm|im|we'll|we've)\b[^.!?\n]{0,14}?\b(?:know|knw|knew|know what|know which|remember\w*|memori[sz]ed|saved|found out|figured out|find|found|look up|noted)\b(?: \w+)?\s(?:where (?:you|u|ur|your)|who (?:you|u)|(?:which|what) (?:flat|house|school|building|floor|car|one|time|bus|train|gym|route)|(?:you're|youre|ur|you are) the one)\b|\b(?:know|remember) (?:your|ur) (?:\w+ )?(?:address|building|house|place|car|door|office|school|routine|schedule|name|plate)\b|\b(?:got|have|kept|still have|still got)\s+(?:your|ur|the)\s+(?:\w+\s+)?(?:address|pin|door code|location|passport|id)\b|\b(?:your|ur)\s+(?:\w+\s+)?address (?:from|on|in)\b|\b(?:watching|following|stalking|tracking|saw|seen|spotted|still see|still c|can see)\s+(?:you|u)\b|\bmake me (?:come|drive|go|show|turn)\b|\b(?:show up|be outside|come) there\b|\bwatch (?:your|ur) back\b|\bw a t c h\b|\b(?:know|knw|remember|found out|figured out)\s+(?:you|u|your \w+|ur \w+)\s+(?:live|lives|living|work|works|stay|stays|park|parks|go|goes|train|trains|jog|walk|walks|drop|drops|study|sleep)\b|\b(?:your|ur)\s+(?:plate|plates|license plate|number plate|reg|registration|car|address|name|face)(?: number)?(?:'s| is| was| are)?\s+(?:on|in)\s+(?:my|the|this)\b|\b(?:know|knw|remember|saw|seen|have|got|noted|clocked|wrote down|memori[sz]ed)\s+(?:your|ur)\s+(?:\w+\s+)?(?:car|plate|plates|reg|registration|gym|routine|schedule)\b|\b(?:your|ur)\s+(?:kids?|son|daughter|child|children|little \w+)(?:'s|s')?\s+(?:\w+\s+)?(?:school|nursery|class|daycare)\b|\b(?:come|coming|go|going|turn up|show up|be|pop)\s+(?:round |over |down |up )?(?:to|at|outside|by)\s+(?:your|ur)\s+(?:shop|store|restaurant|salon|garage|workplace|stall|place|house|home|work|office)\b`,
+  String.raw`\b(?:i|we|i've|ive|i'll|ill|i'm|im|we'll|we've)\b[^.!?\n]{0,14}?\b(?:know|knw|knew|know what|know which|remember\w*|` +
+    String.raw`memori[sz]ed|saved|found out|figured out|find|found|look up|noted)\b(?: \w+)?\s(?:where (?:you|u|ur|your)|who (?:you|u)|` +
+    String.raw`(?:which|what) (?:flat|house|school|building|floor|car|one|time|bus|train|gym|route)|` +
+    String.raw`(?:you're|youre|ur|you are) the one)\b|` +
+    String.raw`\b(?:know|remember) (?:your|ur) (?:\w+ )?(?:address|building|house|place|car|door|office|school|routine|schedule|name|plate)\b|` +
+    String.raw`\b(?:got|have|kept|still have|still got)\s+(?:your|ur|the)\s+(?:\w+\s+)?(?:address|pin|door code|location|passport|id)\b|` +
+    String.raw`\b(?:your|ur)\s+(?:\w+\s+)?address (?:from|on|in)\b|` +
+    String.raw`\b(?:watching|following|stalking|tracking|saw|seen|spotted|still see|still c|can see)\s+(?:you|u)\b|` +
+    String.raw`\bmake me (?:come|drive|go|show|turn)\b|\b(?:show up|be outside|come) there\b|\bwatch (?:your|ur) back\b|\bw a t c h\b|` +
+    String.raw`\b(?:know|knw|remember|found out|figured out)\s+(?:you|u|your \w+|ur \w+)\s+(?:live|lives|living|work|works|stay|stays|` +
+    String.raw`park|parks|go|goes|train|trains|jog|walk|walks|drop|drops|study|sleep)\b|` +
+    String.raw`\b(?:your|ur)\s+(?:plate|plates|license plate|number plate|reg|registration|car|address|name|face)(?: number)?` +
+    String.raw`(?:'s| is| was| are)?\s+(?:on|in)\s+(?:my|the|this)\b|` +
+    String.raw`\b(?:know|knw|remember|saw|seen|have|got|noted|clocked|wrote down|memori[sz]ed)\s+(?:your|ur)\s+(?:\w+\s+)?` +
+    String.raw`(?:car|plate|plates|reg|registration|gym|routine|schedule)\b|` +
+    String.raw`\b(?:your|ur)\s+(?:kids?|son|daughter|child|children|little \w+)(?:'s|s')?\s+(?:\w+\s+)?(?:school|nursery|class|daycare)\b|` +
+    String.raw`\b(?:come|coming|go|going|turn up|show up|be|pop)\s+(?:round |over |down |up )?(?:to|at|outside|by)\s+(?:your|ur)\s+` +
+    String.raw`(?:shop|store|restaurant|salon|garage|workplace|stall|place|house|home|work|office)\b`,
 );
 const AT_PLACE = /\b(?:outside|at|to|by|back to)\s+(?:your|ur)\s+(?:place|house|home|door|office|work|building|school|flat|apartment|job|street)\b|\bshow up\b/;
-const HOSTILE = /\b(?:owe|refund|review|stars?|rating|1-star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|regret|bitch|cunt|fuck\w*|asshole|bastard|whore|or else|or i|or we|unless|if you|if u|tonight|2am|3am|midnight|alone)\b/;
-const FAMILY = /\b(?:your|ur)\s+(?:\w+\s+)?(?:wife|husband|kids?|children|child|son|daughter|mom|mum|mother|dad|father|family|sister|brother|bf|gf|boyfriend|girlfriend|baby|parents|partner|grandma|grandpa|wifey|hubby)(?:'s)?\b|\bnice (?:\w+ )?(?:kids|family)\b/;
-const COERCION = /\b(?:(?:it|this|that|they|the (?:video|recording|pics?|photos?|chats?|screenshots?|messages?|call|footage|clip)|everything)(?: \w+){0,2}? (?:goes|go|going|gets sent|get sent|will go|ends up|end up|is going|gets posted|get posted) (?:to|on|online|public|viral|out)|(?:i'?ll|i will|i|we|we'?ll|we will|or i) (?:tell|inform|call|email|message|text|contact|write to|report (?:you|u) to) (?:your|ur) (?:\w+ )?(?:boss|wife|husband|family|parents|mom|mum|dad|employer|manager|school|uni|university|agency|landlord|partner|bf|gf|ex|kids|church|college|company|hr|clients|customers)|dox\w*|expose (?:you|u)|(?:nobody|no one|noone) (?:has|needs|will have|have) to (?:know|find out)|(?:gonna|going to|will|it'?ll) cost (?:you|u)|one call and|i recorded|(?:i have|i've got|i got|ive got) (?:the|a|your|ur|all the|all your|those) (?:\w+ )?(?:video|recording|screenshots?|chats|pics|photos|messages|texts|footage)|(?:say|tell (?:them|everyone|the \w+|your \w+)) (?:that )?(?:the \w+|it|you|u) (?:never arrived|was damaged|was broken|was stolen|stole|touched|hit|attacked)|or else|think twice|(?:would|be) a shame|shame if|report (?:you|u) for|leave (?:you|u) a|keep the (?:deposit|money)|(?:stuff|boxes|things|furniture|bags|order|food)(?: \w+){0,3}? (?:in the bin|in the trash|on the sidewalk|on the street)|(?:order|food|stuff|package|parcel|boxes|things)(?: \w+){0,4}? "?(?:lost|missing|broken|damaged)|comes back|up online|tell (?:your|ur) (?:boss|wife|husband|family|parents|mom|dad|employer|school|everyone|friends)|(?:post|leak|share|send|spread|publish|put|upload|expose|dox|plaster|show|forward)\w*(?: \w+){0,2}? (?:your|ur|those|the) (?:\w+ ){0,2}?(?:address|pics|pictures|photos|nudes|face|info|details|source code|secrets|secret|location|passport|customer list|number|phone number|socials|messages|texts|chats)|(?:post|put|spread) \d+ \w+|tell(?:ing)? everyone|tell(?:ing)? (?:your|ur) (?:\w+ )?(?:boss|wife|husband|family|parents|mom|mum|dad|employer|manager|school|friends|church|landlord|partner|bf|gf)|(?:say|said|tell \w+|claim|swear) (?:that )?(?:you|u) (?:assaulted|attacked|hit|touched|groped|stole|robbed|threatened|harassed|raped|abused|scammed)|(?:stuff|boxes|things|furniture|bags|luggage|order|food|sofa)(?: \w+){0,3}? (?:stays? |goes |will be |ends up |left )?(?:on|in) the (?:curb|kerb|pavement|street|sidewalk|rain|road|bin|trash|dump)|(?:i'?m|i am|i'?ll|i will|we'?re|we'?ll) (?:coming|come) (?:back|round|over)\b|before (?:you|u) (?:report|leave (?:a|that|me|us|any|one)|give|rate|review|complain|dispute|cancel|call the|tell|post|flag|refuse|say no)|(?:your|ur) (?:\w+ )?(?:pics|photos|nudes|address|number|secrets) (?:go|goes|going|will|end|get)|(?:unload|dump|throw|drop)(?: \w+){0,2}? (?:your|ur|the) (?:stuff|boxes|things|furniture|bags|order)|remember (?:your|ur) (?:door|address|face)|you(?:'ll| will) see what happens|we(?:'ll| will) see|report (?:you|u|your \w+) to|(?:call|calling|phone|ring) (?:immigration|ice|the border \w+|the home office|the authorities) on|deport\w*|tell (?:the police|the cops|immigration|ice|everyone) (?:that )?(?:you|u)|(?:your|ur) (?:visa|status|papers)|(?:pics|pictures|photos|nudes|videos|vids|video|snaps|screenshots)(?: of (?:you|u))?(?: \w+){0,2}? (?:go|goes|going|get|gets|end up|ends up|will|are going) (?:online|everywhere|viral|public|to|out|on|all over|up)|(?:pics|pictures|photos|videos|vids|nudes) of (?:you|u)|(?:want|wanna) (?:trouble|problems|issues|a problem)|there(?:'ll| will) be (?:trouble|problems|consequences|hell)|the consequences|or (?:i'm|im|i am|i'll|ill|i will|we're|we'll|we are) (?:coming|come) (?:round|over|there|for)|(?:sees|see|will see|gets) (?:the |your |ur |those |my )?(?:pics|pictures|photos|videos|nudes)|(?:don't|dont|do not) want (?:trouble|problems|me as))\b/;
+const HOSTILE = new RegExp(
+  String.raw`\b(?:owe|refund|review|stars?|rating|1-star|complain\w*|report\w*|dispute|cancel\w*|pay up|pay me|money|deposit|regret|` +
+    String.raw`bitch|cunt|fuck\w*|asshole|bastard|whore|or else|or i|or we|unless|if you|if u|tonight|2am|3am|midnight|alone)\b`,
+);
+const FAMILY = new RegExp(
+  String.raw`\b(?:your|ur)\s+(?:\w+\s+)?(?:wife|husband|kids?|children|child|son|daughter|mom|mum|mother|dad|father|family|sister|` +
+    String.raw`brother|bf|gf|boyfriend|girlfriend|baby|parents|partner|grandma|grandpa|wifey|hubby)(?:'s)?\b|` +
+    String.raw`\bnice (?:\w+ )?(?:kids|family)\b`,
+);
+const COERCION = new RegExp(
+  String.raw`\b(?:(?:it|this|that|they|the (?:video|recording|pics?|photos?|chats?|screenshots?|messages?|call|footage|clip)|` +
+    String.raw`everything)(?: \w+){0,2}? (?:goes|go|going|gets sent|get sent|will go|ends up|end up|is going|gets posted|` +
+    String.raw`get posted) (?:to|on|online|public|viral|out)|` +
+    String.raw`(?:i'?ll|i will|i|we|we'?ll|we will|or i) (?:tell|inform|call|email|message|text|contact|write to|report (?:you|u) to) ` +
+    String.raw`(?:your|ur) (?:\w+ )?(?:boss|wife|husband|family|parents|mom|mum|dad|employer|manager|school|uni|university|agency|` +
+    String.raw`landlord|partner|bf|gf|ex|kids|church|college|company|hr|clients|customers)|` +
+    String.raw`dox\w*|expose (?:you|u)|(?:nobody|no one|noone) (?:has|needs|will have|have) to (?:know|find out)|` +
+    String.raw`(?:gonna|going to|will|it'?ll) cost (?:you|u)|one call and|i recorded|` +
+    String.raw`(?:i have|i've got|i got|ive got) (?:the|a|your|ur|all the|all your|those) (?:\w+ )?(?:video|recording|screenshots?|chats|` +
+    String.raw`pics|photos|messages|texts|footage)|` +
+    String.raw`(?:say|tell (?:them|everyone|the \w+|your \w+)) (?:that )?(?:the \w+|it|you|u) (?:never arrived|was damaged|was broken|` +
+    String.raw`was stolen|stole|touched|hit|attacked)|` +
+    String.raw`or else|think twice|(?:would|be) a shame|shame if|report (?:you|u) for|leave (?:you|u) a|keep the (?:deposit|money)|` +
+    String.raw`(?:stuff|boxes|things|furniture|bags|order|food)(?: \w+){0,3}? (?:in the bin|in the trash|on the sidewalk|on the street)|` +
+    String.raw`(?:order|food|stuff|package|parcel|boxes|things)(?: \w+){0,4}? "?(?:lost|missing|broken|damaged)|comes back|up online|` +
+    String.raw`tell (?:your|ur) (?:boss|wife|husband|family|parents|mom|dad|employer|school|everyone|friends)|` +
+    String.raw`(?:post|leak|share|send|spread|publish|put|upload|expose|dox|plaster|show|forward)\w*(?: \w+){0,2}? (?:your|ur|those|the) ` +
+    String.raw`(?:\w+ ){0,2}?(?:address|pics|pictures|photos|nudes|face|info|details|source code|secrets|secret|location|passport|` +
+    String.raw`customer list|number|phone number|socials|messages|texts|chats)|` +
+    String.raw`(?:post|put|spread) \d+ \w+|tell(?:ing)? everyone|` +
+    String.raw`tell(?:ing)? (?:your|ur) (?:\w+ )?(?:boss|wife|husband|family|parents|mom|mum|dad|employer|manager|school|friends|church|` +
+    String.raw`landlord|partner|bf|gf)|` +
+    String.raw`(?:say|said|tell \w+|claim|swear) (?:that )?(?:you|u) (?:assaulted|attacked|hit|touched|groped|stole|robbed|threatened|` +
+    String.raw`harassed|raped|abused|scammed)|` +
+    String.raw`(?:stuff|boxes|things|furniture|bags|luggage|order|food|sofa)(?: \w+){0,3}? (?:stays? |goes |will be |ends up |left )?` +
+    String.raw`(?:on|in) the (?:curb|kerb|pavement|street|sidewalk|rain|road|bin|trash|dump)|` +
+    String.raw`(?:i'?m|i am|i'?ll|i will|we'?re|we'?ll) (?:coming|come) (?:back|round|over)\b|` +
+    String.raw`before (?:you|u) (?:report|leave (?:a|that|me|us|any|one)|give|rate|review|complain|dispute|cancel|call the|tell|post|flag|refuse|say no)|` +
+    String.raw`(?:your|ur) (?:\w+ )?(?:pics|photos|nudes|address|number|secrets) (?:go|goes|going|will|end|get)|` +
+    String.raw`(?:unload|dump|throw|drop)(?: \w+){0,2}? (?:your|ur|the) (?:stuff|boxes|things|furniture|bags|order)|` +
+    String.raw`remember (?:your|ur) (?:door|address|face)|you(?:'ll| will) see what happens|we(?:'ll| will) see|` +
+    String.raw`report (?:you|u|your \w+) to|` +
+    String.raw`(?:call|calling|phone|ring) (?:immigration|ice|the border \w+|the home office|the authorities) on|deport\w*|` +
+    String.raw`tell (?:the police|the cops|immigration|ice|everyone) (?:that )?(?:you|u)|(?:your|ur) (?:visa|status|papers)|` +
+    String.raw`(?:pics|pictures|photos|nudes|videos|vids|video|snaps|screenshots)(?: of (?:you|u))?(?: \w+){0,2}? ` +
+    String.raw`(?:go|goes|going|get|gets|end up|ends up|will|are going) (?:online|everywhere|viral|public|to|out|on|all over|up)|` +
+    String.raw`(?:pics|pictures|photos|videos|vids|nudes) of (?:you|u)|(?:want|wanna) (?:trouble|problems|issues|a problem)|` +
+    String.raw`there(?:'ll| will) be (?:trouble|problems|consequences|hell)|the consequences|` +
+    String.raw`or (?:i'm|im|i am|i'll|ill|i will|we're|we'll|we are) (?:coming|come) (?:round|over|there|for)|` +
+    String.raw`(?:sees|see|will see|gets) (?:the |your |ur |those |my )?(?:pics|pictures|photos|videos|nudes)|` +
+    String.raw`(?:don't|dont|do not) want (?:trouble|problems|me as))\b`,
+);
 
-const SEXUAL_STRONG = new RegExp(String.raw`${SEXUAL_DEMAND.source}|\b(?:nudes|nudez|noodz|nodes|naked|nude pics|without (?:any |your |ur )?clothes|(?:touch|kiss|taste|undress) (?:you|u)|(?:pics|pictures|photos|pic|picture|videos|vids|video) of (?:your|ur) (?:\w+ )?(?:feet|legs|body|butt|ass|chest|boobs|tits|thighs|bum|booty|lips|cleavage|underwear)|(?:feet|foot|booty|butt|bikini|underwear|lingerie|bra|thigh) (?:pics|pictures|photos|pic|vids|videos))\b`);
+const SEXUAL_STRONG = new RegExp(
+  String.raw`${SEXUAL_DEMAND.source}|` +
+    String.raw`\b(?:nudes|nudez|noodz|nodes|naked|nude pics|without (?:any |your |ur )?clothes|(?:touch|kiss|taste|undress) (?:you|u)|` +
+    String.raw`(?:pics|pictures|photos|pic|picture|videos|vids|video) of (?:your|ur) (?:\w+ )?(?:feet|legs|body|butt|ass|chest|boobs|` +
+    String.raw`tits|thighs|bum|booty|lips|cleavage|underwear)|(?:feet|foot|booty|butt|bikini|underwear|lingerie|bra|` +
+    String.raw`thigh) (?:pics|pictures|photos|pic|vids|videos))\b`,
+);
 // Each sign is its ASCII pattern, run on the reading text's Latin-1 twin (see `latinTwin`), and
 // for three of them the words outside ASCII that are the same sign, run on the text itself.
 const SIGNAL_PATTERNS: readonly RegExp[] = [
-  /\b(?:you(?:'re| are| r)?|ur|u r|u)\s+(?:so |really |very |looking |look |looked |lookin |damn |sound |seem |sounded )?(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|stunning|fit|attractive|adorable|delicious|thicc)\b|\bcute (?:pic|photo|profile)|\b(?:hey|hi|hello|morning|night) (?:gorgeous|beautiful|sexy|cutie|babe|baby|sweetheart|hottie|sweetie|darling|princess)\b|\b(?:you have|you've got|you got|u have|u got) (?:the |such |a |some )?(?:\w+ )?(?:prettiest|pretty|beautiful|nice|sexy|gorgeous|amazing|great|hot|perfect) (?:eyes|smile|legs|body|lips|ass|figure|skin|hair)\b|\b(?:your|ur|those|that)\s+(?:legs|body|ass|butt|boobs|tits|lips|thighs|curves|booty|figure)\b|\blook(?:ed|s)? (?:so |really )?(?:good|great|amazing|hot|sexy|fine|delicious) (?:in|bending|wearing)|\bcute\b|(?:^|, ?)(?:babe|sexy|gorgeous|beautiful|cutie|sweetheart|sweetie|darling|princess|baby ?girl|mami|hottie)\b|\b(?:babe|sexy|gorgeous|hottie|cutie)[.!?]*$|\b(?:tits|boobs|titties)\b|\bnice (?:body|legs|ass|butt|figure|curves|tits|boobs|rack|thighs|booty|bum|chest|feet)\b/,
-  /\b(?:(?:have|having|had) (?:some )?fun|a good time|keep me company|(?:no one|nobody|noone) (?:will|has to|needs to|would|is going to) (?:know|find out)|worth (?:your|ur) while|our (?:little )?secret|just between us)\b/,
-  /\b(?:(?:see|come (?:up )?to|into|in) my (?:bedroom|bed)|(?:come )?sit (?:with|next to|beside|closer to) me|back to mine|(?:at|to) mine tonight|come inside|come in and|my hotel room|take (?:you|u) out|(?:go|going) out with me|date me|be my (?:girl|gf|girlfriend|baby)|drink|drinks|dinner|hook up|hookup|come alone|thinking about (?:you|u)|just for me|our secret|naked|without (?:any |your |ur )?clothes|(?:see|get) (?:you|u) naked|(?:are )?(?:you|u) single|(?:are )?(?:you|u) free tonight|sit in the front with me|get you alone|stay the night|spend the night|my place|come over|come round|come by|come back to|back to the truck|back to my|private session|other services|nice to me|u up|you up|show you around|show u around|unlocked for me|hook up|hookup|let me come|come (?:up )?(?:to|by|round to|over to|back to|up to|into) my (?:hotel )?(?:room|place|flat|house|apartment|hotel|car|van|truck|cabin|bed|bedroom)|drink with me)\b/,
-  /\b(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|snaps|video|vid|videos)\s+of\s+(?:you|u|yourself|urself|what)|\bsend (?:me )?(?:a |some |more |a few )?(?:pic|pics|selfie|selfies|photos)\b|\bwhat (?:ur|you're|youre|you are|are you|r u|are u|r you) wearing\b|\bselfies\b/,
-  /\balone\b|\bjust (?:us|the two of us|you and me)\b|\b(?:after|when) (?:your|ur|the) shift\b|\bafter work\b|\bdon'?t tell (?:your|ur) (?:bf|boyfriend|husband|hubby|gf|girlfriend|wife|partner)\b|\b(?:your|ur) (?:husband|bf|boyfriend|hubby) (?:is )?(?:not |never )?(?:home|away|around)\b/,
-  /\b(?:soft lips|(?:your|ur|those) lips|(?:looked|look|looking) at me|into it|deliver (?:yourself|urself)|robe|towel|bikini|shorts|underwear|bending over|left my number on|eyeing me|wearing|in that dress|uniform|leggings|scrubs|tights|skirt|yoga pants|work pants|jeans|pants|outfit|dress)\b/,
-  /\b(?:i'll|i will|ill) show (?:you|u) (?:something|a good time|what|my)\b|\b(?:and|then) (?:i'll|i will|ill) (?:pay (?:you )?(?:double|extra|more)|approve|tip|release|give you)\b/,
+  new RegExp(
+    String.raw`\b(?:you(?:'re| are| r)?|ur|u r|u)\s+(?:so |really |very |looking |look |looked |lookin |damn |sound |seem |sounded )?` +
+      String.raw`(?:pretty|cute|hot|sexy|fine|beautiful|gorgeous|stunning|fit|attractive|adorable|delicious|thicc)\b|` +
+      String.raw`\bcute (?:pic|photo|profile)|` +
+      String.raw`\b(?:hey|hi|hello|morning|night) (?:gorgeous|beautiful|sexy|cutie|babe|baby|sweetheart|hottie|sweetie|darling|princess)\b|` +
+      String.raw`\b(?:you have|you've got|you got|u have|u got) (?:the |such |a |some )?(?:\w+ )?(?:prettiest|pretty|beautiful|nice|sexy|` +
+      String.raw`gorgeous|amazing|great|hot|perfect) (?:eyes|smile|legs|body|lips|ass|figure|skin|hair)\b|` +
+      String.raw`\b(?:your|ur|those|that)\s+(?:legs|body|ass|butt|boobs|tits|lips|thighs|curves|booty|figure)\b|` +
+      String.raw`\blook(?:ed|s)? (?:so |really )?(?:good|great|amazing|hot|sexy|fine|delicious) (?:in|bending|wearing)|\bcute\b|` +
+      String.raw`(?:^|, ?)(?:babe|sexy|gorgeous|beautiful|cutie|sweetheart|sweetie|darling|princess|baby ?girl|mami|hottie)\b|` +
+      String.raw`\b(?:babe|sexy|gorgeous|hottie|cutie)[.!?]*$|\b(?:tits|boobs|titties)\b|` +
+      String.raw`\bnice (?:body|legs|ass|butt|figure|curves|tits|boobs|rack|thighs|booty|bum|chest|feet)\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:(?:have|having|had) (?:some )?fun|a good time|keep me company|` +
+      String.raw`(?:no one|nobody|noone) (?:will|has to|needs to|would|is going to) (?:know|find out)|worth (?:your|ur) while|` +
+      String.raw`our (?:little )?secret|just between us)\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:(?:see|come (?:up )?to|into|in) my (?:bedroom|bed)|(?:come )?sit (?:with|next to|beside|closer to) me|back to mine|` +
+      String.raw`(?:at|to) mine tonight|come inside|come in and|my hotel room|take (?:you|u) out|(?:go|going) out with me|date me|` +
+      String.raw`be my (?:girl|gf|girlfriend|baby)|drink|drinks|dinner|hook up|hookup|come alone|thinking about (?:you|u)|just for me|` +
+      String.raw`our secret|naked|without (?:any |your |ur )?clothes|(?:see|get) (?:you|u) naked|(?:are )?(?:you|u) single|` +
+      String.raw`(?:are )?(?:you|u) free tonight|sit in the front with me|get you alone|stay the night|spend the night|my place|` +
+      String.raw`come over|come round|come by|come back to|back to the truck|back to my|private session|other services|nice to me|u up|` +
+      String.raw`you up|show you around|show u around|unlocked for me|hook up|hookup|let me come|` +
+      String.raw`come (?:up )?(?:to|by|round to|over to|back to|up to|into) my (?:hotel )?(?:room|place|flat|house|apartment|hotel|car|` +
+      String.raw`van|truck|cabin|bed|bedroom)|` +
+      String.raw`drink with me)\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|snaps|video|vid|videos)\s+of\s+(?:you|u|yourself|urself|what)|` +
+      String.raw`\bsend (?:me )?(?:a |some |more |a few )?(?:pic|pics|selfie|selfies|photos)\b|` +
+      String.raw`\bwhat (?:ur|you're|youre|you are|are you|r u|are u|r you) wearing\b|\bselfies\b`,
+  ),
+  new RegExp(
+    String.raw`\balone\b|\bjust (?:us|the two of us|you and me)\b|\b(?:after|when) (?:your|ur|the) shift\b|\bafter work\b|` +
+      String.raw`\bdon'?t tell (?:your|ur) (?:bf|boyfriend|husband|hubby|gf|girlfriend|wife|partner)\b|` +
+      String.raw`\b(?:your|ur) (?:husband|bf|boyfriend|hubby) (?:is )?(?:not |never )?(?:home|away|around)\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:soft lips|(?:your|ur|those) lips|(?:looked|look|looking) at me|into it|deliver (?:yourself|urself)|robe|towel|` +
+      String.raw`bikini|shorts|underwear|bending over|left my number on|eyeing me|wearing|in that dress|uniform|leggings|scrubs|tights|` +
+      String.raw`skirt|yoga pants|work pants|jeans|pants|outfit|dress)\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:i'll|i will|ill) show (?:you|u) (?:something|a good time|what|my)\b|` +
+      String.raw`\b(?:and|then) (?:i'll|i will|ill) (?:pay (?:you )?(?:double|extra|more)|approve|tip|release|give you)\b`,
+  ),
   /;\)|;-\)/,
 ];
 const WIDE_SIGNALS: ReadonlyMap<number, RegExp> = new Map([
@@ -83,13 +246,23 @@ const TARGETS: ReadonlySet<string> = new Set([
 const DEATH: ReadonlySet<string> = new Set(['die', 'dies', 'dead', 'death', 'deserve', 'deserves']);
 
 // Words that HARM_NEAR_PERSON's alternatives need besides the lexicon's harm verbs.
-const HARM_EXTRA: ReadonlySet<string> = new Set(['die', 'dies', 'dead', 'death', 'deserve', 'deserves', 'deserved', 'bullet', 'wiped', 'walk', 'dealt', 'taken', 'put', 'abuse', 'chop', 'stoned', 'jumped', 'smoked', 'hung', 'knife']);
+const HARM_EXTRA: ReadonlySet<string> = new Set([
+  'die', 'dies', 'dead', 'death', 'deserve', 'deserves', 'deserved', 'bullet', 'wiped', 'walk', 'dealt', 'taken', 'put', 'abuse',
+  'chop', 'stoned', 'jumped', 'smoked', 'hung', 'knife',
+]);
+
+// Harm words by their stem, for the forms the sets above do not list.
+const HARM_STEM = new RegExp(
+  String.raw`^(?:kill|murder|stab|shoot|strangl|beat|punch|hurt|harm|break|smash|burn|rape|slap|kick|attack|bash|drown|poison|lynch|` +
+    String.raw`execut|behead|butcher|slaughter|massacre|extermin|annihilat|nuke|whip|maim|stomp|smack|unaliv|hunt|destroy|ruin|wreck|` +
+    String.raw`shank|whoop|eliminat|crippl|torch|abus|chop)`,
+);
 
 /** Whether any word is a harm verb of the lexicon (or a word HARM_NEAR_PERSON needs): set lookups, not a regular expression. */
 function hasHarmWord(reading: string): boolean {
   const words = reading.match(/[a-z]+/g);
   if (!words) return false;
-  for (const w of words) if (HARM_VERBS.has(w) || HARM_EXTRA.has(w) || /^(?:kill|murder|stab|shoot|strangl|beat|punch|hurt|harm|break|smash|burn|rape|slap|kick|attack|bash|drown|poison|lynch|execut|behead|butcher|slaughter|massacre|extermin|annihilat|nuke|whip|maim|stomp|smack|unaliv|hunt|destroy|ruin|wreck|shank|whoop|eliminat|crippl|torch|abus|chop)/.test(w)) return true;
+  for (const w of words) if (HARM_VERBS.has(w) || HARM_EXTRA.has(w) || HARM_STEM.test(w)) return true;
   return false;
 }
 
@@ -126,10 +299,20 @@ export function harmWordNearPerson(reading: string): boolean {
  * sexual sign.
  */
 function shapeGate(latin: string, reading: string): GateFlags | undefined {
-  const harm = VEILED.test(latin) || FATE.test(latin) || harmWordNearPerson(latin) || (hasHarmWord(latin) && HARM_NEAR_PERSON.test(latin)) || PURSUIT.test(latin);
+  const harm =
+    VEILED.test(latin) ||
+    FATE.test(latin) ||
+    harmWordNearPerson(latin) ||
+    (hasHarmWord(latin) && HARM_NEAR_PERSON.test(latin)) ||
+    PURSUIT.test(latin);
   const sexual = SEXUAL_STRONG.test(latin) || signals(latin, reading, 2) >= 2;
   if (!harm && !sexual) {
-    const other = INTIMIDATION.test(latin) || KNOWS_LIFE.test(latin) || (AT_PLACE.test(latin) && HOSTILE.test(latin)) || FAMILY.test(latin) || COERCION.test(latin);
+    const other =
+      INTIMIDATION.test(latin) ||
+      KNOWS_LIFE.test(latin) ||
+      (AT_PLACE.test(latin) && HOSTILE.test(latin)) ||
+      FAMILY.test(latin) ||
+      COERCION.test(latin);
     if (!other) return undefined;
   }
   return { harm, intimidation: true, family: true, coercion: true, sexual };
@@ -166,8 +349,19 @@ const CHAT_WORDS: Readonly<Record<string, string>> = {
   c: 'see', n: 'and', cuz: 'because', coz: 'because', pls: 'please', plz: 'please', ppl: 'people', da: 'the', b4: 'before',
 };
 
-const CONTRACTION = /\b(won't|can't|ain't|won’t|can’t|ain’t)\b|['’](ll|re|ve|m|d)\b|\b(it|he|she|that|there|what|who|where|here|how)['’]s\b|n['’]t\b/g;
-const IRREGULAR_NOT: Readonly<Record<string, string>> = { "won't": 'will not', "can't": 'can not', "ain't": 'is not', 'won’t': 'will not', 'can’t': 'can not', 'ain’t': 'is not' };
+const CONTRACTION = new RegExp(
+  String.raw`\b(won't|can't|ain't|won’t|can’t|ain’t)\b|['’](ll|re|ve|m|d)\b|` +
+    String.raw`\b(it|he|she|that|there|what|who|where|here|how)['’]s\b|n['’]t\b`,
+  'g',
+);
+const IRREGULAR_NOT: Readonly<Record<string, string>> = {
+  "won't": 'will not',
+  "can't": 'can not',
+  "ain't": 'is not',
+  'won’t': 'will not',
+  'can’t': 'can not',
+  'ain’t': 'is not',
+};
 const SUFFIXES: Readonly<Record<string, string>> = { ll: ' will', re: ' are', ve: ' have', m: ' am', d: ' would' };
 
 /** The reading text as words the cues read: contractions expanded, chat spellings read, punctuation gone. */

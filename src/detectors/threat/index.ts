@@ -27,7 +27,9 @@ function hintsOf({ views, lists, ruleSetLists }: DetectorContext): Hints {
 export const threatGrammarDetector: Detector = {
   name: 'threat-grammar',
   description:
-    'English threat grammar on compromise: agent (speaker, someone), patient (reader, family, property, third person or group) and mood (future, modal, imperative, conditional; negated, asked, quoted, reported, idiom). options.kind: violence, intimidation, family, coercion, sexual or third-party.',
+    'English threat grammar on compromise: agent (speaker, someone), patient (reader, family, property, third person or group) ' +
+    'and mood (future, modal, imperative, conditional; negated, asked, quoted, reported, idiom). ' +
+    'options.kind: violence, intimidation, family, coercion, sexual or third-party.',
   placeholders: ['agent', 'patient', 'mood'],
   detect(context): DetectorMatch[] {
     const { views, options } = context;

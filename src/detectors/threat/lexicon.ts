@@ -62,13 +62,22 @@ export const HARM_VERBS = formsOf([
  * Harm verbs that only mean harm with a particle or a person after them (`hit you`, `blow up`,
  * `run over`), or that are mostly everyday (`end`, `hit`, `run`, `crush`, `blow`, `die`).
  */
-export const NEEDS_PERSON = new Set(['pop', 'jump', 'clock', 'bust', 'smoke', 'blast', 'cap', 'tear', 'pound', 'belt', 'bite', 'slice', 'carve', 'hack', 'flatten', 'level', 'lay', 'rough', 'shove', 'sucker', 'bomb', 'trash', 'shred', 'deck', 'sock', 'dome', 'jab', 'vandalize', 'vandalise', 'mug', 'scald', 'snap', 'rip', 'slash', 'key', 'waste', 'end', 'hit', 'run', 'blow', 'crush', 'destroy', 'ruin', 'wreck', 'hunt', 'deck', 'bleed', 'skin', 'gut', 'die', 'eliminate', 'execute', 'gas', 'nuke', 'break', 'cut', 'burn', 'kick', 'smash']);
+export const NEEDS_PERSON = new Set([
+  'pop', 'jump', 'clock', 'bust', 'smoke', 'blast', 'cap', 'tear', 'pound', 'belt', 'bite', 'slice', 'carve', 'hack', 'flatten',
+  'level', 'lay', 'rough', 'shove', 'sucker', 'bomb', 'trash', 'shred', 'deck', 'sock', 'dome', 'jab', 'vandalize', 'vandalise',
+  'mug', 'scald', 'snap', 'rip', 'slash', 'key', 'waste', 'end', 'hit', 'run', 'blow', 'crush', 'destroy', 'ruin', 'wreck', 'hunt',
+  'deck', 'bleed', 'skin', 'gut', 'die', 'eliminate', 'execute', 'gas', 'nuke', 'break', 'cut', 'burn', 'kick', 'smash',
+]);
 
 /**
  * Harm verbs that are everyday with things (`knock on your door`, `drag your boxes`, `key in your
  * pin`): a threat only when the reader or a person is the one it is done to.
  */
-export const PERSON_ONLY = new Set(['knock', 'drag', 'snap', 'rip', 'waste', 'pop', 'jump', 'clock', 'bust', 'smoke', 'blast', 'cap', 'tear', 'pound', 'belt', 'bite', 'slice', 'carve', 'hack', 'flatten', 'level', 'lay', 'rough', 'shove', 'sucker', 'bomb', 'trash', 'shred', 'deck', 'sock', 'dome', 'jab', 'scald']);
+export const PERSON_ONLY = new Set([
+  'knock', 'drag', 'snap', 'rip', 'waste', 'pop', 'jump', 'clock', 'bust', 'smoke', 'blast', 'cap', 'tear', 'pound', 'belt', 'bite',
+  'slice', 'carve', 'hack', 'flatten', 'level', 'lay', 'rough', 'shove', 'sucker', 'bomb', 'trash', 'shred', 'deck', 'sock', 'dome',
+  'jab', 'scald',
+]);
 /** Harm verbs whose only threatening patient is property (`key your car`, `slash your tyres`). */
 export const PROPERTY_ONLY = new Set(['key', 'trash', 'vandalize', 'vandalise']);
 
@@ -106,7 +115,9 @@ export const IDIOM_OBJECTS = new Set([
   'ice', 'bank', 'news', 'party', 'set', 'show', 'level', 'boss', 'app', 'server', 'connection', 'heat',
 ]);
 /** Object pronouns for people other than the speaker and the reader. */
-export const THIRD_PRONOUNS = new Set(['him', 'her', 'them', 'em', "'em", 'themselves', 'himself', 'herself', 'everyone', 'everybody', 'anyone', 'anybody', 'all']);
+export const THIRD_PRONOUNS = new Set([
+  'him', 'her', 'them', 'em', "'em", 'themselves', 'himself', 'herself', 'everyone', 'everybody', 'anyone', 'anybody', 'all',
+]);
 /** Nouns for people and groups; with `the`, `that`, `those`, `every`, `all` they name a third person or group. */
 export const PEOPLE = new Set([
   'guy', 'guys', 'girl', 'girls', 'man', 'men', 'woman', 'women', 'kid', 'kids', 'child', 'children', 'boy',
@@ -133,18 +144,27 @@ export const SOMEONE_SUBJECTS = new Set(['someone', 'somebody', 'anyone', 'anybo
 /** Subjects that negate the clause on their own (`nobody's gonna hurt you`). */
 export const NEGATIVE_SUBJECTS = new Set(['nobody', 'noone', 'none', 'nothing', 'no']);
 /** Negation words. */
-export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'noone', 'nothing', 'neither', 'nor', 'nah', 'dont', 'wont', 'wouldnt', 'cant', 'couldnt', 'aint', 'didnt', 'isnt']);
+export const NEGATIONS = new Set([
+  'not', "n't", 'never', 'no', 'nobody', 'noone', 'nothing', 'neither', 'nor', 'nah', 'dont', 'wont', 'wouldnt', 'cant', 'couldnt',
+  'aint', 'didnt', 'isnt',
+]);
 
 /** Auxiliaries that put the act in the future. */
 export const FUTURE = new Set(['will', 'shall', "'ll", 'gonna', 'going', 'gon', 'finna', 'about', 'ima', 'imma', 'wil']);
 /** Auxiliaries of wish or intent. */
-export const DESIRE = new Set(['want', 'wanna', 'wish', 'hope', 'plan', 'intend', 'fantasize', 'fantasise', 'dream', 'like', 'love', 'swear', 'promise', 'gotta', 'got', 'have', 'need', 'ought', 'deserve', 'deserves', 'deserved', 'try', 'dare']);
+export const DESIRE = new Set([
+  'want', 'wanna', 'wish', 'hope', 'plan', 'intend', 'fantasize', 'fantasise', 'dream', 'like', 'love', 'swear', 'promise', 'gotta',
+  'got', 'have', 'need', 'ought', 'deserve', 'deserves', 'deserved', 'try', 'dare',
+]);
 /** Modal auxiliaries: could and would are hypothetical, should and must call for the act. */
 export const MODALS = new Set(['would', "'d", 'could', 'can', 'might', 'may', 'should', 'must', 'shoulda', 'woulda', 'coulda']);
 export const CALLS_FOR = new Set(['should', 'must', 'shoulda', 'need', 'needs', 'ought', 'deserve', 'deserves', 'deserved', 'gotta', 'have']);
 
 /** Words that open a new clause and what they say about it. */
-export const CLAUSE_OPENERS = new Set(['and', 'but', 'or', 'so', 'because', 'cause', 'cuz', 'coz', 'unless', 'if', 'when', 'then', 'otherwise', 'else', 'while', 'until', 'till', 'before', 'after', 'or else', 'either', 'once']);
+export const CLAUSE_OPENERS = new Set([
+  'and', 'but', 'or', 'so', 'because', 'cause', 'cuz', 'coz', 'unless', 'if', 'when', 'then', 'otherwise', 'else', 'while', 'until',
+  'till', 'before', 'after', 'or else', 'either', 'once',
+]);
 
 /** Verbs of saying and reporting, which make what follows someone else's words. */
 export const REPORT_VERBS = new Set([
@@ -155,4 +175,7 @@ export const REPORT_VERBS = new Set([
 ]);
 
 /** Nouns that are not a person, so a subject made of them makes the clause an idiom (`this traffic is killing me`). */
-export const PERSON_PRONOUN_SUBJECTS = new Set(['i', 'we', 'you', 'u', 'he', 'she', 'they', 'someone', 'somebody', 'anyone', 'anybody', 'nobody', 'people', 'ya', 'ima', 'imma', 'y\'all']);
+export const PERSON_PRONOUN_SUBJECTS = new Set([
+  'i', 'we', 'you', 'u', 'he', 'she', 'they', 'someone', 'somebody', 'anyone', 'anybody', 'nobody', 'people', 'ya', 'ima', 'imma',
+  'y\'all',
+]);

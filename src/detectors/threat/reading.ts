@@ -138,7 +138,10 @@ function readLeet(word: string): string {
 }
 
 // Words worth unmasking: harm verbs in every form, and the few threat words that are not verbs.
-const MASK_WORDS: readonly string[] = [...HARM_VERBS.keys(), 'dead', 'death', 'die', 'nudes', 'naked', 'rape', 'bitch', 'regret', 'fucking', 'fuckin', 'fuck', 'fucked', 'shit', 'damn', 'cunt'];
+const MASK_WORDS: readonly string[] = [
+  ...HARM_VERBS.keys(), 'dead', 'death', 'die', 'nudes', 'naked', 'rape', 'bitch', 'regret', 'fucking', 'fuckin', 'fuck', 'fucked',
+  'shit', 'damn', 'cunt',
+];
 const MASKABLE: ReadonlySet<string> = new Set(MASK_WORDS);
 // Words joined from spaced or dotted letters: the harm words, and the words of intimidation and
 // coercion typed the same way ("i know where you l i v e", "you'll r e g r e t it").
