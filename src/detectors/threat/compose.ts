@@ -65,6 +65,15 @@ const described = (parts: readonly Part[], gap: number, delta: number, how: stri
   ordinary: ['service', 'advice'],
 });
 
+/** A group shape whose later parts refer back to the group named first ("them", "they"): a little weaker. */
+const referring = (parts: readonly Part[], what: string): Shape => ({
+  parts,
+  gap: 10,
+  acrossSentences: true,
+  delta: -0.05,
+  note: `the group named, then ${what}`,
+});
+
 /** The kinds of threat this grammar composes, by the `frame` option of a rule. */
 export const FAMILIES: Readonly<Record<string, Family>> = {
   // Threats, wishes, plans, norms and incitement against a group named by an identity noun.
@@ -90,11 +99,11 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('better'), p('group'), p('fates')], gap: 6, ignoresNegation: true },
       { parts: [p('group'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then harm to "them"' },
       // The group named, then a wish, a plan or a norm for "them": "X ... hope they all catch something fatal".
-      { parts: [p('group'), p('wishes'), p('them'), p('fates')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a wish for "them"' },
-      { parts: [p('group'), p('wishes'), p('harm-acts'), p('them')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a wish for "them"' },
-      { parts: [p('group'), p('them'), p('norms'), p('fates')], gap: 10, acrossSentences: true, delta: -0.05, note: 'the group named, then a norm for "them"' },
+      referring([p('group'), p('wishes'), p('them'), p('fates')], 'a wish for "them"'),
+      referring([p('group'), p('wishes'), p('harm-acts'), p('them')], 'a wish for "them"'),
+      referring([p('group'), p('them'), p('norms'), p('fates')], 'a norm for "them"'),
       // A condition on the group, then harm: "X 全部赶出去，不走就打死".
-      { parts: [p('group'), p('if-not'), p('harm-acts')], gap: 10, acrossSentences: true, ignoresNegation: true, delta: -0.05, note: 'the group named, then harm if they stay' },
+      { ...referring([p('group'), p('if-not'), p('harm-acts')], 'harm if they stay'), ignoresNegation: true },
     ],
     notMeant: ['not-meant', 'games'],
   },
