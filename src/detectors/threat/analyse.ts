@@ -69,7 +69,7 @@ function sentenceWanted(
 }
 
 /** Analyses a message once; the threat rules share the result through the detector's cache. */
-export function analyse(plain: string, hints: Hints = NO_HINTS): ThreatEvent[] {
+export function analyse(plain: string, hints: () => Hints = NO_HINTS): ThreatEvent[] {
   return analyseDetailed(plain, hints).kept;
 }
 
@@ -79,7 +79,7 @@ export interface Hints {
   readonly game: boolean;
 }
 
-const NO_HINTS: Hints = { game: false };
+const NO_HINTS = (): Hints => ({ game: false });
 
 /** Where negated threats go while `explainThreats` runs; moderation leaves it unset. */
 let negatedSink: ThreatEvent[] | undefined;
@@ -88,7 +88,7 @@ let negatedSink: ThreatEvent[] | undefined;
  * For explain only: the analysis with what it set aside, the events scored far below any base
  * score and the threats it read as negated, each with the steps that say why.
  */
-export function explainThreats(plain: string, hints: Hints = NO_HINTS): ThreatEvent[] {
+export function explainThreats(plain: string, hints: () => Hints = NO_HINTS): ThreatEvent[] {
   negatedSink = [];
   try {
     const { dropped } = analyseDetailed(plain, hints);
@@ -161,7 +161,7 @@ export function chooseSentences(
   return chosen;
 }
 
-function analyseDetailed(plain: string, hints: Hints): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
+function analyseDetailed(plain: string, hints: () => Hints): { kept: ThreatEvent[]; dropped: ThreatEvent[] } {
   const none = { kept: [], dropped: [] };
   const joined = joinedReading(plain);
   const reading = joined.text;
@@ -175,7 +175,8 @@ function analyseDetailed(plain: string, hints: Hints): { kept: ThreatEvent[]; dr
   const chosen = chooseSentences(reading, all, flags, latin);
   if (chosen.length === 0) return none;
   const sentences = parseSentences(reading, chosen);
-  const frames = computeFrames(reading, latin, hints);
+  // Asked only here, past the gate: reading the lists costs a tokenization of the message.
+  const frames = computeFrames(reading, latin, hints());
   const events: ThreatEvent[] = [];
   for (const sentence of sentences) {
     if (flags.harm) for (const clause of sentence.clauses) harmFrames(sentence, clause, frames, events);

@@ -311,7 +311,8 @@ function tokenize(text: string): Token[] {
 interface Compiled {
   readonly byFirst: Map<string, { readonly keys: readonly string[]; readonly prefix: boolean; readonly term: string }[]>;
   /** Single words ending in `*` ("murder*"), tried by prefix. */
-  readonly prefixes: readonly { readonly prefix: string; readonly term: string }[];
+  /** By their first two characters (a one-character prefix under its character), so a token tries only its own. */
+  readonly prefixes: ReadonlyMap<string, readonly { readonly prefix: string; readonly term: string }[]>;
   readonly terms: ReadonlySet<string>;
 }
 
@@ -324,7 +325,7 @@ function compiledList(lists: Lists, name: string): Compiled {
   let list = cache.get(name);
   if (!list) {
     const byFirst: Compiled['byFirst'] = new Map();
-    const prefixes: { prefix: string; term: string }[] = [];
+    const prefixes = new Map<string, { prefix: string; term: string }[]>();
     const terms = new Set<string>();
     for (const { term } of lists[name] ?? []) {
       const prefix = term.endsWith('*');
@@ -332,7 +333,10 @@ function compiledList(lists: Lists, name: string): Compiled {
       if (keys.length === 0) continue;
       const joined = keys.join(' ');
       terms.add(joined);
-      if (prefix && keys.length === 1) prefixes.push({ prefix: keys[0]!, term: joined });
+      if (prefix && keys.length === 1) {
+        const head = keys[0]!.slice(0, 2);
+        prefixes.set(head, [...(prefixes.get(head) ?? []), { prefix: keys[0]!, term: joined }]);
+      }
       else {
         const entries = byFirst.get(keys[0]!) ?? [];
         entries.push({ keys, prefix, term: joined });
@@ -429,7 +433,13 @@ class Reading {
         }
         if (ok) best = this.hit(i, last, entry.term);
       }
-      if (!best) for (const { prefix, term } of list.prefixes) if (tokens[i]!.key.startsWith(prefix)) best = this.hit(i, i, term);
+      if (!best && list.prefixes.size > 0) {
+        const key = tokens[i]!.key;
+        for (const head of [key.slice(0, 2), key.slice(0, 1)]) {
+          for (const { prefix, term } of list.prefixes.get(head) ?? []) if (!best && key.startsWith(prefix)) best = this.hit(i, i, term);
+          if (key.length < 2) break;
+        }
+      }
       if (best) out.push(best);
     }
     return out;

@@ -11,7 +11,7 @@ const cache = new WeakMap<Views, readonly ThreatEvent[]>();
 
 function eventsFor(views: Views, hints: () => Hints): readonly ThreatEvent[] {
   let events = cache.get(views);
-  if (!events) cache.set(views, (events = analyse(views.plain.text, hints())));
+  if (!events) cache.set(views, (events = analyse(views.plain.text, hints)));
   return events;
 }
 
@@ -48,7 +48,7 @@ export const threatGrammarDetector: Detector = {
   },
   explainRejected(context) {
     const { views, options } = context;
-    return explainThreats(views.plain.text, hintsOf(context))
+    return explainThreats(views.plain.text, () => hintsOf(context))
       .filter((e) => e.kind === options.kind)
       .map((e) => ({
         view: 'plain' as const,
