@@ -361,6 +361,7 @@ const COMPOSITES: Readonly<Record<string, readonly (readonly [string, string, nu
   relations: [['possessives', 'relatives', 1]],
   penalties: [
     ['exposure-acts', 'reader-data', 3],
+    ['passing-acts', 'reader-data', 3],
     ['reader-data', 'exposure-places', 5],
     ['tell-acts', 'relations', 3],
     ['relations', 'learn-acts', 3],
