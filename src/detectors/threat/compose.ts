@@ -312,11 +312,16 @@ interface Compiled {
   readonly byFirst: Map<string, { readonly keys: readonly string[]; readonly prefix: boolean; readonly term: string }[]>;
   /** Single words ending in `*` ("murder*"), tried by prefix. */
   /** By their first two characters (a one-character prefix under its character), so a token tries only its own. */
-  readonly prefixes: ReadonlyMap<string, readonly { readonly prefix: string; readonly term: string }[]>;
+  readonly prefixes: ReadonlyMap<number, readonly { readonly prefix: string; readonly term: string }[]>;
   readonly terms: ReadonlySet<string>;
 }
 
 const compiled = new WeakMap<Lists, Map<string, Compiled>>();
+
+/** A word's first one or two UTF-16 units as one number: the key prefix terms are filed under. */
+function headOf(word: string, two: boolean): number {
+  return word.charCodeAt(0) * 0x10000 + (two ? word.charCodeAt(1) + 1 : 0);
+}
 
 /** A list's terms compiled once per lists object; a part with no list compiles to nothing. */
 function compiledList(lists: Lists, name: string): Compiled {
@@ -325,7 +330,7 @@ function compiledList(lists: Lists, name: string): Compiled {
   let list = cache.get(name);
   if (!list) {
     const byFirst: Compiled['byFirst'] = new Map();
-    const prefixes = new Map<string, { prefix: string; term: string }[]>();
+    const prefixes = new Map<number, { prefix: string; term: string }[]>();
     const terms = new Set<string>();
     for (const { term } of lists[name] ?? []) {
       const prefix = term.endsWith('*');
@@ -334,7 +339,7 @@ function compiledList(lists: Lists, name: string): Compiled {
       const joined = keys.join(' ');
       terms.add(joined);
       if (prefix && keys.length === 1) {
-        const head = keys[0]!.slice(0, 2);
+        const head = headOf(keys[0]!, keys[0]!.length >= 2);
         prefixes.set(head, [...(prefixes.get(head) ?? []), { prefix: keys[0]!, term: joined }]);
       }
       else {
@@ -436,10 +441,8 @@ class Reading {
       }
       if (!best && list.prefixes.size > 0) {
         const key = tokens[i]!.key;
-        for (const head of [key.slice(0, 2), key.slice(0, 1)]) {
-          for (const { prefix, term } of list.prefixes.get(head) ?? []) if (!best && key.startsWith(prefix)) best = this.hit(i, i, term);
-          if (key.length < 2) break;
-        }
+        const candidates = [list.prefixes.get(headOf(key, key.length >= 2)), key.length >= 2 ? list.prefixes.get(headOf(key, false)) : undefined];
+        for (const entries of candidates) for (const { prefix, term } of entries ?? []) if (!best && key.startsWith(prefix)) best = this.hit(i, i, term);
       }
       if (best) out.push(best);
     }
