@@ -12,8 +12,10 @@ export type {
   Finding,
   ModerationResult,
   Thresholds,
+  Truncation,
   Verdict,
 } from './engine/types.js';
+export { MAX_MODERATED_LENGTH } from './engine/limits.js';
 export { DEFAULT_THRESHOLDS } from './engine/scoring.js';
 export { loadRuleSet, safeLoadRuleSet } from './policy/load.js';
 export type { LoadRuleSetOptions, RuleSet, TermEntry } from './policy/load.js';

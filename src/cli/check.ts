@@ -10,6 +10,9 @@ export function formatCheckReport(text: string, result: ModerationResult, color:
   for (const [category, value] of Object.entries(result.categories)) {
     lines.push(`  ${category}: ${value.verdict} (${value.score})`);
   }
+  if (result.truncated) {
+    lines.push(c.yellow(`moderated the first ${result.truncated.at} of ${result.truncated.length} characters; the rest was not read`));
+  }
   lines.push('', highlight(text, result.findings, (s) => (color ? c.inverse(c.red(s)) : `[${s}]`)), '');
   if (result.findings.length === 0) lines.push('no findings');
   for (const finding of result.findings) {

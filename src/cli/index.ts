@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import { describeProblem, OptionError } from '../engine/errors.js';
+import { MAX_MODERATED_LENGTH, moderatedLength } from '../engine/limits.js';
 import { createModerator, type ModeratorOptions } from '../engine/moderator.js';
 import { RuleSetError } from '../policy/errors.js';
 import { moderatorOptionsFor } from '../policy/files.js';
@@ -56,10 +57,12 @@ Moderates every message of an archive and writes one JSONL line per input line t
 input order whatever the number of workers; a malformed line becomes an error record with its line
 number, and trailing blank lines are nothing. JSONL, CSV with a header, or plain text (one message a
 line), gzip-compressed or not (by content, stdin too); input that is not UTF-8 text is refused. A
-truncated input ends with the record "input truncated after line N". Progress on stderr when it is
-a terminal; a summary at the end. Exit 0 when every line was read, 1 when some lines were errors,
-2 for a usage error (nothing is read), 130 when interrupted (SIGINT/SIGTERM): every line up to the
-one named in "interrupted after line N" on stderr is written, and none after it.
+truncated input ends with the record "input truncated after line N". A message longer than
+1,048,576 characters is moderated in its first part: its record says where ("truncated": {"at",
+"length"}) and the summary counts such messages. Progress on stderr when it is a terminal; a
+summary at the end. Exit 0 when every line was read, 1 when some lines were errors, 2 for a usage
+error (nothing is read), 130 when interrupted (SIGINT/SIGTERM): every line up to the one named in
+"interrupted after line N" on stderr is written, and none after it.
 
 Options:
   --format jsonl|csv|text   override format detection
@@ -80,7 +83,8 @@ Examples:
 
 Reports on one message: the verdict, the message with flagged spans marked (colour on a
 terminal, [brackets] otherwise) and, for each finding, its rule, score, message and the steps
-from the rule's base score to the final score. Reads stdin when no text is given.
+from the rule's base score to the final score. Reads stdin when no text is given. A message
+longer than 1,048,576 characters is moderated in its first 1,048,576 and the report says so.
 Exit 0 whatever the verdict, unless --fail-on says otherwise; 2 for a usage error.
 
 Options:
@@ -97,6 +101,7 @@ Examples:
   redact: `Usage: chaperone redact [text] [--style label|mask] [--category NAME]… [--entity NAME]…
 
 Prints the message with the chosen findings masked (default: personal data, as [phone]-style labels).
+A message of any length is read whole (past 1,048,576 characters, in overlapping windows).
 
 Options:
   --style label|mask  [phone]-style labels (default), or one * per character
@@ -114,6 +119,7 @@ Examples:
 For one message, every rule of the policy and what happened to it: flagged, below the review
 threshold, suppressed by an exception (and which), matched nothing after its trigger, or not
 triggered at all — so a policy author sees why a message was missed, not only why it was caught.
+Reads what check reads: the first 1,048,576 characters of a longer message (said on stderr).
 
 Options:
   --rule ID           only rules whose id starts with ID (e.g. profanity/ or profanity/insult)
@@ -246,6 +252,9 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
         .filter((e) => prefix === undefined || e.ruleId.startsWith(prefix))
         .sort((a, b) => order[a.outcome]! - order[b.outcome]! || a.ruleId.localeCompare(b.ruleId));
       if (prefix !== undefined && explanations.length === 0) throw new UsageError(`no rule id starts with "${prefix}"`);
+      if (text.length > MAX_MODERATED_LENGTH) {
+        io.stderr.write(`explained the first ${moderatedLength(text)} of ${text.length} characters, as check reads them; the rest was not read\n`);
+      }
       if (values.json) {
         io.stdout.write(`${JSON.stringify(explanations, null, 2)}\n`);
         return 0;

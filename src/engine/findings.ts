@@ -14,16 +14,30 @@ export interface Suppressed {
  * every change is a step in the explanation. Overlapping matches of one rule keep the best.
  */
 export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, suppressed?: Suppressed[]): Finding[] {
-  const findings: Finding[] = [];
+  const drafts: Draft[] = [];
   for (const match of evaluation.matches) {
     const cancelledBy = exceptionFor(policy, evaluation, match);
     if (cancelledBy !== undefined) {
       suppressed?.push({ match, reason: cancelledBy });
       continue;
     }
-    findings.push(toFinding(policy, evaluation, match));
+    drafts.push(toDraft(policy, evaluation, match));
   }
-  return dedupe(findings);
+  // Messages are written for the findings that remain: `{{match}}` copies the span, and a
+  // long word matched at every one of its letters (`*fuck*` in `fuckfuckfuck…`) would copy
+  // the word once per match.
+  return dedupe(drafts).map(toFinding);
+}
+
+/** A finding before its message is written. */
+interface Draft {
+  readonly match: RawMatch;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly entity: string | undefined;
+  readonly score: number;
+  readonly steps: ExplanationStep[];
 }
 
 function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): string | undefined {
@@ -43,7 +57,7 @@ function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: Raw
   return undefined;
 }
 
-function toFinding(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): Finding {
+function toDraft(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): Draft {
   const { rule } = match;
   const base = rule.source.score;
   const steps: ExplanationStep[] = [{ kind: 'base', delta: base, note: `base score of ${rule.id}` }];
@@ -72,7 +86,12 @@ function toFinding(policy: CompiledPolicy, evaluation: Evaluation, match: RawMat
     steps.push({ kind: 'clamp', delta: round(clamped - score), note: 'scores stay between 0 and 1' });
   }
   const text = evaluation.text.slice(match.start, match.end);
-  const entity = match.entity ?? rule.source.entity;
+  return { match, start: match.start, end: match.end, text, entity: match.entity ?? rule.source.entity, score: round(clamped), steps };
+}
+
+function toFinding(draft: Draft): Finding {
+  const { match, text, entity } = draft;
+  const { rule } = match;
   const values: Record<string, string> = {
     match: text,
     matched: match.matched,
@@ -88,13 +107,13 @@ function toFinding(policy: CompiledPolicy, evaluation: Evaluation, match: RawMat
     ruleSet: rule.ruleSet.id,
     category: rule.ruleSet.category,
     ...(entity === undefined ? {} : { entity }),
-    start: match.start,
-    end: match.end,
+    start: draft.start,
+    end: draft.end,
     text,
-    score: round(clamped),
+    score: draft.score,
     severity: rule.source.severity,
     message: fillMessage(rule.source.message, values),
-    explanation: { matched: match.matched, steps },
+    explanation: { matched: match.matched, steps: draft.steps },
   };
 }
 
@@ -105,23 +124,23 @@ export function fillMessage(template: string, values: Readonly<Record<string, st
   return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g, (whole, name: string) => valueOf(name) ?? whole);
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  findings.sort((a, b) => a.start - b.start || b.end - a.end || b.score - a.score);
-  const out: Finding[] = [];
+function dedupe(drafts: Draft[]): Draft[] {
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end || b.score - a.score);
+  const out: Draft[] = [];
   const lastByRule = new Map<string, number>();
-  for (const finding of findings) {
-    const previousIndex = lastByRule.get(finding.ruleId);
+  for (const draft of drafts) {
+    const ruleId = draft.match.rule.id;
+    const previousIndex = lastByRule.get(ruleId);
     const previous = previousIndex === undefined ? undefined : out[previousIndex];
-    if (previous && finding.start < previous.end) {
+    if (previous && draft.start < previous.end) {
       // Same rule, overlapping: keep the higher score, then the longer span.
       const better =
-        finding.score > previous.score ||
-        (finding.score === previous.score && finding.end - finding.start > previous.end - previous.start);
-      if (better) out[previousIndex!] = finding;
+        draft.score > previous.score || (draft.score === previous.score && draft.end - draft.start > previous.end - previous.start);
+      if (better) out[previousIndex!] = draft;
       continue;
     }
-    lastByRule.set(finding.ruleId, out.length);
-    out.push(finding);
+    lastByRule.set(ruleId, out.length);
+    out.push(draft);
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.match.rule.id.localeCompare(b.match.rule.id));
 }

@@ -10,7 +10,8 @@ import { resolveShared, sharedVocabulary } from '../policy/vocabulary.js';
 import { evaluate } from './evaluate.js';
 import { explainMessage, type RuleExplanation } from './explain.js';
 import { buildFindings, type Suppressed } from './findings.js';
-import { checkRedactOptions, redactFindings, type RedactNames, type RedactOptions, type RedactResult } from './redact.js';
+import { checkRedactOptions, chooseFindings, redactFindings, type RedactNames, type RedactOptions, type RedactResult } from './redact.js';
+import { findingsByWindow, MAX_MODERATED_LENGTH, moderatedLength } from './limits.js';
 import { DEFAULT_THRESHOLDS, scoreCategories, worstVerdict } from './scoring.js';
 import type { ModerationResult, Thresholds, Verdict } from './types.js';
 
@@ -39,14 +40,21 @@ export interface ModeratorOptions {
 
 /** A compiled policy: call `moderate` on every message. */
 export interface Moderator {
-  /** Findings, category scores and verdicts for one message. Synchronous, no I/O. */
+  /**
+   * Findings, category scores and verdicts for one message. Synchronous, no I/O. A message longer
+   * than `MAX_MODERATED_LENGTH` is moderated in its first part and the result says so in `truncated`.
+   */
   moderate(text: string): ModerationResult;
   /**
    * The message with the chosen findings masked. Throws `OptionError` (`unknown_category`,
    * `unknown_entity`) when `categories` or `entities` names something no loaded rule produces.
+   * A message longer than `MAX_MODERATED_LENGTH` is read whole, in overlapping windows of that length.
    */
   redact(text: string, options?: RedactOptions): RedactResult;
-  /** For every rule, why it fired on the message or why not: for policy authors, not the hot path. */
+  /**
+   * For every rule, why it fired on the message or why not: for policy authors, not the hot path.
+   * Reads what `moderate` reads: the first `MAX_MODERATED_LENGTH` units of a longer message.
+   */
   explain(text: string): RuleExplanation[];
   /** The rule sets this moderator runs, after locale and `disable` filtering. */
   readonly ruleSets: readonly RuleSet[];
@@ -69,7 +77,9 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
 
   const moderate = (text: string): ModerationResult => {
     assertText(text, 'moderate');
-    return resultFor(policy, text, thresholdsFor);
+    const at = moderatedLength(text);
+    if (at === text.length) return resultFor(policy, text, thresholdsFor);
+    return { ...resultFor(policy, text.slice(0, at), thresholdsFor), truncated: { at, length: text.length } };
   };
   let names: RedactNames | undefined;
   return {
@@ -77,11 +87,16 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     redact(text, redactOptions) {
       assertText(text, 'redact');
       checkRedactOptions(redactOptions, (names ??= redactNames(ruleSets, detectors)));
-      return redactFindings(text, moderate(text).findings, redactOptions);
+      // A longer message is read whole, window by window, keeping only what will be masked.
+      const findings =
+        text.length <= MAX_MODERATED_LENGTH
+          ? moderate(text).findings
+          : findingsByWindow(text, (part) => chooseFindings(resultFor(policy, part, thresholdsFor).findings, redactOptions));
+      return redactFindings(text, findings, redactOptions);
     },
     explain(text) {
       assertText(text, 'explain');
-      return explainMessage(policy, text, thresholdsFor);
+      return explainMessage(policy, text.slice(0, moderatedLength(text)), thresholdsFor);
     },
     ruleSets,
     thresholdsFor,

@@ -63,15 +63,20 @@ function checkNames(given: unknown, option: string, code: OptionErrorCode, known
   }
 }
 
-/** Masks the chosen findings; overlapping spans merge, everything else is left as it was. */
-export function redactFindings(text: string, findings: readonly Finding[], options: RedactOptions = {}): RedactResult {
+/** The findings `options` chooses to mask: of the chosen categories and entities, scoring at least `minScore`. */
+export function chooseFindings(findings: readonly Finding[], options: RedactOptions = {}): Finding[] {
   const categories = options.categories ?? ['pii'];
-  const chosen = findings.filter(
+  return findings.filter(
     (f) =>
       categories.includes(f.category) &&
       (options.entities === undefined || (f.entity !== undefined && options.entities.includes(f.entity))) &&
       f.score >= (options.minScore ?? 0.5),
   );
+}
+
+/** Masks the chosen findings; overlapping spans merge, everything else is left as it was. */
+export function redactFindings(text: string, findings: readonly Finding[], options: RedactOptions = {}): RedactResult {
+  const chosen = chooseFindings(findings, options);
   const style = options.style ?? 'label';
   const maskChar = firstCharacter(options.maskChar ?? '*');
   const sorted = [...chosen].sort((a, b) => a.start - b.start || b.end - a.end);

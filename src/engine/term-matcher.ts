@@ -1,5 +1,6 @@
 import { isCjk, isMaskChar, isWordChar, skeletonize } from '../text/index.js';
 import type { SkeletonView } from '../text/types.js';
+import { workMeter } from '../text/work-meter.js';
 
 /** A term after normalisation, ready for the multi-pattern matcher. */
 export interface CompiledTerm {
@@ -446,6 +447,7 @@ export class TermMatcher {
     let count = 0;
     let node = 0;
     let previousSpace = true;
+    let edges: WordEdges | undefined;
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i);
       if (isSpace(code)) {
@@ -479,8 +481,11 @@ export class TermMatcher {
           let end = i + 1;
           if ((flags & START_BOUNDARY) !== 0 && !isBoundaryBefore(view, start)) continue;
           if ((flags & END_BOUNDARY) !== 0 && !isBoundaryBefore(view, end)) continue;
-          if ((flags & EXTEND_START) !== 0) while (!isBoundaryBefore(view, start)) start--;
-          if ((flags & EXTEND_END) !== 0) while (!isBoundaryBefore(view, end)) end++;
+          if ((flags & (EXTEND_START | EXTEND_END)) !== 0) {
+            edges ??= new WordEdges(view);
+            if ((flags & EXTEND_START) !== 0) start = edges.startOf(start);
+            if ((flags & EXTEND_END) !== 0) end = edges.endOf(end);
+          }
           hits.push({ term: id, start, end, masked: false });
         }
       }
@@ -594,6 +599,58 @@ function alignsWithMask(token: string, offset: number, term: string): boolean {
 function hasMaskChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isMaskChar(text.charCodeAt(i))) return true;
   return false;
+}
+
+/** Walks longer than this remember what they found, so that no position is walked twice. */
+const SHORT_WALK = 64;
+
+/**
+ * The edges of the word around a position, for `*` terms that report the whole word. A long word
+ * holds a match at nearly every letter (`*fuck*` in `fuckfuckfuck…`, `f u c k` repeated): walking
+ * to its edges from each one was quadratic. Walks are short in chat; a long one fills a memo, so
+ * each position of a long word is walked at most once per direction.
+ */
+class WordEdges {
+  private before: Int32Array | undefined;
+  private after: Int32Array | undefined;
+
+  constructor(private readonly view: SkeletonView) {}
+
+  /** The last position at or before `index` where a word may start. */
+  startOf(index: number): number {
+    let k = index;
+    let steps = 0;
+    while (!isBoundaryBefore(this.view, k)) {
+      const known = this.before === undefined ? 0 : this.before[k]!;
+      if (known > 0) {
+        k = known - 1;
+        break;
+      }
+      k--;
+      if (++steps === SHORT_WALK) this.before = new Int32Array(this.view.text.length + 1);
+    }
+    workMeter.steps += steps;
+    if (this.before !== undefined) for (let j = index; j > k && this.before[j] === 0; j--) this.before[j] = k + 1;
+    return k;
+  }
+
+  /** The first position at or after `index` where a word may end. */
+  endOf(index: number): number {
+    let k = index;
+    let steps = 0;
+    while (!isBoundaryBefore(this.view, k)) {
+      const known = this.after === undefined ? 0 : this.after[k]!;
+      if (known > 0) {
+        k = known - 1;
+        break;
+      }
+      k++;
+      if (++steps === SHORT_WALK) this.after = new Int32Array(this.view.text.length + 1);
+    }
+    workMeter.steps += steps;
+    if (this.after !== undefined) for (let j = index; j < k && this.after[j] === 0; j++) this.after[j] = k + 1;
+    return k;
+  }
 }
 
 /** True when a word may start or end at `index` of the view. */

@@ -55,6 +55,19 @@ export interface ModerationResult {
   readonly categories: Readonly<Record<string, CategoryResult>>;
   /** Sorted by start, then end. */
   readonly findings: readonly Finding[];
+  /**
+   * Present only when the message was longer than `MAX_MODERATED_LENGTH`: moderation read
+   * `text.slice(0, truncated.at)` and nothing after it.
+   */
+  readonly truncated?: Truncation;
+}
+
+/** Where moderation of a message longer than `MAX_MODERATED_LENGTH` stopped. */
+export interface Truncation {
+  /** UTF-16 offset where moderation stopped: `MAX_MODERATED_LENGTH`, or one less so as not to cut a surrogate pair. */
+  readonly at: number;
+  /** The full length of the message in UTF-16 code units. */
+  readonly length: number;
 }
 
 /** Review and block thresholds for a category. */

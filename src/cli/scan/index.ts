@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
+import { MAX_MODERATED_LENGTH } from '../../engine/limits.js';
 import { UsageError } from '../usage.js';
 import { openInput, type InputBatch } from './input.js';
 import { checkScanPaths } from './outputs.js';
@@ -171,6 +172,8 @@ function createProgress(stream: Writable, total: number | undefined) {
 export interface ScanSummary {
   readonly lines: number;
   readonly errors: number;
+  /** Messages longer than `MAX_MODERATED_LENGTH`, moderated in their first part (their records say where). */
+  readonly truncated: number;
   readonly seconds: number;
   readonly messagesPerSecond: number;
   readonly workers: number;
@@ -189,6 +192,7 @@ function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSu
   return {
     lines: counts.lines,
     errors: counts.errors,
+    truncated: counts.truncated,
     seconds: Math.round(seconds * 100) / 100,
     messagesPerSecond: Math.round(counts.lines / Math.max(seconds, 0.001)),
     workers,
@@ -208,7 +212,8 @@ function formatSummary(s: ScanSummary): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ') || 'none';
   return [
-    `scanned ${s.lines} lines in ${s.seconds}s (${s.messagesPerSecond} msg/s, ${s.workers} workers), ${s.errors} errors`,
+    `scanned ${s.lines} lines in ${s.seconds}s (${s.messagesPerSecond} msg/s, ${s.workers} workers), ${s.errors} errors` +
+      (s.truncated > 0 ? `, ${s.truncated} moderated in part (longer than ${MAX_MODERATED_LENGTH} characters)` : ''),
     `  verdicts: ${list(s.verdicts)}`,
     `  flagged by category: ${list(s.categories)}`,
     `  findings by rule: ${list(s.rules)}`,

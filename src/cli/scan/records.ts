@@ -47,6 +47,8 @@ export function itemsOf(batch: { firstLine: number; bytes: Uint8Array } | { item
 export interface ScanCounts {
   lines: number;
   errors: number;
+  /** Messages longer than `MAX_MODERATED_LENGTH`, moderated in their first part. */
+  truncated: number;
   verdicts: Map<string, number>;
   categories: Map<string, number>;
   rules: Map<string, number>;
@@ -56,13 +58,14 @@ export interface ScanCounts {
 /** A fresh, empty set of counts. */
 export function emptyCounts(): ScanCounts {
   const verdicts = new Map([['allow', 0], ['review', 0], ['block', 0]]);
-  return { lines: 0, errors: 0, verdicts, categories: new Map(), rules: new Map(), senders: new Map() };
+  return { lines: 0, errors: 0, truncated: 0, verdicts, categories: new Map(), rules: new Map(), senders: new Map() };
 }
 
 /** Adds `from` into `into`. */
 export function mergeCounts(into: ScanCounts, from: ScanCounts): void {
   into.lines += from.lines;
   into.errors += from.errors;
+  into.truncated += from.truncated;
   for (const key of ['verdicts', 'categories', 'rules', 'senders'] as const) {
     for (const [name, n] of from[key]) add(into[key], name, n);
   }
@@ -107,6 +110,7 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
       continue;
     }
     add(counts.verdicts, result.verdict);
+    if (result.truncated) counts.truncated++;
     for (const [category, value] of Object.entries(result.categories)) {
       if (value.verdict !== 'allow') add(counts.categories, category);
     }
@@ -121,6 +125,7 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
       score: result.score,
       categories: result.categories,
       findings: result.findings,
+      ...(result.truncated ? { truncated: result.truncated } : {}),
     };
     output += `${JSON.stringify(record)}\n`;
   }
