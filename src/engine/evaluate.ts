@@ -33,7 +33,13 @@ interface LocatedHit extends Span {
 /** The term occurrences one rule received from the shared scan, by role. */
 export interface RuleHits {
   terms: LocatedHit[];
+  /** The first occurrence of a trigger term: a trigger only says whether the rule runs. */
   trigger: LocatedHit[];
+  /**
+   * While the rule is evaluated, every occurrence of each group's terms when every group
+   * occurred; otherwise (the rule cannot match), and once evaluation is done, only the first
+   * occurrence of each group that did.
+   */
   near: LocatedHit[][];
   context: LocatedHit[][];
   allow: LocatedHit[][];
@@ -79,14 +85,16 @@ export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: nu
     }
     if (matched.size > 0) {
       const skeleton = evaluation.views.skeleton;
-      for (const hit of evaluation.scanned) {
-        let located: { span: Span; matched: string } | undefined;
-        for (const target of policy.secondaryTargets[hit.term]!) {
+      const scanned = evaluation.scanned;
+      for (let h = 0; h < scanned.length; h++) {
+        const hit = scanned[h]!;
+        const targets = policy.secondaryTargets[hit.term]!;
+        for (let t = 0; t < targets.length; t++) {
+          const target = targets[t]!;
           if (!matched.has(target.rule)) continue;
-          located ??= locate(policy, skeleton, hit);
           const entry = hits.get(target.rule)!;
           const slots = target.role === 'context' ? entry.context : entry.allow;
-          (slots[target.slot] ??= []).push({ start: located.span.start, end: located.span.end, target, matched: located.matched, masked: hit.masked });
+          (slots[target.slot] ??= []).push(locate(policy, skeleton, hit, target));
         }
       }
     }
@@ -94,11 +102,19 @@ export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: nu
   return evaluation.hits.get(rule) ?? EMPTY_HITS;
 }
 
-/** A scan hit in original offsets, with what matched after normalisation: the term as normalised, or for a `*` term the whole word. */
-function locate(policy: CompiledPolicy, skeleton: TextView, hit: TermHit): { span: Span; matched: string } {
+/**
+ * A scan hit in original offsets for one target, with what matched after normalisation: the term
+ * as normalised, or for a `*` term the whole word. A hit is a non-empty span of the view, so its
+ * ends map directly (a long message has one of these per occurrence: no object in between).
+ */
+function locate(policy: CompiledPolicy, skeleton: TextView, hit: TermHit, target: TermTarget): LocatedHit {
   const term = policy.matcher.terms[hit.term]!;
   const matched = term.extendStart || term.extendEnd ? skeleton.text.slice(hit.start, hit.end) : policy.matcher.written(hit.term);
-  return { span: mapSpanToOriginal(skeleton, hit.start, hit.end), matched };
+  if (hit.end <= hit.start) {
+    const span = mapSpanToOriginal(skeleton, hit.start, hit.end);
+    return { start: span.start, end: span.end, target, matched, masked: hit.masked };
+  }
+  return { start: skeleton.starts[hit.start]!, end: skeleton.ends[hit.end - 1]!, target, matched, masked: hit.masked };
 }
 
 /**
@@ -110,18 +126,25 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const skeleton = views.skeleton;
   const hits = new Map<number, RuleHits>();
   const scanned: TermHit[] = [];
-  for (const hit of policy.matcher.scan(skeleton)) {
+  const found = policy.matcher.scan(skeleton);
+  // Most near rules a message triggers lack a group and cannot match: they get only the first
+  // occurrence of each group they have. A located hit for every occurrence was most of the memory
+  // of a long message (16 for each `vx` in `vx vx vx …`).
+  const complete = completeNearRules(policy, found);
+  for (let h = 0; h < found.length; h++) {
+    const hit = found[h]!;
     // Context and allow words wait until their rule has matched (see hitsFor).
     if (policy.secondaryTargets[hit.term]!.length > 0) scanned.push(hit);
     const targets = policy.primaryTargets[hit.term]!;
-    if (targets.length === 0) continue;
-    const { span, matched } = locate(policy, skeleton, hit);
-    for (const target of targets) {
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t]!;
       let entry = hits.get(target.rule);
       if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));
-      const located: LocatedHit = { start: span.start, end: span.end, target, matched, masked: hit.masked };
-      if (target.role === 'terms' || target.role === 'trigger') entry[target.role].push(located);
-      else (entry.near[target.slot] ??= []).push(located);
+      if (target.role === 'trigger' && entry.trigger.length > 0) continue;
+      if (target.role === 'near' && (entry.near[target.slot]?.length ?? 0) > 0 && !complete?.has(target.rule)) continue;
+      const one = locate(policy, skeleton, hit, target);
+      if (target.role === 'terms' || target.role === 'trigger') entry[target.role].push(one);
+      else (entry.near[target.slot] ??= []).push(one);
     }
   }
   const words = new WordIndex(text);
@@ -149,7 +172,35 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
         break;
     }
   }
+  // Past this point a near group is only asked whether it occurred (explain): the occurrences
+  // of a long message need not outlive the matching.
+  for (const entry of hits.values()) for (const group of entry.near) if (group !== undefined && group.length > 1) group.length = 1;
   return { text, views, words, hits, matches, scanned };
+}
+
+/** The near rules every group of which occurs among the hits; undefined when no near rule was hit. */
+function completeNearRules(policy: CompiledPolicy, found: readonly TermHit[]): Set<number> | undefined {
+  let seen: Map<number, boolean[]> | undefined;
+  for (let h = 0; h < found.length; h++) {
+    const targets = policy.primaryTargets[found[h]!.term]!;
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t]!;
+      if (target.role !== 'near') continue;
+      seen ??= new Map();
+      let slots = seen.get(target.rule);
+      if (!slots) seen.set(target.rule, (slots = []));
+      slots[target.slot] = true;
+    }
+  }
+  if (!seen) return undefined;
+  const complete = new Set<number>();
+  for (const [rule, slots] of seen) {
+    const groups = policy.rules[rule]!.source.near!.groups.length;
+    let all = true;
+    for (let g = 0; all && g < groups; g++) all = slots[g] === true;
+    if (all) complete.add(rule);
+  }
+  return complete;
 }
 
 /** The always-run rules and the rules with hits, ascending and without repeats. */
@@ -190,10 +241,12 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
   const near = rule.source.near!;
   const groups = near.groups.map((_, i) => hits.near[i] ?? []);
   if (groups.some((g) => g.length === 0)) return;
+  const shared = new Map<string, ReturnType<typeof describeNear>>();
   // Anchor on each occurrence of the first group and take, group by group, the closest
   // occurrence that keeps every neighbour within `within` words (after it, when ordered).
   for (const anchor of groups[0]!) {
-    const chosen: LocatedHit[] = [anchor];
+    const chosen = new Array<LocatedHit>(groups.length);
+    chosen[0] = anchor;
     let ok = true;
     for (let g = 1; g < groups.length && ok; g++) {
       const previous = chosen[g - 1]!;
@@ -210,26 +263,31 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
           bestDistance = distance;
         }
       }
-      if (best) chosen.push(best);
+      if (best) chosen[g] = best;
       else ok = false;
     }
     if (!ok) continue;
-    const start = Math.min(...chosen.map((h) => h.start));
-    const end = Math.max(...chosen.map((h) => h.end));
-    const labels = chosen.map((h) => h.target.label);
-    out.push({
-      rule,
-      start,
-      end,
-      matched: chosen.map((h) => h.matched).join(' … '),
-      label: labels[labels.length - 1]!,
-      list: chosen[chosen.length - 1]!.target.list,
-      entity: undefined,
-      score: undefined,
-      steps: undefined,
-      values: Object.fromEntries(labels.map((label, i) => [`term${i + 1}`, label])),
-    });
+    let start = anchor.start;
+    let end = anchor.end;
+    let key = `${anchor.matched}\u0000${anchor.target.label}`;
+    for (let k = 1; k < chosen.length; k++) {
+      start = Math.min(start, chosen[k]!.start);
+      end = Math.max(end, chosen[k]!.end);
+      key += `\u0000${chosen[k]!.matched}\u0000${chosen[k]!.target.label}`;
+    }
+    // Matches of the same words share what they say: a long message repeats a phrase many times.
+    let said = shared.get(key);
+    if (!said) shared.set(key, (said = describeNear(chosen)));
+    const last = chosen[chosen.length - 1]!.target;
+    out.push({ rule, start, end, matched: said.matched, label: last.label, list: last.list, entity: undefined, score: undefined, steps: undefined, values: said.values });
   }
+}
+
+/** What a near match read (`add me … wechat`) and its `{{term1}}`, `{{term2}}`, … values. */
+function describeNear(chosen: readonly LocatedHit[]): { matched: string; values: Readonly<Record<string, string>> } {
+  const values: Record<string, string> = {};
+  chosen.forEach((hit, k) => (values[`term${k + 1}`] = hit.target.label));
+  return { matched: chosen.map((hit) => hit.matched).join(' … '), values: Object.freeze(values) };
 }
 
 function overlaps(a: Span, b: Span): boolean {

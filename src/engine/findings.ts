@@ -14,30 +14,35 @@ export interface Suppressed {
  * every change is a step in the explanation. Overlapping matches of one rule keep the best.
  */
 export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, suppressed?: Suppressed[]): Finding[] {
-  const drafts: Draft[] = [];
-  for (const match of evaluation.matches) {
+  const { matches } = evaluation;
+  // Scores and steps side by side with the matches, not an object per match: a long message
+  // can have hundreds of thousands.
+  const scored: Scored = { scores: new Float64Array(matches.length), steps: new Array(matches.length) };
+  const standing: number[] = [];
+  for (let m = 0; m < matches.length; m++) {
+    const match = matches[m]!;
     const cancelledBy = exceptionFor(policy, evaluation, match);
     if (cancelledBy !== undefined) {
       suppressed?.push({ match, reason: cancelledBy });
       continue;
     }
-    drafts.push(toDraft(policy, evaluation, match));
+    score(policy, evaluation, match, m, scored);
+    standing.push(m);
   }
   // Messages are written for the findings that remain: `{{match}}` copies the span, and a
   // long word matched at every one of its letters (`*fuck*` in `fuckfuckfuck…`) would copy
   // the word once per match.
-  return dedupe(drafts).map(toFinding);
+  const kept = dedupe(matches, standing, scored.scores);
+  const findings = new Array<Finding>(kept.length);
+  const messages = new Map<number, string>();
+  for (let k = 0; k < kept.length; k++) findings[k] = toFinding(evaluation.text, matches[kept[k]!]!, scored.scores[kept[k]!]!, scored.steps[kept[k]!]!, messages);
+  return findings;
 }
 
-/** A finding before its message is written. */
-interface Draft {
-  readonly match: RawMatch;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly entity: string | undefined;
-  readonly score: number;
-  readonly steps: ExplanationStep[];
+/** The final score and explanation steps of each match, by its index. */
+interface Scored {
+  readonly scores: Float64Array;
+  readonly steps: (readonly ExplanationStep[])[];
 }
 
 function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): string | undefined {
@@ -57,17 +62,18 @@ function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: Raw
   return undefined;
 }
 
-function toDraft(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): Draft {
+function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, index: number, into: Scored): void {
   const { rule } = match;
-  const base = rule.source.score;
-  const steps: ExplanationStep[] = [{ kind: 'base', delta: base, note: `base score of ${rule.id}` }];
-  let score = base;
+  // The rule's shared steps until a step of this match's own is added.
+  let steps: ExplanationStep[] | undefined;
+  const add = (step: ExplanationStep) => (steps ??= [...rule.baseSteps]).push(step);
+  let score = rule.source.score;
   for (const step of match.steps ?? []) {
-    steps.push(step);
+    add(step);
     score += step.delta;
   }
   if (match.score !== undefined && match.score !== score) {
-    steps.push({ kind: 'detector', delta: round(match.score - score), note: `${rule.detector?.name ?? 'detector'} scored the match` });
+    add({ kind: 'detector', delta: round(match.score - score), note: `${rule.detector?.name ?? 'detector'} scored the match` });
     score = match.score;
   }
   const hits = rule.context.length > 0 ? hitsFor(policy, evaluation, rule.index) : undefined;
@@ -77,70 +83,124 @@ function toDraft(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch
       (hit) => evaluation.words.between(hit, match) <= context.within,
     );
     if (near) {
-      steps.push({ kind: 'context', delta: context.delta, note: `${context.note}: "${evaluation.text.slice(near.start, near.end)}"` });
+      add({ kind: 'context', delta: context.delta, note: `${context.note}: "${evaluation.text.slice(near.start, near.end)}"` });
       score += context.delta;
     }
   }
   const clamped = Math.min(1, Math.max(0, score));
   if (clamped !== score) {
-    steps.push({ kind: 'clamp', delta: round(clamped - score), note: 'scores stay between 0 and 1' });
+    add({ kind: 'clamp', delta: round(clamped - score), note: 'scores stay between 0 and 1' });
   }
-  const text = evaluation.text.slice(match.start, match.end);
-  return { match, start: match.start, end: match.end, text, entity: match.entity ?? rule.source.entity, score: round(clamped), steps };
+  into.scores[index] = round(clamped);
+  into.steps[index] = steps ?? rule.baseSteps;
 }
 
-function toFinding(draft: Draft): Finding {
-  const { match, text, entity } = draft;
+/**
+ * The finding of a match. `messages` holds the last message written for each rule: a rule
+ * repeated along a long message says the same thing each time, and keeps one copy of it.
+ */
+function toFinding(
+  original: string,
+  match: RawMatch,
+  score: number,
+  steps: readonly ExplanationStep[],
+  messages: Map<number, string>,
+): Finding {
   const { rule } = match;
-  const values: Record<string, string> = {
-    match: text,
-    matched: match.matched,
-    term: match.label,
-    list: match.list,
-    rule: rule.id,
-    category: rule.ruleSet.category,
-    entity: entity ?? '',
-    ...match.values,
-  };
-  return {
-    ruleId: rule.id,
-    ruleSet: rule.ruleSet.id,
-    category: rule.ruleSet.category,
-    ...(entity === undefined ? {} : { entity }),
-    start: draft.start,
-    end: draft.end,
-    text,
-    score: draft.score,
-    severity: rule.source.severity,
-    message: fillMessage(rule.source.message, values),
-    explanation: { matched: match.matched, steps: draft.steps },
-  };
+  const text = original.slice(match.start, match.end);
+  const entity = match.entity ?? rule.source.entity;
+  let message = writeMessage(rule.source.message, match, text, entity);
+  const previous = messages.get(rule.index);
+  if (previous === message) message = previous;
+  else messages.set(rule.index, message);
+  const explanation = { matched: match.matched, steps };
+  const { id: ruleId, ruleSet } = rule;
+  const { start, end } = match;
+  const severity = rule.source.severity;
+  // Two whole literals rather than a spread of `entity`: a spread in the middle of a literal
+  // stores the properties after it outside the object, a second allocation per finding.
+  return entity === undefined
+    ? { ruleId, ruleSet: ruleSet.id, category: ruleSet.category, start, end, text, score, severity, message, explanation }
+    : { ruleId, ruleSet: ruleSet.id, category: ruleSet.category, entity, start, end, text, score, severity, message, explanation };
 }
 
-/** Replaces `{{name}}` with its value; names were checked when the rule set loaded. */
-export function fillMessage(template: string, values: Readonly<Record<string, string>>): string {
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+/** Message templates cut at their placeholders: `[text, name, as written, text, name, as written, …, text]`. */
+const templates = new Map<string, readonly string[]>();
+const TEMPLATES_LIMIT = 10_000;
+
+function partsOf(template: string): readonly string[] {
+  let parts = templates.get(template);
+  if (parts) return parts;
+  const cut: string[] = [];
+  let from = 0;
+  for (const placeholder of template.matchAll(PLACEHOLDER)) {
+    cut.push(template.slice(from, placeholder.index), placeholder[1]!, placeholder[0]);
+    from = placeholder.index + placeholder[0].length;
+  }
+  cut.push(template.slice(from));
+  if (templates.size >= TEMPLATES_LIMIT) templates.clear();
+  templates.set(template, (parts = cut));
+  return parts;
+}
+
+/**
+ * Fills `{{name}}` from the finding: its detector's values first, then `match`, `matched`,
+ * `term`, `list`, `rule`, `category` and `entity`. Names were checked when the rule set loaded;
+ * one without a value stays as written. No object of values per finding: a long message can
+ * have hundreds of thousands of findings.
+ */
+function writeMessage(template: string, match: RawMatch, text: string, entity: string | undefined): string {
+  const parts = partsOf(template);
+  if (parts.length === 1) return parts[0]!;
+  // Joined rather than added up: `+` makes a tree of string pieces, which a result keeps.
+  const pieces = [parts[0]!];
+  for (let k = 1; k < parts.length; k += 3) pieces.push(valueOf(match, text, entity, parts[k]!) ?? parts[k + 1]!, parts[k + 2]!);
+  return pieces.join('');
+}
+
+function valueOf(match: RawMatch, text: string, entity: string | undefined, name: string): string | undefined {
   // Own keys only: {{constructor}} must not print Object's constructor.
-  const valueOf = (name: string) => (Object.hasOwn(values, name) ? values[name] : undefined);
-  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g, (whole, name: string) => valueOf(name) ?? whole);
+  if (match.values !== undefined && Object.hasOwn(match.values, name)) return match.values[name];
+  switch (name) {
+    case 'match':
+      return text;
+    case 'matched':
+      return match.matched;
+    case 'term':
+      return match.label;
+    case 'list':
+      return match.list;
+    case 'rule':
+      return match.rule.id;
+    case 'category':
+      return match.rule.ruleSet.category;
+    case 'entity':
+      return entity ?? '';
+    default:
+      return undefined;
+  }
 }
 
-function dedupe(drafts: Draft[]): Draft[] {
-  drafts.sort((a, b) => a.start - b.start || b.end - a.end || b.score - a.score);
-  const out: Draft[] = [];
+/** The standing matches, overlapping ones of a rule reduced to the best, as indices sorted by start, end and rule id. */
+function dedupe(matches: readonly RawMatch[], standing: number[], scores: Float64Array): number[] {
+  standing.sort((a, b) => matches[a]!.start - matches[b]!.start || matches[b]!.end - matches[a]!.end || scores[b]! - scores[a]!);
+  const out: number[] = [];
   const lastByRule = new Map<string, number>();
-  for (const draft of drafts) {
-    const ruleId = draft.match.rule.id;
+  for (const m of standing) {
+    const match = matches[m]!;
+    const ruleId = match.rule.id;
     const previousIndex = lastByRule.get(ruleId);
-    const previous = previousIndex === undefined ? undefined : out[previousIndex];
-    if (previous && draft.start < previous.end) {
+    const previous = previousIndex === undefined ? undefined : matches[out[previousIndex]!]!;
+    if (previous && match.start < previous.end) {
       // Same rule, overlapping: keep the higher score, then the longer span.
-      const better =
-        draft.score > previous.score || (draft.score === previous.score && draft.end - draft.start > previous.end - previous.start);
-      if (better) out[previousIndex!] = draft;
+      const previousScore = scores[out[previousIndex!]!]!;
+      const better = scores[m]! > previousScore || (scores[m]! === previousScore && match.end - match.start > previous.end - previous.start);
+      if (better) out[previousIndex!] = m;
       continue;
     }
     lastByRule.set(ruleId, out.length);
-    out.push(draft);
+    out.push(m);
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.match.rule.id.localeCompare(b.match.rule.id));
+  return out.sort((a, b) => matches[a]!.start - matches[b]!.start || matches[a]!.end - matches[b]!.end || matches[a]!.rule.id.localeCompare(matches[b]!.rule.id));
 }

@@ -40,6 +40,12 @@ export class WordIndex {
     const highPos = lastAtMost(prefix, prefix[Math.min(span.end, prefix.length - 1)]! + within);
     const { order, starts, maxLength } = index;
     let i = firstStartAtLeast(starts, lowPos - maxLength);
+    if (index.inOrder) {
+      // Already by start (hits arrive in text order): the neighbours are a run of the list itself.
+      const near: T[] = [];
+      for (; i < spans.length && starts[i]! <= highPos; i++) if (spans[i]!.end >= lowPos) near.push(spans[i]!);
+      return near;
+    }
     const picked: number[] = [];
     for (; i < order.length && starts[i]! <= highPos; i++) if (spans[order[i]!]!.end >= lowPos) picked.push(order[i]!);
     picked.sort((a, b) => a - b);
@@ -87,6 +93,8 @@ interface SortedSpans {
   readonly order: Int32Array;
   readonly starts: Int32Array;
   readonly maxLength: number;
+  /** The list was sorted by start already: `order` is the identity. */
+  readonly inOrder: boolean;
 }
 
 function sortSpans(spans: readonly Span[]): SortedSpans {
@@ -104,7 +112,7 @@ function sortSpans(spans: readonly Span[]): SortedSpans {
     starts[i] = s.start;
     if (s.end - s.start > maxLength) maxLength = s.end - s.start;
   }
-  return { order, starts, maxLength };
+  return { order, starts, maxLength, inOrder: sorted };
 }
 
 function firstStartAtLeast(starts: Int32Array, value: number): number {

@@ -2,6 +2,7 @@ import { bareTerm, inflections } from './term-entries.js';
 import { builtinDetectors } from '../detectors/index.js';
 import type { Detector } from '../detectors/types.js';
 import { type CompiledTerm, normaliseTerm, TermMatcher } from '../engine/term-matcher.js';
+import type { ExplanationStep } from '../engine/types.js';
 import type { ViewName } from '../text/types.js';
 import { detectorOptionIssues } from './detector-options.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
@@ -56,6 +57,11 @@ export interface CompiledRule {
   readonly allow: readonly CompiledAllow[];
   /** The lists of every loaded file of the rule set (`threat.en.yaml` and `threat.zh.yaml`), same-name lists joined. */
   readonly ruleSetLists: Readonly<Record<string, readonly TermEntry[]>>;
+  /**
+   * The explanation of a finding whose score is the rule's base score, frozen and shared by all
+   * such findings: a long message can have hundreds of thousands of them.
+   */
+  readonly baseSteps: readonly ExplanationStep[];
 }
 
 /** Everything a moderator needs, compiled once. */
@@ -270,6 +276,7 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         context,
         allow,
         ruleSetLists: joinedLists.get(ruleSet.id)!,
+        baseSteps: Object.freeze([Object.freeze({ kind: 'base', delta: source.score, note: `base score of ${id}` })]),
       });
     });
   });
