@@ -6,6 +6,7 @@ import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
 import type { TermHit } from './term-matcher.js';
 import { allMatches } from '../text/regex.js';
+import { workMeter } from '../text/work-meter.js';
 
 /** A place where a rule matched, before exceptions, context and scoring. */
 export interface RawMatch {
@@ -131,6 +132,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   // occurrence of each group they have. A located hit for every occurrence was most of the memory
   // of a long message (16 for each `vx` in `vx vx vx …`).
   const complete = completeNearRules(policy, found);
+  workMeter.steps += found.length;
   for (let h = 0; h < found.length; h++) {
     const hit = found[h]!;
     // Context and allow words wait until their rule has matched (see hitsFor).
@@ -253,6 +255,7 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
       let best: LocatedHit | undefined;
       let bestDistance = Infinity;
       for (const candidate of words.candidates(groups[g]!, previous, near.within)) {
+        workMeter.steps++;
         if (near.ordered && candidate.start < previous.end) continue;
         if (overlaps(candidate, previous)) continue;
         const distance = words.between(previous, candidate);

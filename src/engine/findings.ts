@@ -2,6 +2,7 @@ import type { CompiledPolicy } from '../policy/compile.js';
 import { hitsFor, type Evaluation, type RawMatch } from './evaluate.js';
 import { round } from './scoring.js';
 import type { ExplanationStep, Finding } from './types.js';
+import { workMeter } from '../text/work-meter.js';
 
 /** Why a raw match did not become a finding; `explain` will show these to policy authors. */
 export interface Suppressed {
@@ -15,6 +16,7 @@ export interface Suppressed {
  */
 export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, suppressed?: Suppressed[]): Finding[] {
   const { matches } = evaluation;
+  workMeter.steps += matches.length;
   // Scores and steps side by side with the matches, not an object per match: a long message
   // can have hundreds of thousands.
   const scored: Scored = { scores: new Float64Array(matches.length), steps: new Array(matches.length) };
@@ -156,7 +158,9 @@ function writeMessage(template: string, match: RawMatch, text: string, entity: s
   // Joined rather than added up: `+` makes a tree of string pieces, which a result keeps.
   const pieces = [parts[0]!];
   for (let k = 1; k < parts.length; k += 3) pieces.push(valueOf(match, text, entity, parts[k]!) ?? parts[k + 1]!, parts[k + 2]!);
-  return pieces.join('');
+  const message = pieces.join('');
+  workMeter.steps += message.length;
+  return message;
 }
 
 function valueOf(match: RawMatch, text: string, entity: string | undefined, name: string): string | undefined {

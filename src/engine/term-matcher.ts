@@ -491,6 +491,7 @@ export class TermMatcher {
       }
     }
     if (this.maskTerms.length > 0 && hasMaskChar(text)) this.scanMasked(view, hits);
+    workMeter.steps += text.length + hits.length;
     return hits;
   }
 
@@ -552,6 +553,7 @@ export class TermMatcher {
     // Expand collapsed runs so `a**hole` is compared letter by letter with `asshole`.
     let expanded = '';
     for (let k = from; k < to; k++) expanded += view.text[k]!.repeat(Math.min(view.runs[k] ?? 1, 4));
+    workMeter.steps += expanded.length;
     const index = (this.maskIndex ??= this.indexMaskTerms());
     const byFirst = index.byFirst.get(expanded.charCodeAt(0)) ?? [];
     // The two lists merged in term order, so hits come in the order every term was tried before.
@@ -562,6 +564,7 @@ export class TermMatcher {
       if (written.length > expanded.length) continue;
       if (term.startBoundary && expanded.charCodeAt(0) !== written.charCodeAt(0)) continue;
       const last = expanded.length - written.length;
+      workMeter.steps += term.startBoundary ? 1 : last + 1;
       // A whole-word term must fill the token at that edge; a wildcard edge may sit inside it.
       for (let offset = 0; offset <= last; offset++) {
         if (term.startBoundary && offset !== 0) break;

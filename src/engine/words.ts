@@ -1,5 +1,6 @@
 import { isCjk } from '../text/index.js';
 import type { Span } from '../text/types.js';
+import { workMeter } from '../text/work-meter.js';
 
 /**
  * Counts words in the original text so rules can say "within N words". A run of letters or
@@ -43,11 +44,15 @@ export class WordIndex {
     if (index.inOrder) {
       // Already by start (hits arrive in text order): the neighbours are a run of the list itself.
       const near: T[] = [];
+      const from = i;
       for (; i < spans.length && starts[i]! <= highPos; i++) if (spans[i]!.end >= lowPos) near.push(spans[i]!);
+      workMeter.steps += i - from;
       return near;
     }
     const picked: number[] = [];
+    const from = i;
     for (; i < order.length && starts[i]! <= highPos; i++) if (spans[order[i]!]!.end >= lowPos) picked.push(order[i]!);
+    workMeter.steps += i - from;
     picked.sort((a, b) => a - b);
     return picked.map((k) => spans[k]!);
   }
@@ -58,6 +63,7 @@ export class WordIndex {
     if (this.prefix) return this.prefix;
     const text = this.text;
     const prefix = new Float32Array(text.length + 1);
+    workMeter.steps += text.length;
     let words = 0;
     let inWord = false;
     for (let i = 0; i < text.length; i++) {

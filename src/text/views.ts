@@ -3,6 +3,7 @@ import { isHighSurrogate, isLowSurrogate } from './char-class.js';
 import { identityMaps, plainViewOf } from './plain-view.js';
 import { createSkeletonView } from './skeleton-view.js';
 import type { SkeletonView, Span, TextView } from './types.js';
+import { workMeter } from './work-meter.js';
 
 /** The views of one message; `skeleton` and `digits` are built on first use and then kept. */
 export interface Views {
@@ -46,6 +47,7 @@ class LazyViews implements Views {
 
   constructor(private readonly text: string) {
     this.plain = plainViewOf(text);
+    workMeter.steps += text.length;
   }
 
   get original(): TextView {
@@ -53,10 +55,12 @@ class LazyViews implements Views {
   }
 
   get skeleton(): SkeletonView {
+    if (this.#skeleton === undefined) workMeter.steps += this.plain.text.length;
     return (this.#skeleton ??= createSkeletonView(this.plain, this.text));
   }
 
   get digits(): TextView {
+    if (this.#digits === undefined) workMeter.steps += this.plain.text.length;
     return (this.#digits ??= createDigitsView(this.plain));
   }
 }

@@ -1,5 +1,6 @@
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
+import { workMeter } from '../../text/work-meter.js';
 
 /** What a contact token looks like: a handle or id, an email address, or a phone-length number. */
 export type ContactShape = 'handle' | 'email' | 'number';
@@ -191,6 +192,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   // Plain units inside an email, so a handle-shaped part of one is not reported again.
   const inEmail = new Uint8Array(plain.length);
   const pushEmail = (start: number, end: number, contact: string) => {
+    workMeter.steps += end - start;
     for (let k = start; k < end; k++) if (inEmail[k]) return;
     inEmail.fill(1, start, end);
     out.push({ shape: 'email', view: 'plain', start, end, contact });
@@ -207,6 +209,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
     for (let at = plain.indexOf('@'); at !== -1; at = plain.indexOf('@', at + 1)) {
       if (plain[at - 1] !== ' ' && plain[at + 1] !== ' ') continue;
       const from = Math.max(0, at - SPACED_REACH);
+      workMeter.steps += at + SPACED_REACH - from;
       const compact = compactSpaced(plain.slice(from, at + SPACED_REACH));
       for (const m of allMatches(EMAIL, compact.text)) {
         pushEmail(from + compact.from[m.index]!, from + compact.from[m.index + m[0].length - 1]! + 1, m[0]);
@@ -223,6 +226,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
     let end = i + 1;
     while (end < plain.length && isTokenUnit(plain.charCodeAt(end))) end++;
     covered = end;
+    workMeter.steps += end - start;
     // The first mark of the run is a full stop that only dots follow ("word." ending a sentence):
     // a token ends in a letter or digit, so none here can hold a mark.
     if (plain.charCodeAt(i) === 0x2e && onlyDots(plain, i, end)) continue;

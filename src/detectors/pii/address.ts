@@ -1,5 +1,6 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
+import { workMeter } from '../../text/work-meter.js';
 
 // Street types that make "<number> <name> <type>" an address on their own.
 const STRONG_TYPES = [
@@ -100,7 +101,9 @@ export const addressDetector: Detector = {
   detect({ text, views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
+    workMeter.steps += 2 * plain.length;
     for (const match of allMatches(EN_ADDRESS, plain)) {
+      workMeter.steps++;
       const name = match[2]!.trim();
       const type = match[3]!;
       const words = name.split(/\s+/).filter(Boolean);

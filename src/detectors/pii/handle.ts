@@ -1,6 +1,7 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
 import { isLowerAsciiAlnum, isLowerAsciiLetter } from '../../text/char-class.js';
+import { workMeter } from '../../text/work-meter.js';
 
 /**
  * Messaging, social and payment apps by the names people use for them, nicknames and code words
@@ -128,8 +129,10 @@ function findMentions(plain: string): Mention[] {
       break;
     }
   }
+  workMeter.steps += plain.length;
   // The spelled-out forms are costly to look for: only when letters stand apart or swap for symbols.
   if (out.length > 0 || !SPELLED_HINT.test(plain)) return out;
+  workMeter.steps += plain.length;
   for (const match of allMatches(APP_RE, plain)) {
     const { app, name } = NAMES[match.slice(1).findIndex((g) => g !== undefined)]!;
     if (isWhole(plain, name, match.index, match.index + match[0].length)) out.push({ app, name, start: match.index, end: match.index + match[0].length });
@@ -179,6 +182,7 @@ export const handleDetector: Detector = {
     const out: DetectorMatch[] = [];
     const taken = new Set<number>();
     for (const mention of findMentions(plain)) {
+      workMeter.steps++;
       const ambiguous = AMBIGUOUS.has(mention.name);
       if (mention.app === 'QQ') {
         const qq = QQ_NUMBER.exec(plain.slice(mention.end, mention.end + 40));

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import type { Detector, DetectorMatch } from '../types.js';
 import { digitRuns, hasDigitRun, looksLikeQuantity, originalOf } from './numbers.js';
+import { workMeter } from '../../text/work-meter.js';
 
 type Parse = (text: string, options?: { defaultCountry?: CountryCode }) => PhoneNumber | undefined;
 
@@ -166,7 +167,9 @@ export const phoneDetector: Detector = {
     const view = views.digits;
     const dv = view.text;
     const out: DetectorMatch[] = [];
+    workMeter.steps += dv.length;
     for (const run of digitRuns(view, 7, 17)) {
+      workMeter.steps++;
       let start = run.start;
       let international = false;
       let digits = run.digits;
