@@ -5,7 +5,7 @@ import { loadCompromise } from './compromise.js';
 import type { ExplanationStep } from './types.js';
 import { WordIndex } from './words.js';
 import type { TermHit } from './term-matcher.js';
-import { allMatches } from '../text/regex.js';
+import { eachMatch } from '../text/regex.js';
 import { workMeter } from '../text/work-meter.js';
 
 /** A place where a rule matched, before exceptions, context and scoring. */
@@ -221,10 +221,18 @@ function mergeOrder(always: readonly number[], hits: ReadonlyMap<number, RuleHit
   return out;
 }
 
+/** The explanation step of a term read through masks, one per term target, frozen and shared by its matches. */
+const maskedSteps = new WeakMap<TermTarget, readonly ExplanationStep[]>();
+
 function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {
-  const steps: ExplanationStep[] = hit.masked
-    ? [{ kind: 'masked', delta: 0, note: `read through masking characters as "${hit.target.label}"` }]
-    : [];
+  let steps: readonly ExplanationStep[] | undefined;
+  if (hit.masked) {
+    steps = maskedSteps.get(hit.target);
+    if (!steps) {
+      const note = `read through masking characters as "${hit.target.label}"`;
+      maskedSteps.set(hit.target, (steps = Object.freeze([Object.freeze({ kind: 'masked', delta: 0, note })])));
+    }
+  }
   return {
     rule,
     start: hit.start,
@@ -309,7 +317,7 @@ function matchPattern(rule: CompiledRule, views: Views, out: RawMatch[]): void {
 function matchRegex(rule: CompiledRule, views: Views, out: RawMatch[]): void {
   const view = pickView(views, rule.view);
   const regex = rule.regex!;
-  for (const match of allMatches(regex, view.text)) {
+  for (const match of eachMatch(regex, view.text)) {
     if (match[0].length === 0) continue;
     // Own properties, so a group named __proto__ fills {{__proto__}} rather than replacing the prototype.
     const values: Record<string, string> = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, value ?? '']));
@@ -326,12 +334,13 @@ function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawM
     const span = mapSpanToOriginal(view, match.start, match.end);
     if (span.end <= span.start) continue;
     const entity = match.entity ?? rule.source.entity;
+    const matched = match.matched ?? view.text.slice(match.start, match.end);
     out.push({
       rule,
       start: span.start,
       end: span.end,
-      matched: match.matched ?? view.text.slice(match.start, match.end),
-      label: match.matched ?? view.text.slice(match.start, match.end),
+      matched,
+      label: matched,
       list: '',
       entity,
       score: match.score,

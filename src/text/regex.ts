@@ -26,3 +26,26 @@ function advance(text: string, index: number, unicode: boolean): number {
   const next = text.charCodeAt(index + 1);
   return next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }
+
+/**
+ * Every match of a global regular expression, one at a time: for callers that may see many
+ * matches and keep few (digit runs, addresses on a long message), so that the matches are not all
+ * held at once. The expression may be used again inside the caller's loop: each search starts
+ * where the previous match left off, whatever `lastIndex` was set to meanwhile.
+ */
+export function* eachMatch(regex: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
+  if (!regex.global) throw new TypeError(`eachMatch needs a global regular expression, got ${String(regex)}`);
+  const unicode = regex.unicode || regex.flags.includes('v');
+  let from = 0;
+  try {
+    while (from <= text.length) {
+      regex.lastIndex = from;
+      const match = regex.exec(text);
+      if (match === null) return;
+      from = match[0].length === 0 ? advance(text, regex.lastIndex, unicode) : regex.lastIndex;
+      yield match;
+    }
+  } finally {
+    regex.lastIndex = 0;
+  }
+}

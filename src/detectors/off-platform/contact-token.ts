@@ -1,5 +1,5 @@
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
-import { allMatches } from '../../text/regex.js';
+import { eachMatch } from '../../text/regex.js';
 import { workMeter } from '../../text/work-meter.js';
 
 /** What a contact token looks like: a handle or id, an email address, or a phone-length number. */
@@ -199,10 +199,10 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   };
   const hasAt = plain.includes('@');
   if (hasAt) {
-    for (const m of allMatches(EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
+    for (const m of eachMatch(EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
   }
   if (SPELLED_AT.test(plain) && SPELLED_DOT.test(plain)) {
-    for (const m of allMatches(SPELLED_EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
+    for (const m of eachMatch(SPELLED_EMAIL, plain)) pushEmail(m.index, m.index + m[0].length, m[0]);
   }
   if (hasAt) {
     // A spaced-out address (`j a k e @ m a i l . c o m`) still has its `@`: compact only around each one.
@@ -211,7 +211,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
       const from = Math.max(0, at - SPACED_REACH);
       workMeter.steps += at + SPACED_REACH - from;
       const compact = compactSpaced(plain.slice(from, at + SPACED_REACH));
-      for (const m of allMatches(EMAIL, compact.text)) {
+      for (const m of eachMatch(EMAIL, compact.text)) {
         pushEmail(from + compact.from[m.index]!, from + compact.from[m.index + m[0].length - 1]! + 1, m[0]);
       }
     }
@@ -247,7 +247,7 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   }
   if (mayHoldNumber(plain)) {
     const digits = views.digits.text;
-    for (const m of allMatches(NUMBER, digits)) {
+    for (const m of eachMatch(NUMBER, digits)) {
       out.push({ shape: 'number', view: 'digits', start: m.index, end: m.index + m[0].length, contact: m[0] });
     }
   }

@@ -1,5 +1,5 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
-import { allMatches } from '../../text/regex.js';
+import { eachMatch } from '../../text/regex.js';
 import { workMeter } from '../../text/work-meter.js';
 
 // Street types that make "<number> <name> <type>" an address on their own.
@@ -102,7 +102,7 @@ export const addressDetector: Detector = {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
     workMeter.steps += 2 * plain.length;
-    for (const match of allMatches(EN_ADDRESS, plain)) {
+    for (const match of eachMatch(EN_ADDRESS, plain)) {
       workMeter.steps++;
       const name = match[2]!.trim();
       const type = match[3]!;
@@ -126,13 +126,13 @@ export const addressDetector: Detector = {
       if (!capitalised && words.length > 2 && !told) continue;
       out.push(withUnits(plain, match.index, match.index + match[0].length, capitalised ? 0.8 : 0.7));
     }
-    for (const match of allMatches(EN_ONE_WORD, plain)) {
+    for (const match of eachMatch(EN_ONE_WORD, plain)) {
       const original = text.slice(views.plain.starts[match.index]!, views.plain.ends[match.index + match[0].length - 1]!);
       if (!/\s[A-Z]/.test(original) || /(?:sub|any|half|rail|door|hall|gate|run|drive|free|express)way$/.test(match[2]!)) continue;
       out.push(withUnits(plain, match.index, match.index + match[0].length, 0.7));
     }
     if (ZH_HINT.test(plain)) {
-      for (const match of allMatches(ZH_ADDRESS, plain)) {
+      for (const match of eachMatch(ZH_ADDRESS, plain)) {
         const lead = ZH_LEAD.exec(match[0]);
         const cut = lead ? lead[0].length : 0;
         const start = match.index + cut;

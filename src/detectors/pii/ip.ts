@@ -1,5 +1,5 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
-import { allMatches } from '../../text/regex.js';
+import { eachMatch } from '../../text/regex.js';
 
 const IPV4 = /(?<![\d.]|\d\.)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/g;
 const IPV6 = /(?<![0-9a-z:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])/g;
@@ -43,7 +43,7 @@ export const ipDetector: Detector = {
   detect({ views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
-    for (const match of allMatches(IPV4, plain)) {
+    for (const match of eachMatch(IPV4, plain)) {
       const octets = match.slice(1, 5).map(Number);
       if (octets.some((o) => o > 255) || match.slice(1, 5).some((o) => o.length > 1 && o.startsWith('0'))) continue;
       if (PUBLIC.has(match[0])) continue;
@@ -52,7 +52,7 @@ export const ipDetector: Detector = {
       out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'ip', score: ipv4Score(octets) });
     }
     if (plain.includes(':')) {
-      for (const match of allMatches(IPV6, plain)) {
+      for (const match of eachMatch(IPV6, plain)) {
         if (!isIpv6(match[0])) continue;
         out.push({ view: 'plain', start: match.index, end: match.index + match[0].length, entity: 'ip', score: 0.7 });
       }

@@ -1,7 +1,7 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
 import { chineseIdCheckChar, isDate } from './checks.js';
 import { digitRuns, hasDigitRun, originalOf } from './numbers.js';
-import { allMatches } from '../../text/regex.js';
+import { eachMatch } from '../../text/regex.js';
 
 /** First two digits of a Chinese resident id: the province-level region that issued it. */
 const CN_PROVINCES = new Set([
@@ -61,7 +61,7 @@ export const nationalIdDetector: Detector = {
         steps: [{ kind: 'detector', delta: 0, note: labelled ? 'labelled as an SSN, in an issued range' : 'written like an SSN (3-2-4), in an issued range' }],
       });
     }
-    for (const match of allMatches(CN_ID, dv)) {
+    for (const match of eachMatch(CN_ID, dv)) {
       if (!isChineseResidentId(match[1]!)) continue;
       out.push({
         view: 'digits',

@@ -1,5 +1,5 @@
 import type { TextView } from '../../text/types.js';
-import { allMatches } from '../../text/regex.js';
+import { eachMatch } from '../../text/regex.js';
 
 /** A run of ASCII digits in the digits view, where every way of writing a number ended up. */
 export interface DigitRun {
@@ -18,7 +18,7 @@ const RUN = /\d+/g;
 export function digitRuns(view: TextView, min: number, max: number): DigitRun[] {
   const text = view.text;
   const out: DigitRun[] = [];
-  for (const match of allMatches(RUN, text)) {
+  for (const match of eachMatch(RUN, text)) {
     const digits = match[0];
     if (digits.length < min || digits.length > max) continue;
     const start = match.index;

@@ -1,5 +1,5 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
-import { allMatches } from '../../text/regex.js';
+import { eachMatch } from '../../text/regex.js';
 
 /** A site where a link names one person's profile, chat or payment page, and the path shape that does. */
 interface ProfileSite {
@@ -77,7 +77,7 @@ export const urlDetector: Detector = {
   detect({ views }) {
     const plain = views.plain.text;
     const out: DetectorMatch[] = [];
-    for (const match of allMatches(LINK, plain)) {
+    for (const match of eachMatch(LINK, plain)) {
       const sites = BY_HOST.get(match[1]!);
       if (!sites) continue;
       const rest = match[2]!;
