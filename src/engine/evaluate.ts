@@ -119,6 +119,16 @@ function locate(policy: CompiledPolicy, skeleton: TextView, hit: TermHit, target
 }
 
 /**
+ * True when a hit would locate to the same span, target and masking as the rule's last one: a `*`
+ * term reports the whole word it is in (`*fuck*` in `fuckfuckfuck…`, once per occurrence), and
+ * a repeat could only become the same finding again.
+ */
+function repeats(last: LocatedHit, skeleton: TextView, hit: TermHit, target: TermTarget): boolean {
+  if (last.target !== target || last.masked !== hit.masked || hit.end <= hit.start) return false;
+  return last.start === skeleton.starts[hit.start] && last.end === skeleton.ends[hit.end - 1];
+}
+
+/**
  * Runs the policy over one message: one scan for every term, then each rule only where its
  * terms or trigger occurred (regex and detector rules without a trigger run on every message).
  */
@@ -144,6 +154,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
       if (!entry) hits.set(target.rule, (entry = { terms: [], trigger: [], near: [], context: [], allow: [] }));
       if (target.role === 'trigger' && entry.trigger.length > 0) continue;
       if (target.role === 'near' && (entry.near[target.slot]?.length ?? 0) > 0 && !complete?.has(target.rule)) continue;
+      if (target.role === 'terms' && entry.terms.length > 0 && repeats(entry.terms[entry.terms.length - 1]!, skeleton, hit, target)) continue;
       const one = locate(policy, skeleton, hit, target);
       if (target.role === 'terms' || target.role === 'trigger') entry[target.role].push(one);
       else (entry.near[target.slot] ??= []).push(one);
