@@ -301,7 +301,10 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
     let said = shared.get(key);
     if (!said) shared.set(key, (said = describeNear(chosen)));
     const last = chosen[chosen.length - 1]!.target;
-    out.push({ rule, start, end, matched: said.matched, label: last.label, list: last.list, entity: undefined, score: undefined, steps: undefined, values: said.values });
+    out.push({
+      rule, start, end, matched: said.matched, label: last.label, list: last.list,
+      entity: undefined, score: undefined, steps: undefined, values: said.values,
+    });
   }
 }
 

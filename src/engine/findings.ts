@@ -37,7 +37,10 @@ export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, su
   const kept = dedupe(matches, standing, scored.scores);
   const findings = new Array<Finding>(kept.length);
   const messages = new Map<number, string>();
-  for (let k = 0; k < kept.length; k++) findings[k] = toFinding(evaluation.text, matches[kept[k]!]!, scored.scores[kept[k]!]!, scored.steps[kept[k]!]!, messages);
+  for (let k = 0; k < kept.length; k++) {
+    const i = kept[k]!;
+    findings[k] = toFinding(evaluation.text, matches[i]!, scored.scores[i]!, scored.steps[i]!, messages);
+  }
   return findings;
 }
 
@@ -206,5 +209,8 @@ function dedupe(matches: readonly RawMatch[], standing: number[], scores: Float6
     lastByRule.set(ruleId, out.length);
     out.push(m);
   }
-  return out.sort((a, b) => matches[a]!.start - matches[b]!.start || matches[a]!.end - matches[b]!.end || matches[a]!.rule.id.localeCompare(matches[b]!.rule.id));
+  return out.sort((a, b) => {
+    const x = matches[a]!, y = matches[b]!;
+    return x.start - y.start || x.end - y.end || x.rule.id.localeCompare(y.rule.id);
+  });
 }
