@@ -57,11 +57,6 @@ export interface Evaluation {
    */
   readonly hits: ReadonlyMap<number, RuleHits>;
   readonly matches: RawMatch[];
-  /**
-   * The occurrences of the shared scan that some rule reads as context or allow, in skeleton
-   * offsets: most are never needed, so they are located in the original only by `hitsFor`.
-   */
-  readonly scanned: readonly TermHit[];
 }
 
 const EMPTY_HITS: RuleHits = { terms: [], trigger: [], near: [], context: [], allow: [] };
@@ -71,7 +66,7 @@ const completed = new WeakSet<Evaluation>();
 /**
  * All term occurrences of one rule that matched, context and allow included. Most context and
  * allow words (`you`, `in the app`) occur in messages where their rule matched nothing, so they
- * are located only when a match needs them: on the first call, in one pass over the scan, for
+ * are looked for only when a match needs them: on the first call, in one deferred scan, for
  * every rule with a match.
  */
 export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: number): RuleHits {
@@ -86,9 +81,7 @@ export function hitsFor(policy: CompiledPolicy, evaluation: Evaluation, rule: nu
     }
     if (matched.size > 0) {
       const skeleton = evaluation.views.skeleton;
-      const scanned = evaluation.scanned;
-      for (let h = 0; h < scanned.length; h++) {
-        const hit = scanned[h]!;
+      for (const hit of policy.matcher.scanDeferred(skeleton)) {
         const targets = policy.secondaryTargets[hit.term]!;
         for (let t = 0; t < targets.length; t++) {
           const target = targets[t]!;
@@ -129,14 +122,14 @@ function repeats(last: LocatedHit, skeleton: TextView, hit: TermHit, target: Ter
 }
 
 /**
- * Runs the policy over one message: one scan for every term, then each rule only where its
- * terms or trigger occurred (regex and detector rules without a trigger run on every message).
+ * Runs the policy over one message: one scan for the terms that can make a rule match, then each
+ * rule only where its terms or trigger occurred (regex and detector rules without a trigger run on every message).
  */
 export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const views = createViews(text);
   const skeleton = views.skeleton;
   const hits = new Map<number, RuleHits>();
-  const scanned: TermHit[] = [];
+  // Context and allow words are not scanned for until their rule has matched (see hitsFor).
   const found = policy.matcher.scan(skeleton);
   // Most near rules a message triggers lack a group and cannot match: they get only the first
   // occurrence of each group they have. A located hit for every occurrence was most of the memory
@@ -145,8 +138,6 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   workMeter.steps += found.length;
   for (let h = 0; h < found.length; h++) {
     const hit = found[h]!;
-    // Context and allow words wait until their rule has matched (see hitsFor).
-    if (policy.secondaryTargets[hit.term]!.length > 0) scanned.push(hit);
     const targets = policy.primaryTargets[hit.term]!;
     for (let t = 0; t < targets.length; t++) {
       const target = targets[t]!;
@@ -188,7 +179,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   // Past this point a near group is only asked whether it occurred (explain): the occurrences
   // of a long message need not outlive the matching.
   for (const entry of hits.values()) for (const group of entry.near) if (group !== undefined && group.length > 1) group.length = 1;
-  return { text, views, words, hits, matches, scanned };
+  return { text, views, words, hits, matches };
 }
 
 /** The near rules every group of which occurs among the hits; undefined when no near rule was hit. */

@@ -142,12 +142,71 @@ function computeNormalTerm(raw: string, boundary: 'word' | 'none'): NormalTerm {
   };
 }
 
+/** Which terms a {@link TermMatcher} finds in its first scan and which only when asked again. */
+export interface TermRoles {
+  /** Found by {@link TermMatcher.scan} (every term when no roles are given). */
+  eager(id: number): boolean;
+  /** Found by {@link TermMatcher.scanDeferred}; a term may be both. */
+  deferred(id: number): boolean;
+}
+
 /**
- * Aho-Corasick over the skeleton view: every term of every rule in one pass.
+ * Every term of every rule, found in one pass over the skeleton view: the terms that decide
+ * whether a rule can match at all. Context and allow words (`you`, `in the app`, 我) occur in most
+ * messages but matter only where their rule matched, which is a small share of messages, so
+ * they are kept in an automaton of their own that {@link scanDeferred} runs only then: the
+ * first scan neither follows nor reports them.
+ */
+export class TermMatcher {
+  private readonly eager: Automaton;
+  private readonly deferred: Automaton | undefined;
+  /**
+   * `written` of each term as first asked for, in an array as long as the terms: written into
+   * at random ids, an empty array turned into a dictionary and every read became a hash lookup.
+   */
+  private readonly writtenTerms: (string | undefined)[];
+
+  /** Terms by id (`terms[id].id === id`); without roles every term is eager. */
+  constructor(
+    readonly terms: readonly CompiledTerm[],
+    roles?: TermRoles,
+  ) {
+    this.writtenTerms = new Array<string | undefined>(terms.length).fill(undefined);
+    this.eager = new Automaton(roles ? terms.filter((t) => roles.eager(t.id)) : terms);
+    const deferred = roles ? terms.filter((t) => roles.deferred(t.id)) : [];
+    this.deferred = deferred.length > 0 ? new Automaton(deferred) : undefined;
+  }
+
+  /** Every occurrence of every eager term, in order of end position (masked reads last). */
+  scan(view: SkeletonView): TermHit[] {
+    return this.eager.scan(view);
+  }
+
+  /**
+   * Every occurrence of every deferred term, in the order in which one scan of all terms would
+   * have reported them.
+   */
+  scanDeferred(view: SkeletonView): TermHit[] {
+    return this.deferred ? this.deferred.scan(view) : [];
+  }
+
+  /** A term as normalised with its collapsed runs written out (`ass`, not `as`), computed once per term. */
+  written(id: number): string {
+    let text = this.writtenTerms[id];
+    if (text === undefined) this.writtenTerms[id] = text = expandTerm(this.terms[id]!);
+    return text;
+  }
+}
+
+/**
+ * Aho-Corasick over the skeleton view: some terms in one pass.
  * Repeated letters are collapsed in both text and terms, so after a match the run lengths are
  * checked: `as` in the text is not `ass`, while `fuuuck` is `fuck`.
  */
-export class TermMatcher {
+class Automaton {
+  /** The terms, numbered from 0 in this automaton (`local`), and their ids in the policy. */
+  private readonly terms: readonly CompiledTerm[];
+  private readonly ids: Int32Array;
   private readonly maskTerms: CompiledTerm[] = [];
   /**
    * The mask terms a masked token can match, built on the first masked token: by their first
@@ -158,11 +217,6 @@ export class TermMatcher {
   private maskIndex:
     | { readonly written: readonly string[]; readonly byFirst: ReadonlyMap<number, readonly number[]>; readonly inside: readonly number[] }
     | undefined;
-  /**
-   * `written` of each term as first asked for, in an array as long as the terms: written into
-   * at random ids, an empty array turned into a dictionary and every read became a hash lookup.
-   */
-  private readonly writtenTerms: (string | undefined)[];
   /** Transitions out of the root for every UTF-16 unit (0: none): most characters lead back to the root. */
   private readonly rootNext = new Int32Array(0x10000);
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
@@ -212,8 +266,11 @@ export class TermMatcher {
   /** Reused by every scan: it only holds positions written earlier in the same scan. */
   private readonly fed: Int32Array;
 
-  constructor(readonly terms: readonly CompiledTerm[]) {
-    this.writtenTerms = new Array<string | undefined>(terms.length).fill(undefined);
+  constructor(chosen: readonly CompiledTerm[]) {
+    // Numbered afresh, so that the scan's tables stay as small as the terms chosen.
+    const terms = chosen.map((term, local) => (term.id === local ? term : { ...term, id: local }));
+    this.terms = terms;
+    this.ids = Int32Array.from(chosen, (term) => term.id);
     // Sized once for the most edges the terms can make (one per unit), so it never grows.
     let units = 0;
     for (const term of terms) units += term.key.length;
@@ -427,14 +484,7 @@ export class TermMatcher {
     }
   }
 
-  /** A term as normalised with its collapsed runs written out (`ass`, not `as`), computed once per term. */
-  written(id: number): string {
-    let text = this.writtenTerms[id];
-    if (text === undefined) this.writtenTerms[id] = text = expandTerm(this.terms[id]!);
-    return text;
-  }
-
-  /** Every occurrence of every term, in order of end position. */
+  /** Every occurrence of every term, in order of end position, with the terms' ids in the policy. */
   scan(view: SkeletonView): TermHit[] {
     const hits: TermHit[] = [];
     const text = view.text;
@@ -486,7 +536,7 @@ export class TermMatcher {
             if ((flags & EXTEND_START) !== 0) start = edges.startOf(start);
             if ((flags & EXTEND_END) !== 0) end = edges.endOf(end);
           }
-          hits.push({ term: id, start, end, masked: false });
+          hits.push({ term: this.ids[id]!, start, end, masked: false });
         }
       }
     }
@@ -535,7 +585,7 @@ export class TermMatcher {
     }
   }
 
-  private indexMaskTerms(): NonNullable<TermMatcher['maskIndex']> {
+  private indexMaskTerms(): NonNullable<Automaton['maskIndex']> {
     const byFirst = new Map<number, number[]>();
     const inside: number[] = [];
     const written = this.maskTerms.map(expandTerm);
@@ -571,7 +621,7 @@ export class TermMatcher {
         if (term.endBoundary && offset !== last) continue;
         if (!alignsWithMask(expanded, offset, written)) continue;
         // A masked read covers the whole token: `motherf***er` is one word as written.
-        hits.push({ term: term.id, start: from, end: to, masked: true });
+        hits.push({ term: this.ids[term.id]!, start: from, end: to, masked: true });
       }
     }
   }

@@ -282,5 +282,6 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
   });
   if (issues.length > 0) throw new RuleSetError(issues);
   const always = rules.filter((rule) => rule.always).map((rule) => rule.index);
-  return { ruleSets, rules, matcher: new TermMatcher(terms), primaryTargets, secondaryTargets, always };
+  const roles = { eager: (id: number) => primaryTargets[id]!.length > 0, deferred: (id: number) => secondaryTargets[id]!.length > 0 };
+  return { ruleSets, rules, matcher: new TermMatcher(terms, roles), primaryTargets, secondaryTargets, always };
 }

@@ -75,6 +75,36 @@ describe('TermMatcher', () => {
     );
   });
 
+  it('splits its terms into eager and deferred ones, each scan reporting its share in the order one scan of all terms does', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', 'k', 's', ' ', '微'), minLength: 1, maxLength: 4 }).filter((k) => k.trim() === k && !/  |(.)\1/.test(k));
+    const spec = fc.record({ key, startBoundary: fc.boolean(), endBoundary: fc.boolean(), extendEnd: fc.boolean(), eager: fc.boolean(), deferred: fc.boolean() });
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'k', 's', 'x', ' ', '.', '*', 'aa', '微', '信'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 10 }), (specs, texts) => {
+        // Repeated keys with different boundaries share automaton nodes, and their order there matters.
+        const terms: CompiledTerm[] = specs.map((t, id) => ({
+          id,
+          key: t.key,
+          runs: [...t.key].map(() => 1),
+          length: t.key.length,
+          startBoundary: t.startBoundary,
+          endBoundary: t.endBoundary && !t.extendEnd,
+          extendStart: false,
+          extendEnd: t.extendEnd,
+        }));
+        const all = new TermMatcher(terms);
+        const split = new TermMatcher(terms, { eager: (id) => specs[id]!.eager, deferred: (id) => specs[id]!.deferred });
+        for (const t of texts) {
+          const view = createViews(t).skeleton;
+          const every = all.scan(view);
+          expect(split.scan(view)).toEqual(every.filter((h) => specs[h.term]!.eager));
+          expect(split.scanDeferred(view)).toEqual(every.filter((h) => specs[h.term]!.deferred));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads masked words (`f*ck`, `*ss`) exactly as trying every term on every masked token does', () => {
     const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'k', 's', '1'), minLength: 3, maxLength: 5 }).filter((k) => !/(.)\1/.test(k));
     const term = fc.record({ key, startBoundary: fc.boolean(), endBoundary: fc.boolean() });
