@@ -151,15 +151,17 @@ export interface TermRoles {
 }
 
 /**
- * Every term of every rule, found in one pass over the skeleton view: the terms that decide
- * whether a rule can match at all. Context and allow words (`you`, `in the app`, 我) occur in most
- * messages but matter only where their rule matched, which is a small share of messages, so
- * they are kept in an automaton of their own that {@link scanDeferred} runs only then: the
- * first scan neither follows nor reports them.
+ * The terms of every rule, found in one pass over the skeleton view: those that decide whether a
+ * rule can match at all. Context and allow words (`you`, `in the app`, 我) occur in most messages
+ * but matter only where their rule matched, a small share of messages, so they are kept in an
+ * automaton of their own that {@link scanDeferred} runs only then: the first scan neither
+ * follows nor reports them.
  */
 export class TermMatcher {
   private readonly eager: Automaton;
-  private readonly deferred: Automaton | undefined;
+  /** Built when first scanned for: a policy whose rules never match pays nothing for it. */
+  private deferred: Automaton | undefined;
+  private readonly deferredTerms: readonly CompiledTerm[];
   /**
    * `written` of each term as first asked for, in an array as long as the terms: written into
    * at random ids, an empty array turned into a dictionary and every read became a hash lookup.
@@ -173,8 +175,7 @@ export class TermMatcher {
   ) {
     this.writtenTerms = new Array<string | undefined>(terms.length).fill(undefined);
     this.eager = new Automaton(roles ? terms.filter((t) => roles.eager(t.id)) : terms);
-    const deferred = roles ? terms.filter((t) => roles.deferred(t.id)) : [];
-    this.deferred = deferred.length > 0 ? new Automaton(deferred) : undefined;
+    this.deferredTerms = roles ? terms.filter((t) => roles.deferred(t.id)) : [];
   }
 
   /** Every occurrence of every eager term, in order of end position (masked reads last). */
@@ -187,7 +188,8 @@ export class TermMatcher {
    * have reported them.
    */
   scanDeferred(view: SkeletonView): TermHit[] {
-    return this.deferred ? this.deferred.scan(view) : [];
+    if (this.deferredTerms.length === 0) return [];
+    return (this.deferred ??= new Automaton(this.deferredTerms)).scan(view);
   }
 
   /** A term as normalised with its collapsed runs written out (`ass`, not `as`), computed once per term. */
@@ -198,13 +200,22 @@ export class TermMatcher {
   }
 }
 
+interface MaskIndex {
+  readonly written: readonly string[];
+  readonly byFirst: ReadonlyMap<number, readonly number[]>;
+  readonly inside: readonly number[];
+}
+
 /**
  * Aho-Corasick over the skeleton view: some terms in one pass.
  * Repeated letters are collapsed in both text and terms, so after a match the run lengths are
  * checked: `as` in the text is not `ass`, while `fuuuck` is `fuck`.
  */
 class Automaton {
-  /** The terms, numbered from 0 in this automaton (`local`), and their ids in the policy. */
+  /**
+   * The terms: the scan's tables number them from 0 as they come here (`k`, the rows stay as
+   * small as the terms chosen), and `ids[k]` is the id it reports.
+   */
   private readonly terms: readonly CompiledTerm[];
   private readonly ids: Int32Array;
   private readonly maskTerms: CompiledTerm[] = [];
@@ -214,9 +225,7 @@ class Automaton {
    * the few with a `*` start, which may sit anywhere in a token. Trying every mask term on every
    * masked token (`138****8251` among them) cost thousands of comparisons a token.
    */
-  private maskIndex:
-    | { readonly written: readonly string[]; readonly byFirst: ReadonlyMap<number, readonly number[]>; readonly inside: readonly number[] }
-    | undefined;
+  private maskIndex: MaskIndex | undefined;
   /** Transitions out of the root for every UTF-16 unit (0: none): most characters lead back to the root. */
   private readonly rootNext = new Int32Array(0x10000);
   /** 1 for every unit that occurs in some term: any other unit sends the automaton to the root. */
@@ -266,11 +275,9 @@ class Automaton {
   /** Reused by every scan: it only holds positions written earlier in the same scan. */
   private readonly fed: Int32Array;
 
-  constructor(chosen: readonly CompiledTerm[]) {
-    // Numbered afresh, so that the scan's tables stay as small as the terms chosen.
-    const terms = chosen.map((term, local) => (term.id === local ? term : { ...term, id: local }));
+  constructor(terms: readonly CompiledTerm[]) {
     this.terms = terms;
-    this.ids = Int32Array.from(chosen, (term) => term.id);
+    this.ids = Int32Array.from(terms, (term) => term.id);
     // Sized once for the most edges the terms can make (one per unit), so it never grows.
     let units = 0;
     for (const term of terms) units += term.key.length;
@@ -338,7 +345,7 @@ class Automaton {
     this.outIds = new Int32Array(this.outStart[nodes]!);
     const filled = this.outStart.slice(0, nodes);
     terms.forEach((term, k) => {
-      if (termNode[k]! >= 0) this.outIds[filled[termNode[k]!]!++] = term.id;
+      if (termNode[k]! >= 0) this.outIds[filled[termNode[k]!]!++] = k;
     });
     const count = terms.length;
     this.keyLength = new Int32Array(count);
@@ -346,18 +353,18 @@ class Automaton {
     this.runsStart = new Int32Array(count + 1);
     for (let id = 0; id < count; id++) this.runsStart[id + 1] = this.runsStart[id]! + terms[id]!.runs.length;
     this.runsFlat = new Uint16Array(this.runsStart[count]!);
-    for (const term of terms) {
-      this.keyLength[term.id] = term.key.length;
+    terms.forEach((term, k) => {
+      this.keyLength[k] = term.key.length;
       // A term of four letters or more written with no repeats takes any stretch of its letters.
       const plainRuns = term.runs.every((r) => r === 1) && term.length >= 4;
-      this.termFlags[term.id] =
+      this.termFlags[k] =
         (term.startBoundary ? START_BOUNDARY : 0) |
         (term.endBoundary ? END_BOUNDARY : 0) |
         (term.extendStart ? EXTEND_START : 0) |
         (term.extendEnd ? EXTEND_END : 0) |
         (plainRuns ? ANY_RUNS : 0);
-      this.runsFlat.set(term.runs, this.runsStart[term.id]!);
-    }
+      this.runsFlat.set(term.runs, this.runsStart[k]!);
+    });
   }
 
   /** Lays the inner nodes' children out in compressed rows, sorted by unit; returns where each row starts. */
@@ -585,7 +592,7 @@ class Automaton {
     }
   }
 
-  private indexMaskTerms(): NonNullable<Automaton['maskIndex']> {
+  private indexMaskTerms(): MaskIndex {
     const byFirst = new Map<number, number[]>();
     const inside: number[] = [];
     const written = this.maskTerms.map(expandTerm);
@@ -621,7 +628,7 @@ class Automaton {
         if (term.endBoundary && offset !== last) continue;
         if (!alignsWithMask(expanded, offset, written)) continue;
         // A masked read covers the whole token: `motherf***er` is one word as written.
-        hits.push({ term: this.ids[term.id]!, start: from, end: to, masked: true });
+        hits.push({ term: term.id, start: from, end: to, masked: true });
       }
     }
   }

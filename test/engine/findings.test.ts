@@ -1,0 +1,112 @@
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/corpus.mjs';
+import { createModerator, loadRuleSet, type Finding } from '../../src/index.js';
+
+/** The order of a finding's keys in the contract (docs/contract.md); `entity` only when set. */
+const KEYS = ['ruleId', 'ruleSet', 'category', 'entity', 'start', 'end', 'text', 'score', 'severity', 'message', 'explanation'];
+
+describe('findings are plain data', () => {
+  const moderator = createModerator();
+  const texts = [
+    ...generateCorpus(3000, { seed: 7 }).map((m) => m.text),
+    'add me on wechat: jay_88',
+    '加我微信 jay_88，私下交易',
+    'you are a f*cking idiot, I know where you live',
+    'call me on 07700 900123 or mail jay@example.com',
+  ];
+  const findings = texts.flatMap((text) => moderator.moderate(text).findings);
+
+  it('covers every built-in category, with and without an entity', () => {
+    expect(new Set(findings.map((f) => f.category))).toEqual(new Set(['profanity', 'threat', 'off-platform', 'pii']));
+    expect(findings.some((f) => f.entity !== undefined) && findings.some((f) => !('entity' in f))).toBe(true);
+    expect(findings.some((f) => f.explanation.steps.length > 1)).toBe(true);
+  });
+
+  it('has its keys in the contract order, as data properties of a plain object', () => {
+    for (const finding of findings) {
+      expect(Object.keys(finding)).toEqual(KEYS.filter((k) => k !== 'entity' || finding.entity !== undefined));
+      expect(Object.getPrototypeOf(finding)).toBe(Object.prototype);
+      for (const object of [finding, finding.explanation, ...finding.explanation.steps]) {
+        for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(object))) {
+          // A getter would show as [Getter] in console.log and be skipped by some copies.
+          expect(descriptor).toMatchObject({ writable: true, enumerable: true, configurable: true });
+          expect(descriptor.get).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('spreads, serialises, clones and prints as the same data', () => {
+    for (const finding of findings) {
+      const json = JSON.parse(JSON.stringify(finding)) as Finding;
+      expect(json).toStrictEqual(finding);
+      expect({ ...finding }).toStrictEqual(finding);
+      expect(structuredClone(finding)).toStrictEqual(finding);
+      expect(JSON.stringify(structuredClone(finding))).toBe(JSON.stringify(finding));
+      expect(inspect(finding, { depth: 5 })).toBe(inspect(json, { depth: 5 }));
+      expect(finding.message).toMatch(/\S/);
+    }
+  });
+});
+
+/** How messages were filled before templates were split once per rule: the reference. */
+function fillMessage(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? (values[name] ?? whole) : whole,
+  );
+}
+
+describe('messages', () => {
+  const base = ['match', 'matched', 'term', 'list', 'rule', 'category', 'entity'];
+  const placeholder = (names: string[]) =>
+    fc
+      .record({ name: fc.constantFrom(...names), before: fc.constantFrom('', ' ', '  '), after: fc.constantFrom('', ' ', '\t') })
+      .map(({ name, before, after }) => `{{${before}${name}${after}}}`);
+  // Stray braces, `$&` and `$1` (special in a replacement string, not here) and names that are not placeholders.
+  const literal = fc.string({ unit: fc.constantFrom('a', ' ', '.', '{', '}', '$', '&', '1', '{{1x}}', '{{ }}', '中'), maxLength: 6 });
+  const template = (names: string[]) =>
+    fc.array(fc.oneof(placeholder(names), literal), { minLength: 1, maxLength: 8 }).map((parts) => `M ${parts.join('')}`);
+
+  const ruleSet = (listMessage: string, regexMessage: string) =>
+    [
+      'id: house',
+      'category: house',
+      'description: Every placeholder a message can name.',
+      'lists:',
+      '  transfers:',
+      '    Bank Wire: [wire me]',
+      'rules:',
+      '  - id: by-list',
+      '    description: d',
+      '    severity: high',
+      '    score: 0.9',
+      `    message: ${JSON.stringify(listMessage)}`,
+      '    terms: ["@transfers"]',
+      '  - id: by-regex',
+      '    description: d',
+      '    severity: low',
+      '    score: 0.3',
+      '    entity: amount',
+      `    message: ${JSON.stringify(regexMessage)}`,
+      "    regex: '(?<amount>\\d+) ?(?<unit>usd)(?<__proto__>!)?(?<constructor>\\?)?'",
+    ].join('\n');
+
+  const list = { match: 'WIRE me', matched: 'wire me', term: 'Bank Wire', list: 'transfers', rule: 'house/by-list', category: 'house', entity: '' };
+  const regex = { match: '20 USD!', matched: '20 usd!', term: '20 usd!', list: '', rule: 'house/by-regex', category: 'house', entity: 'amount' };
+  const groups = { amount: '20', unit: 'usd', constructor: '' };
+
+  it('fills every placeholder as the message template says, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(template(base), template([...base, 'amount', 'unit', 'constructor', '__proto__']), (listMessage, regexMessage) => {
+        const moderator = createModerator({ ruleSets: [loadRuleSet(ruleSet(listMessage, regexMessage))] });
+        const [byList, byRegex] = moderator.moderate('just WIRE me 20 USD! today').findings;
+        expect(byList!.message).toBe(fillMessage(listMessage, list));
+        // A regex group named __proto__ is an own value like any other.
+        expect(byRegex!.message).toBe(fillMessage(regexMessage, Object.fromEntries([...Object.entries({ ...regex, ...groups }), ['__proto__', '!']])));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
