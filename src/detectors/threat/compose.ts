@@ -553,7 +553,7 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
     if (out.some((t) => t.start < end && start < t.end)) continue;
     const parts = placed.map((h, i) => `${shape.parts[i]!.list} '${h.text}'`).join(' + ');
     const negation = shape.ignoresNegation ? undefined : negatedBy(reading, placed);
-    const notMeant = reading.has(family.notMeant, placed) ?? frameOf(reading.text);
+    const notMeant = reading.has(family.notMeant, placed) ?? frameOf(reading.text) ?? quotedAround(reading.text, placed);
     const ordinary = reading.has(family.ordinary, placed);
     const ordinaryHere = reading.has(shape.ordinary, placed);
     const reason = negation
@@ -577,6 +577,27 @@ export function compose(plain: string, lists: Lists, familyName: string, setAsid
     out.push({ start, end, parts, steps });
   }
   return out;
+}
+
+// Someone's words in quotes: straight, curly or corner quotes around at least a few words.
+const QUOTED = /["“”「『]([^"“”「」『』]{1,300})["“”」』]/g;
+
+/**
+ * The quotation that holds every part of a threat, when the message also has words of its own
+ * outside it: the reader quotes what they were sent ("he wrote 'rate me or …', is that allowed").
+ */
+function quotedAround(text: string, placed: readonly Hit[]): { readonly text: string } | undefined {
+  const first = placed[0]!.start;
+  const end = placed.at(-1)!.end;
+  for (const m of text.matchAll(QUOTED)) {
+    const open = m.index;
+    const close = open + m[0].length;
+    if (first <= open || end >= close) continue;
+    const inner = m[1]!.trim();
+    const outside = (text.slice(0, open) + text.slice(close)).replace(/[\s\p{P}\p{S}]+/gu, '');
+    if (outside.length >= 4 && (inner.split(/\s+/).length >= 4 || /\p{Script=Han}{4}/u.test(inner))) return { text: m[0] };
+  }
+  return undefined;
 }
 
 /** Reports to support and the news in English, read by the frames every threat shares (games are in the not-meant lists). */
