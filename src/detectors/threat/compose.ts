@@ -176,6 +176,9 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     shapes: [
       { parts: [p('body-remarks'), p('invitations')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('invitations'), p('body-remarks')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      // Asking the reader out is a booking beside an offer, an advance beside a remark on their body.
+      { parts: [p('body-remarks'), p('asks-out')], gap: 30, acrossSentences: true, ignoresNegation: true, ordinary: ['service'] },
+      { parts: [p('asks-out'), p('body-remarks')], gap: 30, acrossSentences: true, ignoresNegation: true, ordinary: ['service'] },
       { parts: [p('offers'), p('invitations')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('invitations'), p('offers')], gap: 30, acrossSentences: true, ignoresNegation: true },
       // Getting the reader alone: "come alone", "don't bring your bf", 男朋友不在, with an invitation, an offer or another such remark.
