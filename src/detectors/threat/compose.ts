@@ -490,6 +490,8 @@ function place(reading: Reading, shape: Shape): Hit[] | undefined {
         if (!shape.acrossSentences && tokens[hit.first]!.sentence !== tokens[after.last]!.sentence) continue;
       }
       if (part.initial && !reading.opensClause(hit)) continue;
+      // A word of harm inside an idiom is no harm: 马路杀手 (a reckless driver), "a killer deal".
+      if (reading.find('idioms').some((i) => i.first <= hit.first && hit.last <= i.last && (i.first < hit.first || i.last > hit.last))) continue;
       const rest = walk(index + 1, hit);
       if (rest) return [hit, ...rest];
     }
