@@ -29,6 +29,11 @@ export class MissingRedisClientError extends Error {
   }
 }
 
+/** A stream or key that is not what the queue needs (a key of another type, a results stream that answers another input). */
+export class QueueSetupError extends Error {
+  override readonly name = 'QueueSetupError';
+}
+
 type RedisConstructor = new (url: string, options: Record<string, unknown>) => RedisClient;
 
 let loaded: Promise<RedisConstructor> | undefined;

@@ -1,6 +1,6 @@
 export { runWorker } from './worker.js';
 export type { WorkerMetrics, WorkerOptions } from './worker.js';
-export { MissingRedisClientError } from './client.js';
+export { MissingRedisClientError, QueueSetupError } from './client.js';
 export { policyVersion } from './policy-version.js';
 export type { PolicyVersion } from './policy-version.js';
 export { formatPrometheus } from './metrics.js';

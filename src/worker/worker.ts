@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { recordFor, type ScanRecord, type ScanSettings } from '../cli/scan/records.js';
 import { createModerator, type Moderator } from '../engine/moderator.js';
-import { connectRedis, createScript, describeRedisUrl, type RedisClient } from './client.js';
+import { connectRedis, createScript, describeRedisUrl, QueueSetupError, type RedisClient } from './client.js';
 import { defaultDeadLetter, entryItem, fieldsOf, queueKeys } from './entries.js';
 import { policyVersion, type PolicyVersion } from './policy-version.js';
 
@@ -191,7 +191,7 @@ class Worker {
   async start(): Promise<void> {
     for (const key of [this.stream, this.out, this.settings.deadLetter]) {
       const type = await this.client.call('TYPE', key);
-      if (type !== 'none' && type !== 'stream') throw new Error(`Redis key "${key}" is a ${String(type)}, not a stream`);
+      if (type !== 'none' && type !== 'stream') throw new QueueSetupError(`Redis key "${key}" is a ${String(type)}, not a stream`);
     }
     try {
       await this.client.call('XGROUP', 'CREATE', this.stream, this.group, '0', 'MKSTREAM');
@@ -202,7 +202,7 @@ class Worker {
     await this.client.call('HSETNX', link, 'input', this.stream);
     const input = await this.client.call('HGET', link, 'input');
     if (input !== this.stream) {
-      throw new Error(`results stream "${this.out}" already answers input stream "${String(input)}", not "${this.stream}"; use another results stream`);
+      throw new QueueSetupError(`results stream "${this.out}" already answers input stream "${String(input)}", not "${this.stream}"; use another results stream`);
     }
     await this.client.call('HSET', link, 'group', this.group);
     await this.client.call('HSET', queueKeys.policies(this.out), this.policy.id, JSON.stringify(this.policy));
