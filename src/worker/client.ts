@@ -88,13 +88,15 @@ export async function connectRedis(url: string, name: string, log: Log): Promise
   });
   let lastLogged = 0;
   let down = false;
-  client.on('error', (error) => {
+  const lost = (why: string) => {
+    down = true;
     const now = Date.now();
     if (now - lastLogged < 5000) return;
     lastLogged = now;
-    down = true;
-    log(`Redis at ${where}: ${(error as Error).message}; retrying`);
-  });
+    log(`Redis at ${where}: ${why}; retrying`);
+  };
+  client.on('error', (error) => lost((error as Error).message));
+  client.on('reconnecting', () => lost('connection lost'));
   client.on('ready', () => {
     if (!down) return;
     down = false;

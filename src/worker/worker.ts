@@ -110,6 +110,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerMetrics> 
   const worker = new Worker(client, options, settings, moderator, policy, log);
   try {
     await worker.start();
+    log(`${settings.consumer} reading ${options.stream} in group ${options.group}, answering in ${options.out}, policy ${policy.id}`);
     await worker.loop();
     await worker.leave();
   } finally {
