@@ -265,3 +265,30 @@ describe.runIf(built && redisServerAvailable)('a Redis restart (append-only, SHU
     }
   }, 90_000);
 });
+
+describe.runIf(built && redisServerAvailable)('a Redis URL with a user and password', () => {
+  let redis: RedisServer;
+  afterAll(async () => redis?.close());
+
+  it('works with the right password and is a usage error with a wrong one', async () => {
+    redis = await startRedisServer({ args: ['--user', 'alice', 'on', '>s3cret', '~*', '&*', '+@all', '--user', 'default', 'off'] });
+    const url = `redis://alice:s3cret@127.0.0.1:${redis.port}`;
+    const client = new Redis(url);
+    try {
+      const controller = new AbortController();
+      const done = runWorker({ redis: url, stream: 'in', group: 'g', out: 'out', signal: controller.signal, metricsIntervalMs: 0, log: () => undefined });
+      const id = await client.xadd('in', '*', 'text', 'add me on wechat');
+      await waitUntil('the entry is answered', async () => Number(await client.xlen('out')) === 1);
+      controller.abort();
+      expect((await done).processed).toBe(1);
+      const fields = ((await client.call('XRANGE', 'out', '-', '+')) as [string, string[]][])[0]![1];
+      expect(fields.slice(0, 2)).toEqual(['in', id]);
+      const wrong = await cli(['collect', '--redis', `redis://alice:nope@127.0.0.1:${redis.port}`, '--stream', 'out']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/^chaperone: Redis refused: WRONGPASS/m);
+      expect(wrong.stderr).not.toContain('nope');
+    } finally {
+      client.disconnect();
+    }
+  }, 30_000);
+});

@@ -62,6 +62,9 @@ export async function runQueueCommand(
     return await worker(values, redis, moderatorOptions, run);
   } catch (error) {
     if (error instanceof MissingRedisClientError || error instanceof QueueSetupError) throw new UsageError(error.message);
+    // A wrong user, password or ACL is the caller's to fix, not a crash.
+    const message = String((error as Error)?.message);
+    if (/^(WRONGPASS|NOAUTH|NOPERM)\b/.test(message)) throw new UsageError(`Redis refused: ${message}`);
     throw error;
   } finally {
     process.off('SIGINT', interrupt);
