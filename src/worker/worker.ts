@@ -101,22 +101,41 @@ type StreamEntry = [id: string, fields: string[] | null];
  * dead-letter stream with an error result instead of being tried again. An entry may therefore be
  * answered twice; readers of the results stream de-duplicate by the `in` field.
  */
-export async function runWorker(options: WorkerOptions): Promise<WorkerMetrics> {
+export function runWorker(options: WorkerOptions): Promise<WorkerMetrics> {
+  return createWorker(options).run();
+}
+
+/** A worker not started yet: `run` is {@link runWorker}; `metrics` reads its counters at any time (for a metrics endpoint). */
+export interface ModerationWorker {
+  run(): Promise<WorkerMetrics>;
+  metrics(): WorkerMetrics;
+}
+
+/** Checks the options and compiles the policy; nothing connects until `run`. */
+export function createWorker(options: WorkerOptions): ModerationWorker {
   const settings = checkOptions(options);
   const log = options.log ?? ((line: string) => process.stderr.write(`chaperone worker: ${line}\n`));
   const moderator = options.moderator ?? createModerator();
   const policy = policyVersion(moderator);
-  const client = await connectRedis(options.redis, `chaperone-worker:${settings.consumer}`, log);
-  const worker = new Worker(client, options, settings, moderator, policy, log);
-  try {
-    await worker.start();
-    log(`${settings.consumer} reading ${options.stream} in group ${options.group}, answering in ${options.out}, policy ${policy.id}`);
-    await worker.loop();
-    await worker.leave();
-  } finally {
-    await client.quit().catch(() => client.disconnect());
-  }
-  return worker.metrics();
+  const worker = new Worker(options, settings, moderator, policy, log);
+  let running = false;
+  return {
+    async run() {
+      if (running) throw new Error('this worker is already running');
+      running = true;
+      const client = await connectRedis(options.redis, `chaperone-worker:${settings.consumer}`, log);
+      try {
+        await worker.start(client);
+        log(`${settings.consumer} reading ${options.stream} in group ${options.group}, answering in ${options.out}, policy ${policy.id}`);
+        await worker.loop();
+        await worker.leave();
+      } finally {
+        await client.quit().catch(() => client.disconnect());
+      }
+      return worker.metrics();
+    },
+    metrics: () => worker.metrics(),
+  };
 }
 
 interface Settings {
@@ -175,8 +194,9 @@ class Worker {
   private readonly group: string;
   private readonly out: string;
 
+  private client!: RedisClient;
+
   constructor(
-    private readonly client: RedisClient,
     private readonly options: WorkerOptions,
     private readonly settings: Settings,
     private readonly moderator: Moderator,
@@ -189,7 +209,8 @@ class Worker {
   }
 
   /** Creates the group, checks the streams, records which input the results answer, then takes back its own pending entries. */
-  async start(): Promise<void> {
+  async start(client: RedisClient): Promise<void> {
+    this.client = client;
     for (const key of [this.stream, this.out, this.settings.deadLetter]) {
       const type = await this.client.call('TYPE', key);
       if (type !== 'none' && type !== 'stream') throw new QueueSetupError(`Redis key "${key}" is a ${String(type)}, not a stream`);
@@ -283,7 +304,16 @@ class Worker {
     const args: string[] = [this.group, this.settings.consumer, this.policy.id];
     let answered = 0;
     let errors = 0;
-    for (const [id, flat] of entries) {
+    let touched = Date.now();
+    for (const [index, [id, flat]] of entries.entries()) {
+      // A batch that runs long (a cold start, a slow machine) keeps its entries: claiming them
+      // again for this consumer resets their idle time without counting a delivery, so other
+      // workers do not take them over, deliver them again and dead-letter them while this one is alive.
+      if (Date.now() - touched > this.settings.claimIdleMs / 3) {
+        const rest = entries.slice(index).map(([rest]) => rest);
+        await this.client.call('XCLAIM', this.stream, this.group, this.settings.consumer, 0, ...rest, 'JUSTID');
+        touched = Date.now();
+      }
       const fields = fieldsOf(flat);
       if (fields === undefined) {
         // Deleted from the stream before anyone answered it: nothing is left to moderate.

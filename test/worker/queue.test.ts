@@ -9,7 +9,7 @@ import { generateCorpus } from '../../scripts/corpus.mjs';
 import { main } from '../../src/cli/index.js';
 import { runWorker } from '../../src/worker/index.js';
 import { scanInProcess, sink } from '../cli/scan-helpers.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from './redis-server.js';
+import { freePort, redisServerAvailable, startRedisServer, type RedisServer } from './redis-server.js';
 
 // Workers run as separate processes of the built CLI, as on separate machines.
 const built = existsSync('dist/cli.js') && existsSync('dist/worker.js');
@@ -62,7 +62,7 @@ function cliWorker(redis: RedisServer, consumer: string, extra: readonly string[
 }
 
 /** Runs a CLI command in this process; `collect` and `enqueue` give up after 60 s rather than hang the suite. */
-async function cli(args: readonly string[]) {
+async function cli(args: readonly string[], signal = AbortSignal.timeout(60_000)) {
   const out = sink();
   const err = sink();
   const code = await main(args, {
@@ -70,7 +70,7 @@ async function cli(args: readonly string[]) {
     stderr: err.stream,
     stdin: () => '',
     stdinStream: Readable.from([]),
-    signal: AbortSignal.timeout(60_000),
+    signal,
   });
   return { code, stdout: out.text(), stderr: err.text() };
 }
@@ -111,7 +111,8 @@ describe.runIf(built && redisServerAvailable)('worker, enqueue and collect again
 
   it('3 worker processes over one stream: after collect every input line has exactly one line, as scan writes it', async () => {
     const file = archive('three.jsonl', 3000, 21);
-    const workers = ['w1', 'w2', 'w3'].map((name) => cliWorker(redis, name, ['--batch', '50']));
+    const port = await freePort();
+    const workers = ['w1', 'w2', 'w3'].map((name) => cliWorker(redis, name, ['--batch', '50', ...(name === 'w1' ? ['--metrics-port', String(port)] : [])]));
     // Every worker is reading before the archive arrives, so all three share it.
     await waitUntil('the three workers are reading', async () => [...workers.values()].every((w) => w.stderr().includes(' reading in ')));
     const enqueued = await cli(['enqueue', file, '--redis', redis.url, '--stream', 'in']);
@@ -122,7 +123,13 @@ describe.runIf(built && redisServerAvailable)('worker, enqueue and collect again
     expect(collected.stdout.split('\n').length - 1).toBe(3000);
     expect(collected.stdout).toBe(scanned.stdout);
     expect(collected.stderr).toMatch(/^scanned 3000 lines .*3 workers\), 0 errors$/m);
-    expect(new Set(await answeredBy(client))).toEqual(new Set(['w1', 'w2', 'w3']));
+    const answers = await answeredBy(client);
+    expect(new Set(answers)).toEqual(new Set(['w1', 'w2', 'w3']));
+    // w1's Prometheus endpoint reports what it answered.
+    const byW1 = answers.filter((name) => name === 'w1').length;
+    const scraped = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(scraped).toMatch(/^# TYPE chaperone_worker_processed_total counter$/m);
+    expect(Number(/^chaperone_worker_processed_total\{consumer="w1",policy="[^"]+"\} (\d+)$/m.exec(scraped)?.[1])).toBe(byW1);
     // SIGTERM: each finishes what it holds, leaves the group and exits 0.
     for (const { child } of workers) child.kill('SIGTERM');
     for (const { child, stderr } of workers) expect(await exited(child), stderr()).toBe(0);
@@ -187,6 +194,33 @@ describe.runIf(built && redisServerAvailable)('worker, enqueue and collect again
     expect(alive).toHaveLength(1);
     expect(workers.filter((w) => w.child.signalCode === 'SIGKILL')).toHaveLength(2);
   }, 90_000);
+
+  it('enqueue waits on the lag of the group (no worker: every entry unread), goes on where it stopped, and collect --trim clears the run', async () => {
+    const file = archive('lag.jsonl', 3000, 26);
+    const stopped = await cli(['enqueue', file, '--redis', redis.url, '--stream', 'in', '--max-lag', '1000'], AbortSignal.timeout(1500));
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/waiting: \d+ entries of in not yet read by its workers \(--max-lag 1000\)/);
+    expect(stopped.stderr).toMatch(/interrupted after 1500 entries; run the same command again/);
+    expect(Number(await client.xlen('in'))).toBe(1500);
+    const other = await cli(['enqueue', archive('other.jsonl', 10, 27), '--redis', redis.url, '--stream', 'in']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/holds an unfinished enqueue \(1500 entries of .*lag\.jsonl\)/);
+    const controller = new AbortController();
+    const working = runWorker({ redis: redis.url, stream: 'in', group: 'g', out: 'out', signal: controller.signal, metricsIntervalMs: 0, log: () => undefined });
+    const resumed = await cli(['enqueue', file, '--redis', redis.url, '--stream', 'in', '--max-lag', '1000']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming: 1500 entries/);
+    const again = await cli(['enqueue', file, '--redis', redis.url, '--stream', 'in']);
+    expect(again.stderr).toMatch(/already holds a complete archive \(3000 entries/);
+    const collected = await cli(['collect', '--redis', redis.url, '--stream', 'out', '--trim']);
+    expect(collected.code, collected.stderr).toBe(0);
+    expect(collected.stdout).toBe((await scanInProcess([file])).stdout);
+    controller.abort();
+    await working;
+    expect([Number(await client.xlen('in')), Number(await client.xlen('out')), await client.exists('chaperone:enqueue:in')]).toEqual([0, 0, 0]);
+    // The streams take the next archive.
+    expect((await cli(['enqueue', archive('next.jsonl', 5, 28), '--redis', redis.url, '--stream', 'in'])).code).toBe(0);
+  }, 60_000);
 
   it('malformed entries become error results; an archive with bad lines collects to what scan writes', async () => {
     const file = archive('bad.jsonl', 40, 24, {

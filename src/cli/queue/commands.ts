@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { MissingRedisClientError, QueueSetupError, describeRedisUrl } from '../../worker/client.js';
 import { formatMetricsLine, formatPrometheus } from '../../worker/metrics.js';
-import { runWorker, type WorkerMetrics } from '../../worker/worker.js';
+import { createWorker, type WorkerMetrics } from '../../worker/worker.js';
 import { createModerator, type ModeratorOptions } from '../../engine/moderator.js';
 import type { InputFormat } from '../scan/records.js';
 import { UsageError } from '../usage.js';
@@ -80,32 +80,31 @@ async function worker(values: Values, redis: string, moderatorOptions: Moderator
   const out = required(values, 'out', 'worker');
   if (stream === out) throw new UsageError(`--out must name another stream than --stream (both are "${out}")`);
   const moderator = createModerator(moderatorOptions);
-  let latest: WorkerMetrics | undefined;
-  const server = port === undefined ? undefined : await serveMetrics(port, () => latest);
   const say = (line: string) => io.stderr.write(`chaperone worker: ${line}\n`);
+  const running = createWorker({
+    redis,
+    stream,
+    group: required(values, 'group', 'worker'),
+    out,
+    ...(values.consumer === undefined ? {} : { consumer: values.consumer as string }),
+    ...(values['dead-letter'] === undefined ? {} : { deadLetter: values['dead-letter'] as string }),
+    moderator,
+    textField: (values['text-field'] as string | undefined) ?? 'text',
+    idField: (values['id-field'] as string | undefined) ?? 'id',
+    senderField: (values['sender-field'] as string | undefined) ?? 'sender',
+    batchSize: whole(values, 'batch', 200, 1),
+    claimIdleMs: whole(values, 'claim-idle', 60_000, 1),
+    maxDeliveries: whole(values, 'max-deliveries', 5, 1),
+    metricsIntervalMs: intervalSeconds * 1000 || (port === undefined ? 0 : 10_000),
+    onMetrics: (metrics) => {
+      if (intervalSeconds > 0) say(formatMetricsLine(metrics));
+    },
+    log: say,
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  const server = port === undefined ? undefined : await serveMetrics(port, () => running.metrics());
   try {
-    const final = await runWorker({
-      redis,
-      stream,
-      group: required(values, 'group', 'worker'),
-      out,
-      ...(values.consumer === undefined ? {} : { consumer: values.consumer as string }),
-      ...(values['dead-letter'] === undefined ? {} : { deadLetter: values['dead-letter'] as string }),
-      moderator,
-      textField: (values['text-field'] as string | undefined) ?? 'text',
-      idField: (values['id-field'] as string | undefined) ?? 'id',
-      senderField: (values['sender-field'] as string | undefined) ?? 'sender',
-      batchSize: whole(values, 'batch', 200, 1),
-      claimIdleMs: whole(values, 'claim-idle', 60_000, 1),
-      maxDeliveries: whole(values, 'max-deliveries', 5, 1),
-      metricsIntervalMs: intervalSeconds * 1000 || (port === undefined ? 0 : 10_000),
-      onMetrics: (metrics) => {
-        latest = metrics;
-        if (intervalSeconds > 0) say(formatMetricsLine(metrics));
-      },
-      log: say,
-      ...(io.signal ? { signal: io.signal } : {}),
-    });
+    const final = await running.run();
     say(`stopped: ${formatMetricsLine(final)}`);
     return 0;
   } finally {
@@ -114,14 +113,14 @@ async function worker(values: Values, redis: string, moderatorOptions: Moderator
 }
 
 /** A Prometheus text endpoint on every interface: GET /metrics. */
-function serveMetrics(port: number, metrics: () => WorkerMetrics | undefined): Promise<Server> {
+function serveMetrics(port: number, metrics: () => WorkerMetrics): Promise<Server> {
   const server = createServer((request, response) => {
     const current = metrics();
     if (request.url !== '/metrics') {
       response.writeHead(404).end('see /metrics\n');
       return;
     }
-    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(current ? formatPrometheus(current) : '');
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(formatPrometheus(current));
   });
   return new Promise((resolve, reject) => {
     server.once('error', (error) => reject(new UsageError(`--metrics-port ${port}: ${error.message}`)));
