@@ -88,6 +88,8 @@ const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
 const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
 const url = `redis://127.0.0.1:${port}`;
 const client = new Redis(url, { maxRetriesPerRequest: null });
+// Refused until the server is up; the loop below waits for it.
+client.on('error', () => undefined);
 try {
   while ((await client.ping().catch(() => '')) !== 'PONG') await sleep(50);
   console.log(`queue bench: ${count} messages (${archive}), ${rounds} alternating rounds, batch ${batch}, node ${process.version}`);

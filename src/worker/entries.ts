@@ -48,7 +48,9 @@ export function entryItem(fields: Record<string, string>, textField: string): En
   const lineNumber = Number(fields.line);
   const line = Number.isSafeInteger(lineNumber) && lineNumber > 0 ? lineNumber : undefined;
   const at = line === undefined ? {} : { line };
-  if (line === undefined) return { ...place, item: { error: `entry ${seq} of the archive has no line number ("line": ${JSON.stringify(fields.line ?? null)})` } };
+  if (line === undefined) {
+    return { ...place, item: { error: `entry ${seq} of the archive has no line number ("line": ${JSON.stringify(fields.line ?? null)})` } };
+  }
   if (Object.hasOwn(fields, 'jsonl')) return { ...place, item: { ...at, raw: fields.jsonl! } };
   if (Object.hasOwn(fields, 'text')) return { ...place, item: { ...at, fields: { [textField]: fields.text! } } };
   if (Object.hasOwn(fields, 'error')) return { ...place, item: { ...at, error: fields.error! } };

@@ -224,7 +224,8 @@ class Worker {
     await this.client.call('HSETNX', link, 'input', this.stream);
     const input = await this.client.call('HGET', link, 'input');
     if (input !== this.stream) {
-      throw new QueueSetupError(`results stream "${this.out}" already answers input stream "${String(input)}", not "${this.stream}"; use another results stream`);
+      const other = String(input);
+      throw new QueueSetupError(`results stream "${this.out}" already answers input stream "${other}", not "${this.stream}"; use another results stream`);
     }
     await this.client.call('HSET', link, 'group', this.group);
     await this.client.call('HSET', queueKeys.policies(this.out), this.policy.id, JSON.stringify(this.policy));
@@ -384,7 +385,8 @@ class Worker {
     const reason = `not answered after ${deliveries} deliveries (each worker it was given to stopped or stalled on it)`;
     const where = item.line === undefined ? '' : `line ${item.line}: `;
     const record: ScanRecord = { ...(item.line === undefined ? {} : { line: item.line }), error: `${where}${reason}; moved to ${this.settings.deadLetter}` };
-    const args = [this.group, this.settings.consumer, this.policy.id, id, seq ?? '', run ?? '', JSON.stringify(record), deliveries, reason, JSON.stringify(fields)];
+    const args = [this.group, this.settings.consumer, this.policy.id, id, seq ?? '', run ?? '', JSON.stringify(record)];
+    args.push(String(deliveries), reason, JSON.stringify(fields));
     await DEAD_LETTER.run(this.client, [this.out, this.stream, this.settings.deadLetter], args);
     this.log(`entry ${id} of ${this.stream} moved to ${this.settings.deadLetter}: ${reason}`);
     this.processed++;
