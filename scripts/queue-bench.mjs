@@ -8,6 +8,7 @@
 // its start, and a results stream of its own (deleted after the round). Each round reports:
 //   wall      entries / (last result - worker processes spawned): start-up and warm-up included
 //   answering entries / (last result - first result), from the results' stream ids
+//   warm      the second half of the entries / the time they took (each worker warmed up by then)
 // It also measures the machine itself: one CPU-bound loop alone, then two side by side; on two
 // free cores the two take as long as the one (a "parallel factor" of 2.00).
 import { spawn, spawnSync } from 'node:child_process';
@@ -110,7 +111,11 @@ try {
       spawn(process.execPath, [bin, 'worker', '--redis', url, '--stream', 'in', '--group', group, '--out', out, '--consumer', `b${i}`,
         '--batch', String(batch), '--metrics-interval', '0'], { stdio: 'ignore' }),
     );
-    while (Number(await client.xlen(out)) < count) await sleep(50);
+    let half = 0;
+    for (let answered = 0; answered < count; answered = Number(await client.xlen(out))) {
+      if (half === 0 && answered >= count / 2) half = Date.now();
+      await sleep(50);
+    }
     const done = Date.now();
     const cpu = children.map((child) => cpuSeconds(child.pid));
     for (const child of children) child.kill('SIGTERM');
@@ -121,6 +126,7 @@ try {
     const result = {
       wall: Math.round((count * 1000) / (ms(last) - spawned)),
       answering: Math.round((count * 1000) / Math.max(1, ms(last) - ms(first))),
+      warm: Math.round((count * 500) / Math.max(1, done - half)),
       seconds: (done - spawned) / 1000,
       workerCpu: cpu.reduce((a, b) => a + b, 0),
       redisCpu: cpuSeconds(server.pid) - redisCpu,
@@ -128,7 +134,7 @@ try {
     await client.del(out);
     await client.xgroup('DESTROY', 'in', group);
     console.log(
-      `  round ${round}: ${workers} worker${workers > 1 ? 's' : ' '}  wall ${String(result.wall).padStart(6)} msg/s  answering ${String(result.answering).padStart(6)} msg/s  ` +
+      `  round ${round}: ${workers} worker${workers > 1 ? 's' : ' '}  wall ${String(result.wall).padStart(6)} msg/s  answering ${String(result.answering).padStart(6)}  warm ${String(result.warm).padStart(6)} msg/s  ` +
         `(${result.seconds.toFixed(1)} s; CPU: workers ${result.workerCpu.toFixed(1)} s, redis ${result.redisCpu.toFixed(1)} s)`,
     );
     return result;
@@ -141,11 +147,15 @@ try {
   for (const w of counts) {
     const wall = results[w].map((r) => r.wall);
     const answering = results[w].map((r) => r.answering);
-    console.log(`  ${w} worker${w > 1 ? 's' : ' '}  median wall ${median(wall)} msg/s (${wall.join(' · ')}), answering ${median(answering)} msg/s (${answering.join(' · ')})`);
+    const warm = results[w].map((r) => r.warm);
+    console.log(
+      `  ${w} worker${w > 1 ? 's' : ' '}  median wall ${median(wall)} msg/s (${wall.join(' · ')}), answering ${median(answering)} (${answering.join(' · ')}), ` +
+        `warm ${median(warm)} (${warm.join(' · ')})`,
+    );
   }
   for (const w of counts.slice(1)) {
     const ratio = (key) => (median(results[w].map((r) => r[key])) / median(results[1].map((r) => r[key]))).toFixed(2);
-    console.log(`speed-up with ${w} workers: ${ratio('wall')}x wall, ${ratio('answering')}x answering (medians)`);
+    console.log(`speed-up with ${w} workers: ${ratio('wall')}x wall, ${ratio('answering')}x answering, ${ratio('warm')}x warm (medians)`);
   }
   const after = await calibrate();
   console.log(`machine after: one CPU loop ${after.one.toFixed(2)} s, two side by side ${after.two.toFixed(2)} s: parallel factor ${after.factor.toFixed(2)}`);
