@@ -107,7 +107,8 @@ result (scan's JSONL record). An entry of IN written by enqueue carries an archi
 entry is a message of its own (XADD IN * id m-1 sender bob text "…"). Delivery is at least once: an
 entry another worker held for --claim-idle without answering is taken over, so an entry may be answered
 twice (collect keeps the first); one that --max-deliveries deliveries did not answer goes to the
-dead-letter stream with an error result. SIGINT or SIGTERM: answers what it holds, then exits 0.
+dead-letter stream with an error result. SIGINT or SIGTERM: answers what it holds, then exits 0 (a
+second signal kills it at once).
 
 Options:
   --redis URL           redis:// or rediss:// URL (default $REDIS_URL)
