@@ -3,9 +3,15 @@ import { defineConfig } from 'tsup';
 import { ruleFileModule } from './src/policy/rule-file-module.js';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/cli/scan/worker.ts' },
+  entry: {
+    index: 'src/index.ts',
+    testing: 'src/testing/index.ts',
+    worker: 'src/worker/index.ts',
+    cli: 'src/cli/index.ts',
+    'scan-worker': 'src/cli/scan/worker.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', worker: 'src/worker/index.ts' } },
   esbuildPlugins: [
     {
       // Built-in rule files ship inside the bundle already parsed, so a chat backend needs no file

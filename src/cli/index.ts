@@ -12,6 +12,7 @@ import { nearest } from '../policy/nearest.js';
 import { caseFileJsonSchema, overridesJsonSchema, ruleSetJsonSchema } from '../policy/json-schema.js';
 import { formatCaseFailure, runCaseFile } from '../testing/runner.js';
 import { formatCheckReport } from './check.js';
+import { runQueueCommand } from './queue/commands.js';
 import { runScan } from './scan/index.js';
 import type { InputFormat } from './scan/records.js';
 import { UsageError } from './usage.js';
@@ -39,6 +40,9 @@ Commands:
   rules               list the loaded rule sets and rules
   schema [rules|cases|overrides]  JSON Schema for rule, case or overrides files
   test <cases.yaml…>  run rule-set test cases
+  enqueue <file|->    load an archive into a Redis stream for workers (needs ioredis)
+  worker              moderate a Redis stream as one of a group of workers (needs ioredis)
+  collect             write a Redis results stream back to JSONL in input order (needs ioredis)
 
 Options for every command:
   --rules PATH        add a custom rule set or overrides file (repeatable)
@@ -79,6 +83,64 @@ Examples:
   chaperone scan fixtures/sample-archive.jsonl --only-flagged
   chaperone scan export.csv.gz --text-field body --sender-field author --summary summary.json
   cat messages.txt | chaperone scan - --format text --workers 2`,
+  enqueue: `Usage: chaperone enqueue <file|-> --redis URL --stream IN [--max-lag N] [--format jsonl|csv|text]
+
+Loads an archive (read as scan reads it: JSONL, CSV or text, gzip or not) into the Redis stream IN,
+one entry per input line, numbered from 1, and records the count beside the stream so that collect
+knows when every entry is answered. While a group reading IN lags more than --max-lag entries behind
+it, enqueue waits (the stream is never capped: that would drop entries no worker has answered).
+Interrupted, it says how far it got; the same command again goes on from there.
+
+Options:
+  --redis URL          redis://[user:password@]host[:port][/db] or rediss:// (default $REDIS_URL)
+  --stream IN          the input stream
+  --max-lag N          wait while a group lags more than N entries (default 20000; 0 never waits)
+  --format jsonl|csv|text  override format detection
+
+Needs the ioredis package (npm install ioredis).`,
+  worker: `Usage: chaperone worker --redis URL --stream IN --group G --out OUT [options]
+
+Reads entries of IN as a consumer of group G (created when missing), moderates them as scan does and
+writes one entry per input entry to OUT: its fields are in (the input entry's id), seq and run (its
+place in an enqueued archive), worker, policy (chaperone's version and a hash of the rule sets) and
+result (scan's JSONL record). An entry of IN written by enqueue carries an archive line; any other
+entry is a message of its own (XADD IN * id m-1 sender bob text "…"). Delivery is at least once: an
+entry another worker held for --claim-idle without answering is taken over, so an entry may be answered
+twice (collect keeps the first); one that --max-deliveries deliveries did not answer goes to the
+dead-letter stream with an error result. SIGINT or SIGTERM: answers what it holds, then exits 0 (a
+second signal kills it at once).
+
+Options:
+  --redis URL           redis:// or rediss:// URL (default $REDIS_URL)
+  --stream IN           the input stream
+  --group G             the consumer group the workers share
+  --out OUT             the results stream
+  --consumer NAME       this worker's name in the group (default host-pid)
+  --dead-letter NAME    the dead-letter stream (default IN:dead-letter)
+  --batch N             entries read and answered together (default 200)
+  --claim-idle MS       take over entries held this long unanswered (default 60000)
+  --max-deliveries N    dead-letter an entry after N deliveries (default 5)
+  --metrics-interval S  processed, errors, lag and msg/s on stderr every S seconds (default 10; 0 none)
+  --metrics-port PORT   serve the same as Prometheus text on http://*:PORT/metrics
+  --text-field, --id-field, --sender-field NAME, --rules PATH, --only-rules   as for scan
+
+Needs the ioredis package (npm install ioredis).`,
+  collect: `Usage: chaperone collect --redis URL --stream OUT [--only-flagged] [--summary FILE] [--trim]
+
+Writes the results of an enqueued archive to stdout as scan does: one JSONL line per input line, in
+input order, the first answer to each entry (later ones are redeliveries). Done once every entry
+the enqueue counted has its answer and the enqueue is complete; then prints scan's summary, with the
+policy versions that produced the results. Exit 0, 1 when some lines are errors, 130 when interrupted.
+
+Options:
+  --redis URL          redis:// or rediss:// URL (default $REDIS_URL)
+  --stream OUT         the results stream the workers write
+  --only-flagged       write only messages that are not allowed (and errors)
+  --summary FILE       also write the summary as JSON to FILE
+  --trim               once all is written, delete the run's results, its input entries and its
+                       enqueue record, so the streams can take the next archive
+
+Needs the ioredis package (npm install ioredis).`,
   check: `Usage: chaperone check [text] [--json] [--fail-on review|block] [--rules PATH]…
 
 Reports on one message: the verdict, the message with flagged spans marked (colour on a
@@ -165,6 +227,19 @@ const OPTIONS = {
   summary: { type: 'string' },
   rule: { type: 'string' },
   'fail-on': { type: 'string' },
+  redis: { type: 'string' },
+  stream: { type: 'string' },
+  group: { type: 'string' },
+  out: { type: 'string' },
+  consumer: { type: 'string' },
+  'dead-letter': { type: 'string' },
+  batch: { type: 'string' },
+  'claim-idle': { type: 'string' },
+  'max-deliveries': { type: 'string' },
+  'metrics-interval': { type: 'string' },
+  'metrics-port': { type: 'string' },
+  'max-lag': { type: 'string' },
+  trim: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Runs the command line; resolves to the exit status (0 ok, 1 findings/failures, 2 usage error). */
@@ -196,7 +271,7 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
   }
   // Own keys only: `chaperone constructor` is an unknown command, not Object's constructor.
   if (!Object.hasOwn(HELP, command) || command === 'main') {
-    throw new UsageError(`unknown command "${command}" (commands: scan, check, explain, redact, rules, schema, test; see --help)`);
+    throw new UsageError(`unknown command "${command}" (commands: scan, check, explain, redact, rules, schema, test, enqueue, worker, collect; see --help)`);
   }
   let parsed;
   try {
@@ -215,6 +290,14 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
   if (values['fail-on'] !== undefined && command !== 'check') throw new UsageError(`--fail-on applies to check only, not ${command}`);
   const moderatorOptions: ModeratorOptions = moderatorOptionsFor(values.rules ?? [], Boolean(values['only-rules']));
   if (command === 'scan') return scan(positionals, values, io);
+  if (command === 'worker' || command === 'enqueue' || command === 'collect') {
+    return runQueueCommand(command, positionals, values, moderatorOptions, {
+      stdin: (io.stdinStream ?? process.stdin) as unknown as Readable,
+      stdout: io.stdout as unknown as Writable,
+      stderr: io.stderr as unknown as Writable,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+  }
   const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
 
   switch (command) {

@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import { MAX_MODERATED_LENGTH } from '../../engine/limits.js';
 import { UsageError } from '../usage.js';
 import { openInput, type InputBatch } from './input.js';
 import { checkScanPaths } from './outputs.js';
 import { createRunner, defaultWorkers, type BatchResult } from './pool.js';
-import { emptyCounts, mergeCounts, type InputFormat, type ScanCounts, type ScanSettings } from './records.js';
+import { emptyCounts, mergeCounts, type InputFormat, type ScanSettings } from './records.js';
+import { formatSummary, summarise, type ScanSummary } from './summary.js';
+
+export type { ScanSummary } from './summary.js';
 
 /** Options of `chaperone scan`. */
 export interface ScanOptions extends Omit<ScanSettings, 'format'> {
@@ -166,58 +168,4 @@ function createProgress(stream: Writable, total: number | undefined) {
     update: (bytes: number, payload: { lines: number; mps: number }) => bar.update(total ? bytes : 0, payload),
     stop: () => bar.stop(),
   };
-}
-
-/** What a scan found, as written to `--summary FILE`. */
-export interface ScanSummary {
-  readonly lines: number;
-  readonly errors: number;
-  /** Messages longer than `MAX_MODERATED_LENGTH`, moderated in their first part (their records say where). */
-  readonly truncated: number;
-  readonly seconds: number;
-  readonly messagesPerSecond: number;
-  readonly workers: number;
-  readonly verdicts: Record<string, number>;
-  readonly categories: Record<string, number>;
-  readonly rules: Record<string, number>;
-  /** Senders with the most flagged messages, most first. */
-  readonly topSenders: { sender: string; flagged: number }[];
-  /** Set when the scan was interrupted: the summary covers input lines up to this one. */
-  readonly interruptedAfterLine?: number;
-}
-
-function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSummary {
-  // Object.fromEntries defines own properties, so a rule or category named `__proto__` stays a key.
-  const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort((a, b) => b[1] - a[1]));
-  return {
-    lines: counts.lines,
-    errors: counts.errors,
-    truncated: counts.truncated,
-    seconds: Math.round(seconds * 100) / 100,
-    messagesPerSecond: Math.round(counts.lines / Math.max(seconds, 0.001)),
-    workers,
-    verdicts: Object.fromEntries(counts.verdicts),
-    categories: sorted(counts.categories),
-    rules: sorted(counts.rules),
-    topSenders: [...counts.senders]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 10)
-      .map(([sender, flagged]) => ({ sender, flagged })),
-  };
-}
-
-function formatSummary(s: ScanSummary): string {
-  const list = (record: Record<string, number>) =>
-    Object.entries(record)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ') || 'none';
-  return [
-    `scanned ${s.lines} lines in ${s.seconds}s (${s.messagesPerSecond} msg/s, ${s.workers} workers), ${s.errors} errors` +
-      (s.truncated > 0 ? `, ${s.truncated} moderated in part (longer than ${MAX_MODERATED_LENGTH} characters)` : ''),
-    `  verdicts: ${list(s.verdicts)}`,
-    `  flagged by category: ${list(s.categories)}`,
-    `  findings by rule: ${list(s.rules)}`,
-    `  senders with the most flagged messages: ${s.topSenders.map((t) => `${t.sender} ${t.flagged}`).join(', ') || 'none'}`,
-    '',
-  ].join('\n');
 }

@@ -18,7 +18,8 @@ export interface ScanSettings {
 
 /** One unit of input: a raw JSONL/text line, or a CSV row already split into fields. */
 export interface InputItem {
-  readonly line: number;
+  /** The input line it starts on; none for a message that came alone (a stream entry of fields). */
+  readonly line?: number;
   readonly raw?: string;
   readonly fields?: Record<string, string>;
   /** Set when the reader already knows the line is malformed (a CSV row of the wrong width). */
@@ -80,6 +81,20 @@ export function createScanModerator(settings: ScanSettings): Moderator {
   return createModerator(moderatorOptionsFor(settings.rules, settings.onlyRules));
 }
 
+/** One output line of a scan: a moderated message, or a line that could not be read. */
+export type ScanRecord =
+  | { readonly line?: number; readonly error: string }
+  | {
+      readonly line?: number;
+      readonly id?: string | number;
+      readonly sender?: string;
+      readonly verdict: ModerationResult['verdict'];
+      readonly score: number;
+      readonly categories: ModerationResult['categories'];
+      readonly findings: ModerationResult['findings'];
+      readonly truncated?: ModerationResult['truncated'];
+    };
+
 /**
  * Turns a batch of input items into output lines (one per item, errors included, unless
  * `onlyFlagged` drops allowed messages) and the counts for the summary.
@@ -88,48 +103,57 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
   const counts = emptyCounts();
   let output = '';
   for (const item of items) {
-    counts.lines++;
-    if (item.endOfInput !== undefined) {
-      counts.errors++;
-      output += `${JSON.stringify({ line: item.line, error: item.endOfInput })}\n`;
-      continue;
-    }
-    const message = readMessage(item, settings);
-    if ('error' in message) {
-      counts.errors++;
-      output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: ${message.error}` })}\n`;
-      continue;
-    }
-    let result: ModerationResult;
-    try {
-      result = moderator.moderate(message.text);
-    } catch (error) {
-      // moderate() is not meant to throw; if a custom detector does, the line is still accounted for.
-      counts.errors++;
-      output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: moderation failed (${(error as Error).message})` })}\n`;
-      continue;
-    }
-    add(counts.verdicts, result.verdict);
-    if (result.truncated) counts.truncated++;
-    for (const [category, value] of Object.entries(result.categories)) {
-      if (value.verdict !== 'allow') add(counts.categories, category);
-    }
-    for (const finding of result.findings) add(counts.rules, finding.ruleId);
-    if (result.verdict !== 'allow' && message.sender !== undefined) add(counts.senders, message.sender);
-    if (settings.onlyFlagged && result.verdict === 'allow') continue;
-    const record = {
-      line: item.line,
-      ...(message.id === undefined ? {} : { id: message.id }),
-      ...(message.sender === undefined ? {} : { sender: message.sender }),
-      verdict: result.verdict,
-      score: result.score,
-      categories: result.categories,
-      findings: result.findings,
-      ...(result.truncated ? { truncated: result.truncated } : {}),
-    };
+    const record = recordFor(moderator, settings, item);
+    countRecord(counts, record);
+    if (settings.onlyFlagged && 'verdict' in record && record.verdict === 'allow') continue;
     output += `${JSON.stringify(record)}\n`;
   }
   return { output, counts };
+}
+
+/**
+ * The output record of one input item. An item without a line number (a stream entry that is a
+ * message of its own) gives a record without `line`, and its errors say no line.
+ */
+export function recordFor(moderator: Moderator, settings: ScanSettings, item: InputItem): ScanRecord {
+  const at = item.line === undefined ? {} : { line: item.line };
+  const where = item.line === undefined ? '' : `line ${item.line}: `;
+  if (item.endOfInput !== undefined) return { ...at, error: item.endOfInput };
+  const message = readMessage(item, settings);
+  if ('error' in message) return { ...at, error: `${where}${message.error}` };
+  let result: ModerationResult;
+  try {
+    result = moderator.moderate(message.text);
+  } catch (error) {
+    // moderate() is not meant to throw; if a custom detector does, the line is still accounted for.
+    return { ...at, error: `${where}moderation failed (${(error as Error).message})` };
+  }
+  return {
+    ...at,
+    ...(message.id === undefined ? {} : { id: message.id }),
+    ...(message.sender === undefined ? {} : { sender: message.sender }),
+    verdict: result.verdict,
+    score: result.score,
+    categories: result.categories,
+    findings: result.findings,
+    ...(result.truncated ? { truncated: result.truncated } : {}),
+  };
+}
+
+/** Adds one output record to the counts: from a scan's own batch, or read back from elsewhere (`collect`). */
+export function countRecord(counts: ScanCounts, record: ScanRecord): void {
+  counts.lines++;
+  if ('error' in record) {
+    counts.errors++;
+    return;
+  }
+  add(counts.verdicts, record.verdict);
+  if (record.truncated) counts.truncated++;
+  for (const [category, value] of Object.entries(record.categories)) {
+    if (value.verdict !== 'allow') add(counts.categories, category);
+  }
+  for (const finding of record.findings) add(counts.rules, finding.ruleId);
+  if (record.verdict !== 'allow' && record.sender !== undefined) add(counts.senders, record.sender);
 }
 
 type Message = { text: string; id?: string | number; sender?: string } | { error: string };
