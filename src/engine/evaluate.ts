@@ -18,6 +18,7 @@ export interface RawMatch {
   readonly list: string;
   // Always present (undefined when absent), so every match has one shape for the code after.
   readonly entity: string | undefined;
+  readonly scheme: string | undefined;
   readonly score: number | undefined;
   readonly steps: readonly ExplanationStep[] | undefined;
   readonly values: Readonly<Record<string, string>> | undefined;
@@ -180,6 +181,7 @@ function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {
     label: hit.target.label,
     list: hit.target.list,
     entity: undefined,
+    scheme: undefined,
     score: undefined,
     steps,
     values: undefined,
@@ -225,6 +227,7 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
       label: labels[labels.length - 1]!,
       list: chosen[chosen.length - 1]!.target.list,
       entity: undefined,
+      scheme: undefined,
       score: undefined,
       steps: undefined,
       values: Object.fromEntries(labels.map((label, i) => [`term${i + 1}`, label])),
@@ -273,6 +276,7 @@ function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawM
       label: match.matched ?? view.text.slice(match.start, match.end),
       list: '',
       entity,
+      scheme: match.scheme,
       score: match.score,
       steps: match.steps,
       values: match.values,
@@ -291,7 +295,19 @@ function pushViewMatch(
   const span = mapSpanToOriginal(view, start, end);
   if (span.end <= span.start) return;
   const matched = view.text.slice(start, end);
-  out.push({ rule, start: span.start, end: span.end, matched, label: matched, list: '', entity: undefined, score: undefined, steps: undefined, values });
+  out.push({
+    rule,
+    start: span.start,
+    end: span.end,
+    matched,
+    label: matched,
+    list: '',
+    entity: undefined,
+    scheme: undefined,
+    score: undefined,
+    steps: undefined,
+    values,
+  });
 }
 
 function pickView(views: Views, name: CompiledRule['view']): TextView {

@@ -88,6 +88,7 @@ function toFinding(policy: CompiledPolicy, evaluation: Evaluation, match: RawMat
     ruleSet: rule.ruleSet.id,
     category: rule.ruleSet.category,
     ...(entity === undefined ? {} : { entity }),
+    ...(match.scheme === undefined ? {} : { scheme: match.scheme }),
     start: match.start,
     end: match.end,
     text,
