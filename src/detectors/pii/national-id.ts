@@ -41,10 +41,11 @@ interface Candidate {
 }
 
 const RUN = /\d+/g;
-// A codice fiscale, letters in the digit places allowed (omocodia). Ran only on messages the
-// detector's precheck let through for it.
+// A codice fiscale, letters in the digit places allowed (omocodia). Looked for only in messages
+// with its birth date's shape, year, month letter and day (`85T10A`), in digits of either width:
+// omocodia replaces digits from the right, and so reaches those four last.
 const CODICE_FISCALE = /(?<![a-z0-9])[a-z]{6}[0-9lmnp-v]{2}[abcdehlmprst][0-9lmnp-v]{2}[a-z][0-9lmnp-v]{3}[a-z](?![a-z0-9])/g;
-const CODICE_FISCALE_HINT = /[a-z]{6}[0-9lmnp-v]{2}[abcdehlmprst][0-9lmnp-v]{2}[a-z]/i;
+const CODICE_FISCALE_HINT = /[0-9０-９]{2}[a-zａ-ｚ][0-9０-９]{2}[a-zａ-ｚ]/i;
 // Corsica's departments 2A and 2B inside a NIR: the digits view stops the number at the letter.
 const NIR_CORSICA = /(\d{5})2([ab])[\s.-]?(\d{8})(?![0-9a-z])/y;
 
@@ -116,8 +117,11 @@ function alphanumericCandidates(al: string, runs: readonly RegExpExecArray[], ou
     const digits = match[0];
     let from = lettersBefore(al, start);
     if (from < 0) continue;
-    // A NINO's prefix is often written apart: `QQ 12 34 56 C`.
-    if (from === start && digits.length === 6 && isSeparator(al.charCodeAt(start - 1)) && lettersBefore(al, start - 1) === start - 3) from = start - 3;
+    // A prefix written apart: a NINO's after a space or dash (`QQ 12 34 56 C`), one letter after a dash (`X-1234567-L`).
+    if (from === start && isSeparator(al.charCodeAt(start - 1))) {
+      const letters = lettersBefore(al, start - 1);
+      if ((digits.length === 6 && letters === start - 3) || (al.charCodeAt(start - 1) === 0x2d && letters === start - 2)) from = letters;
+    }
     const prefix = al.slice(from, start).replace(/[^a-z]/g, '').toUpperCase();
     // One letter after, glued, after a space or dash, or in brackets; then a boundary.
     let to = end;
