@@ -217,7 +217,13 @@ const fixed = (score: number) => () => score;
 
 /** The schemes, by id. Order breaks ties between schemes that read the same number. */
 export const ID_SCHEMES = {
-  'cn-ric': { id: 'cn-ric', name: 'Chinese resident id', checked: 'region, birth date and check character', problem: (v) => chineseIdProblem(v), alone: fixed(0.9) },
+  'cn-ric': {
+    id: 'cn-ric',
+    name: 'Chinese resident id',
+    checked: 'region, birth date and check character',
+    problem: (v) => chineseIdProblem(v),
+    alone: fixed(0.9),
+  },
   'us-ssn': {
     id: 'us-ssn',
     name: 'US social security number',

@@ -90,7 +90,7 @@ function numericCandidates(dv: string, runs: readonly RegExpExecArray[], out: Ca
 }
 
 /** Runs of six digits or more: the fewest an id has. */
-function digitRuns(text: string): RegExpExecArray[] {
+function runsOfSix(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   RUN.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -284,7 +284,9 @@ function read(scheme: IdScheme, candidate: Candidate, written: string, naming: (
   const wordOf = (names: ReadonlyMap<string, string>) => names.get(scheme.id) ?? (alone === undefined ? undefined : names.get(ANY));
   if (problem === undefined) {
     const word = wordOf(naming().near);
-    if (word !== undefined) return { score: NAMED_SCORE, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid, named by "${word}"` }] };
+    if (word !== undefined) {
+      return { score: NAMED_SCORE, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid, named by "${word}"` }] };
+    }
     if (alone !== undefined) return { score: alone, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid` }] };
     return { rejected: `${scheme.id}: ${scheme.checked} valid, but no keyword of the scheme names it` };
   }
@@ -305,9 +307,9 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
   const dv = view.text;
   const al = readLettersBack(view, text);
   const candidates: Candidate[] = [];
-  const runs = digitRuns(dv);
+  const runs = runsOfSix(dv);
   numericCandidates(dv, runs, candidates);
-  alphanumericCandidates(al, al === dv ? runs : digitRuns(al), candidates);
+  alphanumericCandidates(al, al === dv ? runs : runsOfSix(al), candidates);
   if (CODICE_FISCALE_HINT.test(al)) {
     CODICE_FISCALE.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -319,7 +321,8 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
   const out: DetectorMatch[] = [];
   for (const candidate of candidates) {
     const written = originalOf(view, text, candidate.start, candidate.end);
-    if (/^\d/.test(candidate.value) && looksLikeAmount(dv.slice(Math.max(0, candidate.start - 4), candidate.start), dv.slice(candidate.end, candidate.end + 8))) {
+    const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
+    if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
       rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: 'an amount, not an id' });
       continue;
     }

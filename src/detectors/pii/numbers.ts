@@ -74,7 +74,8 @@ export function looksLikeAmount(before: string, after: string): boolean {
 // would hide the number from this test.
 function digitRunRegex(count: number): RegExp {
   return new RegExp(
-    String.raw`(?:(?:[0-9０-９一二三四五六七八九零〇幺两①-⑳\u24eb-\u24ff\u2776-\u2793\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]|` +
+    String.raw`(?:(?:[0-9０-９一二三四五六七八九零〇幺两①-⑳\u24eb-\u24ff\u2776-\u2793` +
+      String.raw`\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]|` +
       String.raw`zero|one|two|three|four|five|six|seven|eight|nine|oh|o|double|triple)` +
       String.raw`[\s,.()\-–—/_~·*\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069` +
       String.raw`\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ud800-\udfff]{0,3}){${count}}`,
