@@ -1,4 +1,5 @@
 import type { TermEntry } from '../../policy/load.js';
+import { isLowerAsciiLetter as isLetter } from '../../text/char-class.js';
 import { readLettersBack } from '../../text/index.js';
 import { plainViewOf } from '../../text/plain-view.js';
 import type { ExplanationStep } from '../../engine/types.js';
@@ -51,10 +52,6 @@ const NIR_CORSICA = /(\d{5})2([ab])[\s.-]?(\d{8})(?![0-9a-z])/y;
 
 function isDigit(unit: number): boolean {
   return unit >= 0x30 && unit <= 0x39;
-}
-
-function isLetter(unit: number): boolean {
-  return unit >= 0x61 && unit <= 0x7a;
 }
 
 function isSeparator(unit: number): boolean {

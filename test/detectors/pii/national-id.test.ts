@@ -243,6 +243,26 @@ describe('hard negatives', () => {
   });
 });
 
+describe("keywords are the policy author's", () => {
+  it('an overrides file adds a word for a scheme, and takes one out', () => {
+    const text = 'my identity slip says 12345678901';
+    expect(found(text)).toEqual([]);
+    const overrides = `
+overrides: nigeria-words
+description: Words our Nigerian users write for their NIN, and one we do not want.
+lists:
+  pii/national-id-keywords:
+    add: { ng-nin: ['identity slip'] }
+    remove: [nimc]
+`;
+    const tuned = createModerator({ ruleSets: ['pii'], overrides });
+    const ours = (t: string) => tuned.moderate(t).findings.filter((f) => f.entity === 'national-id').map((f) => [f.scheme, f.text]);
+    expect(ours(text)).toEqual([['ng-nin', '12345678901']]);
+    expect(ours('nimc 12345678901')).toEqual([]);
+    expect(found('nimc 12345678901')).toEqual([['ng-nin', '12345678901']]);
+  });
+});
+
 describe('explain', () => {
   it('names the candidates it set aside and why', () => {
     const text = 'see 2345 6789 0123 and 2345 6789 0124';
