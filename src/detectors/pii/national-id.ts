@@ -174,10 +174,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** A keyword as a pattern: acronyms may be spaced or dotted (`s.s.n`), words joined or hyphenated. */
+/**
+ * A keyword as a pattern: an acronym may be dotted or spaced letter by letter (`s.s.n`, `S S N`,
+ * but not `it's in` for `sin`), words joined or hyphenated, Chinese spaced (`身 份 证`).
+ */
 function keywordPattern(term: string): string {
+  const head = /^[a-z0-9]/.test(term) ? '(?<![a-z0-9])' : '';
+  const tail = /[a-z0-9]$/.test(term) ? '(?![a-z])' : '';
+  if (/^[a-z]{2,4}$/.test(term)) return `${head}(?:${[...term].join('\\.?')}|${[...term].join(' ')})${tail}`;
   const chars = [...term];
-  const acronym = /^[a-z]{2,4}$/.test(term);
   let body = '';
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
@@ -185,11 +190,9 @@ function keywordPattern(term: string): string {
       if (!/[\s._-]/.test(chars[i - 1] ?? '')) body += '[\\s._-]{0,2}';
       continue;
     }
-    if (i > 0 && (acronym || /[^\x00-\x7f]/.test(ch)) && !/[\s._-]/.test(chars[i - 1]!)) body += acronym ? '[\\s.]?' : '\\s?';
+    if (i > 0 && /[^\x00-\x7f]/.test(ch) && !/[\s._-]/.test(chars[i - 1]!)) body += '\\s?';
     body += escape(ch);
   }
-  const head = /^[a-z0-9]/.test(term) ? '(?<![a-z0-9])' : '';
-  const tail = /[a-z0-9]$/.test(term) ? '(?![a-z])' : '';
   return head + body + tail;
 }
 

@@ -133,6 +133,9 @@ describe('generated numbers of every scheme', () => {
 describe('how the numbers are written', () => {
   it.each([
     ['my SSN is 529-18-4420', 'us-ssn', '529-18-4420'],
+    ['S.S.N. 529184420', 'us-ssn', '529184420'],
+    ['s s n: 529184420', 'us-ssn', '529184420'],
+    ['身 份 证 号 11010519491231002X', 'cn-ric', '11010519491231002X'],
     ['身份证号：１１０１０５１９４９１２３１００２Ｘ', 'cn-ric', '１１０１０５１９４９１２３１００２Ｘ'],
     ['身份证 110105 19491231 002X', 'cn-ric', '110105 19491231 002X'],
     ['my national insurance number is AB 12 34 56 C', 'gb-nino', 'AB 12 34 56 C'],
@@ -207,6 +210,7 @@ describe('hard negatives', () => {
     ['use a fake one like 123-45-6789 for the demo'],
     ['ok 111222333 then'],
     ['room 130692544 is free'],
+    ["the parcel's in 130 692 544, the locker"],
   ])('%s', (text) => {
     expect(ids(text).filter((f) => f.score >= 0.5)).toEqual([]);
   });
