@@ -11,6 +11,7 @@ export type {
   ExplanationStep,
   Finding,
   ModerationResult,
+  NationalIdScheme,
   Thresholds,
   Truncation,
   Verdict,

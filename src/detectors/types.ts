@@ -32,6 +32,8 @@ export interface DetectorMatch {
   readonly end: number;
   /** Personal-data kind, overriding the rule's `entity`. */
   readonly entity?: string;
+  /** Which country's id or numbering scheme the match follows (`in-aadhaar`); the finding's `scheme`. */
+  readonly scheme?: string;
   /** A score to use instead of the rule's base score, e.g. lower for a weakly validated match. */
   readonly score?: number;
   /** Why the score differs from the rule's base score; added to the explanation. */

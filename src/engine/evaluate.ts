@@ -19,6 +19,7 @@ export interface RawMatch {
   readonly list: string;
   // Always present (undefined when absent), so every match has one shape for the code after.
   readonly entity: string | undefined;
+  readonly scheme: string | undefined;
   readonly score: number | undefined;
   readonly steps: readonly ExplanationStep[] | undefined;
   readonly values: Readonly<Record<string, string>> | undefined;
@@ -243,6 +244,7 @@ function fromHit(rule: CompiledRule, hit: LocatedHit): RawMatch {
     label: hit.target.label,
     list: hit.target.list,
     entity: undefined,
+    scheme: undefined,
     score: undefined,
     steps,
     values: undefined,
@@ -294,7 +296,7 @@ function matchNear(rule: CompiledRule, hits: RuleHits, words: WordIndex, out: Ra
     const last = chosen[chosen.length - 1]!.target;
     out.push({
       rule, start, end, matched: said.matched, label: last.label, list: last.list,
-      entity: undefined, score: undefined, steps: undefined, values: said.values,
+      entity: undefined, scheme: undefined, score: undefined, steps: undefined, values: said.values,
     });
   }
 }
@@ -348,6 +350,7 @@ function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawM
       label: matched,
       list: '',
       entity,
+      scheme: match.scheme,
       score: match.score,
       steps: match.steps,
       values: match.values,
@@ -366,7 +369,19 @@ function pushViewMatch(
   const span = mapSpanToOriginal(view, start, end);
   if (span.end <= span.start) return;
   const matched = view.text.slice(start, end);
-  out.push({ rule, start: span.start, end: span.end, matched, label: matched, list: '', entity: undefined, score: undefined, steps: undefined, values });
+  out.push({
+    rule,
+    start: span.start,
+    end: span.end,
+    matched,
+    label: matched,
+    list: '',
+    entity: undefined,
+    scheme: undefined,
+    score: undefined,
+    steps: undefined,
+    values,
+  });
 }
 
 function pickView(views: Views, name: CompiledRule['view']): TextView {

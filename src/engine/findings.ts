@@ -124,9 +124,12 @@ function toFinding(
   const severity = rule.source.severity;
   // Two whole literals rather than a spread of `entity`: a spread in the middle of a literal
   // stores the properties after it outside the object, a second allocation per finding.
-  return entity === undefined
-    ? { ruleId, ruleSet: ruleSet.id, category: ruleSet.category, start, end, text, score, severity, message, explanation }
-    : { ruleId, ruleSet: ruleSet.id, category: ruleSet.category, entity, start, end, text, score, severity, message, explanation };
+  const category = ruleSet.category;
+  if (entity === undefined) return { ruleId, ruleSet: ruleSet.id, category, start, end, text, score, severity, message, explanation };
+  const { scheme } = match;
+  return scheme === undefined
+    ? { ruleId, ruleSet: ruleSet.id, category, entity, start, end, text, score, severity, message, explanation }
+    : { ruleId, ruleSet: ruleSet.id, category, entity, scheme, start, end, text, score, severity, message, explanation };
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;

@@ -3,6 +3,30 @@ import type { Severity } from '../policy/schema.js';
 /** The built-in categories; custom rule sets may add their own. */
 export type Category = 'profanity' | 'threat' | 'off-platform' | 'pii' | (string & {});
 
+/**
+ * The id schemes the built-in `national-id` detector reads, country code first; a custom
+ * detector may name others.
+ */
+export type NationalIdScheme =
+  | 'us-ssn'
+  | 'cn-ric'
+  | 'gb-nino'
+  | 'in-aadhaar'
+  | 'ng-nin'
+  | 'de-steuer-id'
+  | 'fr-nir'
+  | 'es-dni'
+  | 'es-nie'
+  | 'it-cf'
+  | 'nl-bsn'
+  | 'br-cpf'
+  | 'ca-sin'
+  | 'kr-rrn'
+  | 'hk-hkid'
+  | 'tw-id'
+  | 'sg-nric'
+  | (string & {});
+
 /** What a category's score says should happen to the message. */
 export type Verdict = 'allow' | 'review' | 'block';
 
@@ -28,6 +52,11 @@ export interface Finding {
   readonly category: Category;
   /** Personal-data kind (pii only): phone, email, address, card, bank-account, national-id, handle, ip, url. */
   readonly entity?: string;
+  /**
+   * For a `national-id` (and any finding whose detector names one): the country's id scheme,
+   * such as `us-ssn` or `in-aadhaar`. Absent when the finding follows no particular scheme.
+   */
+  readonly scheme?: NationalIdScheme;
   /** Half-open UTF-16 offsets into the original text. */
   readonly start: number;
   readonly end: number;

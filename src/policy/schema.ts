@@ -99,6 +99,7 @@ function build(z: ZodLibrary) {
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
     entity: z.string().optional(),
+    scheme: z.string().optional(),
     severity: z.enum(SEVERITIES).optional(),
     message: z.string().optional(),
   });

@@ -140,6 +140,7 @@ function matches(finding: Finding, expected: FindingExpectation): boolean {
     (expected.start === undefined || finding.start === expected.start) &&
     (expected.end === undefined || finding.end === expected.end) &&
     (expected.entity === undefined || finding.entity === expected.entity) &&
+    (expected.scheme === undefined || finding.scheme === expected.scheme) &&
     (expected.severity === undefined || finding.severity === expected.severity) &&
     (expected.message === undefined || finding.message === expected.message)
   );

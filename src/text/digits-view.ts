@@ -372,3 +372,26 @@ export function createDigitsView(plain: TextView): TextView {
   }
   return out.finish('digits');
 }
+
+/**
+ * The digits view's text with each digit the view read from a look-alike letter (`O`, `l`, `I`
+ * inside a number) written as that letter again, in lower case: same length, same maps. Ids that
+ * mix letters and digits need their letters (a codice fiscale born in July has an `L` between
+ * digits, an NRIC may end in `I`), while phone numbers want the digits.
+ */
+export function readLettersBack(view: TextView, original: string): string {
+  const text = view.text;
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit !== 0x30 && unit !== 0x31) continue;
+    const from = view.starts[i]!;
+    const to = view.ends[i]!;
+    // A digit written as a digit, or spelled as a word (`one` maps to three units), stays.
+    if (original.charCodeAt(from) === unit || to - from > 2) continue;
+    const letter = original.slice(from, to).normalize('NFKC').toLowerCase();
+    if (letter !== 'o' && letter !== 'l' && letter !== 'i') continue;
+    (out ??= text.split(''))[i] = letter;
+  }
+  return out ? out.join('') : text;
+}

@@ -5,7 +5,7 @@ import { generateCorpus } from '../../scripts/corpus.mjs';
 import { createModerator, loadRuleSet, type Finding } from '../../src/index.js';
 
 /** The order of a finding's keys in the contract (docs/contract.md); `entity` only when set. */
-const KEYS = ['ruleId', 'ruleSet', 'category', 'entity', 'start', 'end', 'text', 'score', 'severity', 'message', 'explanation'];
+const KEYS = ['ruleId', 'ruleSet', 'category', 'entity', 'scheme', 'start', 'end', 'text', 'score', 'severity', 'message', 'explanation'];
 
 describe('findings are plain data', () => {
   const moderator = createModerator();
@@ -26,7 +26,7 @@ describe('findings are plain data', () => {
 
   it('has its keys in the contract order, as data properties of a plain object', () => {
     for (const finding of findings) {
-      expect(Object.keys(finding)).toEqual(KEYS.filter((k) => k !== 'entity' || finding.entity !== undefined));
+      expect(Object.keys(finding)).toEqual(KEYS.filter((k) => (k !== 'entity' || finding.entity !== undefined) && (k !== 'scheme' || finding.scheme !== undefined)));
       expect(Object.getPrototypeOf(finding)).toBe(Object.prototype);
       for (const object of [finding, finding.explanation, ...finding.explanation.steps]) {
         for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(object))) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDigitsView, createPlainView, mapSpanToOriginal } from '../../src/text/index.js';
+import fc from 'fast-check';
+import { createDigitsView, createPlainView, mapSpanToOriginal, readLettersBack } from '../../src/text/index.js';
 
 function digits(text: string) {
   return createDigitsView(createPlainView(text));
@@ -88,5 +89,39 @@ describe('digits maps', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     const span = mapSpanToOriginal(view, at, at + 11);
     expect(input.slice(span.start, span.end)).toBe('one three eight 1234-5678');
+  });
+});
+
+describe('readLettersBack', () => {
+  it.each([
+    ['O7700 9OO l23', 'o77009ool23'],
+    ['RSSMRA85L10L219W', 'rssmra85l10l219w'],
+    ['S1234567I', 's1234567i'],
+    ['ＯＬ123456C', 'ol123456c'],
+    ['one two three 4', '1234'],
+    ['oh seven seven 1', '0771'],
+    ['no digits here', 'no digits here'],
+  ])('%j → %j', (input, expected) => {
+    const view = digits(input);
+    const letters = readLettersBack(view, input);
+    expect(letters).toBe(expected);
+    // Same length, so the digits view's maps serve it unchanged.
+    expect(letters.length).toBe(view.text.length);
+  });
+
+  it('changes only digits the view read from a letter O, L or I, and only into that letter', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789oOlLiI ab-'.split('')), maxLength: 30 }), (input) => {
+        const view = digits(input);
+        const letters = readLettersBack(view, input);
+        expect(letters.length).toBe(view.text.length);
+        for (let i = 0; i < letters.length; i++) {
+          if (letters[i] === view.text[i]) continue;
+          expect('01').toContain(view.text[i]);
+          expect(input.slice(view.starts[i]!, view.ends[i]!).toLowerCase()).toBe(letters[i]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

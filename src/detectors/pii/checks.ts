@@ -57,3 +57,77 @@ export function isDate(yyyymmdd: string, maxYear: number): boolean {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= days;
 }
+
+/** The value of an ASCII digit, or of an upper- or lower-case ASCII letter as 10-35 (A=10). */
+function alnumValue(unit: number): number {
+  if (unit >= 0x30 && unit <= 0x39) return unit - 0x30;
+  if (unit >= 0x61) return unit - 0x57;
+  return unit - 0x37;
+}
+
+// Verhoeff's check (J. Verhoeff, "Error Detecting Decimal Codes", 1969; the check digit of the
+// Aadhaar number in UIDAI's specification): multiplication in the dihedral group D5 and the
+// permutation (0 1 5 8 9 4 2 7)(3 6), applied i times to the i-th digit from the right.
+const VERHOEFF_P1 = [1, 5, 7, 6, 2, 8, 3, 0, 9, 4];
+
+function dihedral(j: number, k: number): number {
+  if (j < 5) return k < 5 ? (j + k) % 5 : 5 + ((j + k) % 5);
+  return k < 5 ? 5 + ((j - k + 5) % 5) : (j - k + 5) % 5;
+}
+
+function verhoeffPermute(times: number, digit: number): number {
+  let out = digit;
+  for (let t = 0; t < times % 8; t++) out = VERHOEFF_P1[out]!;
+  return out;
+}
+
+/** The state of Verhoeff's check over `digits`, each shifted by `offset` places (0 = all `digits` including its check digit). */
+function verhoeffState(digits: string, offset: number): number {
+  let c = 0;
+  for (let i = 0; i < digits.length; i++) c = dihedral(c, verhoeffPermute(i + offset, digits.charCodeAt(digits.length - 1 - i) - 0x30));
+  return c;
+}
+
+/** True when a string of ASCII digits ends in a valid Verhoeff check digit. */
+export function verhoeff(digits: string): boolean {
+  return /^\d+$/.test(digits) && verhoeffState(digits, 0) === 0;
+}
+
+/** The Verhoeff check digit to append to `digits`. */
+export function verhoeffCheckDigit(digits: string): number {
+  const c = verhoeffState(digits, 1);
+  // The inverse in D5: rotations invert to 5 - j, reflections to themselves.
+  return c < 5 ? (5 - c) % 5 : c;
+}
+
+/** The ISO 7064 MOD 11,10 check digit of a string of ASCII digits (German tax id, IdNr). */
+export function iso7064Mod11_10(digits: string): number {
+  let product = 10;
+  for (let i = 0; i < digits.length; i++) {
+    let sum = (digits.charCodeAt(i) - 0x30 + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  return (11 - product) % 10;
+}
+
+/** `Σ digit × weight` over a string of ASCII digits and its weights. */
+export function weightedSum(digits: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += (digits.charCodeAt(i) - 0x30) * weights[i]!;
+  return sum;
+}
+
+/** `Σ value × weight` where letters count 10-35, for ids that mix letters and digits (HKID). */
+export function weightedAlnumSum(text: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += alnumValue(text.charCodeAt(i)) * weights[i]!;
+  return sum;
+}
+
+/** The remainder of a decimal string of any length modulo `m`, digit by digit. */
+export function decimalMod(digits: string, m: number): number {
+  let remainder = 0;
+  for (let i = 0; i < digits.length; i++) remainder = (remainder * 10 + digits.charCodeAt(i) - 0x30) % m;
+  return remainder;
+}

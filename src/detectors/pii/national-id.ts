@@ -1,78 +1,374 @@
-import { noOptions, type Detector, type DetectorMatch } from '../types.js';
-import { chineseIdCheckChar, isDate } from './checks.js';
-import { digitRuns, hasDigitRun, originalOf } from './numbers.js';
-import { eachMatch } from '../../text/regex.js';
+import type { TermEntry } from '../../policy/load.js';
+import { isLowerAsciiLetter as isLetter } from '../../text/char-class.js';
+import { readLettersBack } from '../../text/index.js';
+import { plainViewOf } from '../../text/plain-view.js';
+import type { ExplanationStep } from '../../engine/types.js';
+import { noOptions, type Detector, type DetectorContext, type DetectorMatch, type RejectedCandidate } from '../types.js';
+import { ID_SCHEMES, type IdScheme } from './id-schemes.js';
+import { hasSixDigitRun, looksLikeAmount, originalOf } from './numbers.js';
 
-/** First two digits of a Chinese resident id: the province-level region that issued it. */
-const CN_PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
-  71, 81, 82, 83, 91,
-]);
+export { isChineseResidentId, isIssuableSsn } from './id-schemes.js';
 
-const CN_ID = /(?<![0-9a-z])(\d{17}[0-9x])(?![0-9a-z])/g;
-const SSN_WRITTEN = /^\d{3}([\s-])\d{2}\1\d{4}$/;
-const SSN_LABEL = /(?:ssn|social\s?security(?:\s?(?:number|no\.?|#))?|ss#|itin|tax\s?id|tin)\s*(?:is|:|#)?\s*$/;
+/** The rule set's list of words that name an id, labelled by scheme id (`any`: an id of any country). */
+export const KEYWORD_LIST = 'national-id-keywords';
+/** The rule set's list of words that may stand between such a word and the number (`number`, `is`, 是). */
+export const FILLER_LIST = 'national-id-fillers';
+const ANY = 'any';
 
-/** True when a 9-digit string is an SSN the Social Security Administration could have issued. */
-export function isIssuableSsn(digits: string): boolean {
-  const area = Number(digits.slice(0, 3));
-  const group = Number(digits.slice(3, 5));
-  const serial = Number(digits.slice(5));
-  if (area === 0 || area === 666 || area >= 900 || group === 0 || serial === 0) return false;
-  // Numbers printed on sample cards and in advertising, invalidated by the SSA.
-  return digits !== '078051120' && digits !== '219099999';
+/** A valid number named by a keyword of its scheme. */
+const NAMED_SCORE = 0.9;
+/** A number whose check fails, right after a keyword: typed as someone's id, perhaps mistyped. */
+const FAILED_SCORE = 0.55;
+const FAILED_DELTA = -0.35;
+
+const S = ID_SCHEMES;
+/** Schemes of numbers made only of digits, by length. */
+const BY_LENGTH: Readonly<Record<number, readonly IdScheme[]>> = {
+  9: [S['us-ssn'], S['ca-sin'], S['nl-bsn']],
+  11: [S['ng-nin'], S['de-steuer-id'], S['br-cpf']],
+  12: [S['in-aadhaar']],
+  13: [S['kr-rrn']],
+  15: [S['fr-nir']],
+  18: [S['cn-ric']],
+};
+
+/** A span of the digits view that has the shape of one or more schemes' numbers. */
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  /** Upper case, without separators: `AB123456C`. */
+  readonly value: string;
+  readonly schemes: readonly IdScheme[];
 }
 
-/** True when an 18-character Chinese resident id has a real region, birth date and check character. */
-export function isChineseResidentId(id: string, maxYear = new Date().getUTCFullYear()): boolean {
-  if (!/^\d{17}[0-9X]$/i.test(id)) return false;
-  if (!CN_PROVINCES.has(Number(id.slice(0, 2)))) return false;
-  if (!isDate(id.slice(6, 14), maxYear)) return false;
-  return chineseIdCheckChar(id.slice(0, 17)) === id[17]!.toUpperCase();
+const RUN = /\d+/g;
+// A codice fiscale, letters in the digit places allowed (omocodia). Looked for only in messages
+// with its birth date's shape, year, month letter and day (`85T10A`), in digits of either width:
+// omocodia replaces digits from the right, and so reaches those four last.
+const CODICE_FISCALE = /(?<![a-z0-9])[a-z]{6}[0-9lmnp-v]{2}[abcdehlmprst][0-9lmnp-v]{2}[a-z][0-9lmnp-v]{3}[a-z](?![a-z0-9])/g;
+const CODICE_FISCALE_HINT = /[0-9０-９]{2}[a-zａ-ｚ][0-9０-９]{2}[a-zａ-ｚ]/i;
+// Corsica's departments 2A and 2B inside a NIR: the digits view stops the number at the letter.
+const NIR_CORSICA = /(\d{5})2([ab])[\s.-]?(\d{8})(?![0-9a-z])/y;
+
+function isDigit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39;
+}
+
+function isSeparator(unit: number): boolean {
+  return unit === 0x20 || unit === 0x2d;
+}
+
+/** Letters, digits and the characters that glue a number into a handle or an address. */
+function isGlue(unit: number): boolean {
+  return isLetter(unit) || isDigit(unit) || unit === 0x40 || unit === 0x5f;
+}
+
+/** Numbers made only of digits: runs of the digits view. */
+function numericCandidates(dv: string, runs: readonly RegExpExecArray[], out: Candidate[]): void {
+  for (const match of runs) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const digits = match[0];
+    const before = dv.charCodeAt(start - 1);
+    // A `+` starts a phone number; a letter or `HL-` before the digits makes a code of them.
+    if (before === 0x2b || isGlue(before) || (/[-_#]/.test(dv[start - 1] ?? '') && isLetter(dv.charCodeAt(start - 2)))) continue;
+    const after = dv.charCodeAt(end);
+    if (digits.length === 17 && after === 0x78 && !isGlue(dv.charCodeAt(end + 1))) {
+      out.push({ start, end: end + 1, value: `${digits}X`, schemes: BY_LENGTH[18]! });
+    } else if (digits.length === 6 && digits.endsWith('2') && (after === 0x61 || after === 0x62)) {
+      NIR_CORSICA.lastIndex = start;
+      const nir = NIR_CORSICA.exec(dv);
+      if (nir) out.push({ start, end: start + nir[0].length, value: `${nir[1]}2${nir[2]!.toUpperCase()}${nir[3]}`, schemes: BY_LENGTH[15]! });
+    } else if (!isGlue(after)) {
+      const schemes = BY_LENGTH[digits.length];
+      if (schemes) out.push({ start, end, value: digits, schemes });
+    }
+  }
+}
+
+/** Runs of six digits or more: the fewest an id has. */
+function runsOfSix(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  RUN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = RUN.exec(text)) !== null) if (match[0].length >= 6) out.push(match);
+  return out;
+}
+
+/** Where the letters glued before `start` begin, or -1 when they are part of a longer word. */
+function lettersBefore(al: string, start: number): number {
+  let from = start;
+  while (from > 0 && isLetter(al.charCodeAt(from - 1)) && start - from < 3) from--;
+  if (start - from === 3 || isGlue(al.charCodeAt(from - 1))) return -1;
+  return from;
 }
 
 /**
- * National ids: US social security numbers (written 3-2-4, or nine digits after "SSN"; area 000,
- * 666 and 900-999, group 00 and serial 0000 are never issued) and 18-character Chinese resident
- * ids (issuing region, birth date and ISO 7064 MOD 11-2 check character).
+ * Numbers with letters, read where the digits view's look-alike digits are letters again:
+ * `AB 12 34 56 C`, `A123456(3)`, `X1234567L`, `S1234567D`, `12345678Z`, `A123456789`.
+ */
+function alphanumericCandidates(al: string, runs: readonly RegExpExecArray[], out: Candidate[]): void {
+  for (const match of runs) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const digits = match[0];
+    let from = lettersBefore(al, start);
+    if (from < 0) continue;
+    // A prefix written apart: a NINO's after a space or dash (`QQ 12 34 56 C`), one letter after a dash (`X-1234567-L`).
+    if (from === start && isSeparator(al.charCodeAt(start - 1))) {
+      const letters = lettersBefore(al, start - 1);
+      if ((digits.length === 6 && letters === start - 3) || (al.charCodeAt(start - 1) === 0x2d && letters === start - 2)) from = letters;
+    }
+    const prefix = al.slice(from, start).replace(/[^a-z]/g, '').toUpperCase();
+    // One letter after, glued, after a space or dash, or in brackets; then a boundary.
+    let to = end;
+    let suffix = '';
+    const next = al.charCodeAt(end);
+    const bracket = next === 0x28;
+    if (isLetter(next) || ((bracket || isSeparator(next)) && isLetter(al.charCodeAt(end + 1)))) {
+      const at = isLetter(next) ? end : end + 1;
+      const close = bracket && al.charCodeAt(at + 1) === 0x29 ? 1 : 0;
+      if (!isGlue(al.charCodeAt(at + 1 + close)) && (!bracket || close === 1)) {
+        suffix = al[at]!.toUpperCase();
+        to = at + 1 + close;
+      } else if (at === end) continue;
+    } else if (isGlue(next)) continue;
+    // A check digit in brackets joins the digits in the digits view: `a1234567)`.
+    if (!suffix && next === 0x29) to = end + 1;
+    const schemes = alphanumericSchemes(prefix, digits.length, suffix);
+    if (schemes.length > 0) out.push({ start: from, end: to, value: prefix + digits + suffix, schemes });
+  }
+}
+
+function alphanumericSchemes(prefix: string, length: number, suffix: string): readonly IdScheme[] {
+  const letters = prefix.length;
+  if (letters === 2 && length === 6) return suffix === 'A' ? [S['gb-nino'], S['hk-hkid']] : [S['gb-nino']];
+  if (letters === 1 && length === 6 && suffix === 'A') return [S['hk-hkid']];
+  if (letters >= 1 && letters <= 2 && length === 7 && !suffix) return [S['hk-hkid']];
+  if (letters === 1 && length === 7 && suffix) {
+    if ('XYZ'.includes(prefix)) return [S['es-nie']];
+    if ('STFGM'.includes(prefix)) return [S['sg-nric']];
+  }
+  if (letters === 0 && length === 8 && suffix) return [S['es-dni']];
+  if (letters === 1 && length === 9 && !suffix) return [S['tw-id']];
+  return [];
+}
+
+/** The words of the rule set's lists, compiled once per rule set. */
+interface Keywords {
+  /** Every keyword, global; the longest first. */
+  readonly find: RegExp | undefined;
+  /** A keyword without its separators → the schemes it names. */
+  readonly schemes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Only separators and filler words. */
+  readonly fillers: RegExp;
+}
+
+const compiled = new WeakMap<object, Keywords>();
+
+function normalise(term: string): string {
+  return plainViewOf(term).text.trim().replace(/\s+/g, ' ');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * A keyword as a pattern: an acronym may be dotted or spaced letter by letter (`s.s.n`, `S S N`,
+ * but not `it's in` for `sin`), words joined or hyphenated, Chinese spaced (`身 份 证`).
+ */
+function keywordPattern(term: string): string {
+  const head = /^[a-z0-9]/.test(term) ? '(?<![a-z0-9])' : '';
+  const tail = /[a-z0-9]$/.test(term) ? '(?![a-z])' : '';
+  if (/^[a-z]{2,4}$/.test(term)) return `${head}(?:${[...term].join('\\.?')}|${[...term].join(' ')})${tail}`;
+  const chars = [...term];
+  let body = '';
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (/[\s._-]/.test(ch)) {
+      if (!/[\s._-]/.test(chars[i - 1] ?? '')) body += '[\\s._-]{0,2}';
+      continue;
+    }
+    if (i > 0 && /[^\x00-\x7f]/.test(ch) && !/[\s._-]/.test(chars[i - 1]!)) body += '\\s?';
+    body += escape(ch);
+  }
+  return head + body + tail;
+}
+
+function keywordKey(text: string): string {
+  return text.replace(/[\s._-]/g, '');
+}
+
+function keywordsOf(lists: Readonly<Record<string, readonly TermEntry[]>>): Keywords {
+  const cached = compiled.get(lists);
+  if (cached) return cached;
+  const schemes = new Map<string, Set<string>>();
+  const terms = new Set<string>();
+  for (const { term, label } of lists[KEYWORD_LIST] ?? []) {
+    const normal = normalise(term);
+    if (normal === '') continue;
+    terms.add(normal);
+    const key = keywordKey(normal);
+    const named = schemes.get(key) ?? new Set<string>();
+    named.add(label);
+    schemes.set(key, named);
+  }
+  const patterns = [...terms].sort((a, b) => b.length - a.length).map(keywordPattern);
+  const fillers = [...new Set((lists[FILLER_LIST] ?? []).map(({ term }) => normalise(term)).filter((t) => t !== ''))]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => escape(t) + (/[a-z0-9]$/.test(t) ? '(?![a-z])' : ''));
+  const keywords: Keywords = {
+    find: patterns.length > 0 ? new RegExp(patterns.join('|'), 'g') : undefined,
+    schemes,
+    fillers: new RegExp(`^(?:[\\s:：#=.,\\-–—()'"/№]${fillers.map((f) => `|${f}`).join('')})*$`),
+  };
+  compiled.set(lists, keywords);
+  return keywords;
+}
+
+/** What names a candidate: scheme ids (or `any`) → the keyword, as written in the digits view. */
+interface Naming {
+  /** Named near the number: before it in its clause, or just after it. */
+  readonly near: ReadonlyMap<string, string>;
+  /** Named right before it, with only separators and filler words between. */
+  readonly next: ReadonlyMap<string, string>;
+}
+
+const NOBODY: Naming = { near: new Map(), next: new Map() };
+/** How far before a number a keyword still names it, and how far after. */
+const BEFORE = 48;
+const AFTER = 16;
+
+function isClauseBreak(unit: number, after: boolean): boolean {
+  if (unit === 0x0a || unit === 0x21 || unit === 0x3f || unit === 0x3b || unit === 0x3002 || unit === 0xff01 || unit === 0xff1f || unit === 0xff1b) return true;
+  // After the number a comma or full stop ends its clause; before it `no.` and `#,` are common.
+  return after && (unit === 0x2c || unit === 0x2e || unit === 0xff0c);
+}
+
+function namingOf(al: string, candidate: Candidate, keywords: Keywords): Naming {
+  const find = keywords.find;
+  if (!find) return NOBODY;
+  let from = candidate.start;
+  while (from > 0 && candidate.start - from < BEFORE && !isDigit(al.charCodeAt(from - 1)) && !isClauseBreak(al.charCodeAt(from - 1), false)) from--;
+  let to = candidate.end;
+  while (to < al.length && to - candidate.end < AFTER && !isDigit(al.charCodeAt(to)) && !isClauseBreak(al.charCodeAt(to), true)) to++;
+  const near = new Map<string, string>();
+  let next = new Map<string, string>();
+  const before = al.slice(from, candidate.start);
+  find.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  // The last keyword before the number is the one that names it when the two are next to each other.
+  while ((match = find.exec(before)) !== null) {
+    const schemes = keywords.schemes.get(keywordKey(match[0])) ?? [];
+    for (const scheme of schemes) near.set(scheme, match[0]);
+    next = new Map();
+    if (keywords.fillers.test(before.slice(match.index + match[0].length))) for (const scheme of schemes) next.set(scheme, match[0]);
+  }
+  const after = al.slice(candidate.end, to);
+  find.lastIndex = 0;
+  while ((match = find.exec(after)) !== null) {
+    for (const scheme of keywords.schemes.get(keywordKey(match[0])) ?? []) if (!near.has(scheme)) near.set(scheme, match[0]);
+  }
+  return { near, next };
+}
+
+/** The decision for one scheme's reading of a candidate: a match, or why there is none. */
+type Reading = { readonly score: number; readonly steps: ExplanationStep[] } | { readonly rejected: string };
+
+function read(scheme: IdScheme, candidate: Candidate, written: string, naming: () => Naming): Reading {
+  const problem = scheme.problem(candidate.value);
+  // The form it was written in could be reported without a keyword, had its check passed; then
+  // a word for any id (`id number`) names it too. A weak scheme needs a word of its own.
+  const alone = scheme.alone?.(candidate.value, written);
+  const wordOf = (names: ReadonlyMap<string, string>) => names.get(scheme.id) ?? (alone === undefined ? undefined : names.get(ANY));
+  if (problem === undefined) {
+    const word = wordOf(naming().near);
+    if (word !== undefined) {
+      return { score: NAMED_SCORE, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid, named by "${word}"` }] };
+    }
+    if (alone !== undefined) return { score: alone, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid` }] };
+    return { rejected: `${scheme.id}: ${scheme.checked} valid, but no keyword of the scheme names it` };
+  }
+  const word = wordOf(naming().next);
+  if (word === undefined) return { rejected: `${scheme.id}: ${problem}` };
+  return {
+    score: FAILED_SCORE,
+    steps: [
+      { kind: 'detector', delta: 0, note: `${scheme.name}, right after "${word}"` },
+      { kind: 'check-failed', delta: FAILED_DELTA, note: `check failed: ${problem}; kept, since it was given as an id` },
+    ],
+  };
+}
+
+function scan(context: DetectorContext, rejected?: RejectedCandidate[]): DetectorMatch[] {
+  const { text, views } = context;
+  const view = views.digits;
+  const dv = view.text;
+  const al = readLettersBack(view, text);
+  const candidates: Candidate[] = [];
+  const runs = runsOfSix(dv);
+  numericCandidates(dv, runs, candidates);
+  alphanumericCandidates(al, al === dv ? runs : runsOfSix(al), candidates);
+  if (CODICE_FISCALE_HINT.test(al)) {
+    CODICE_FISCALE.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = CODICE_FISCALE.exec(al)) !== null) {
+      candidates.push({ start: match.index, end: match.index + 16, value: match[0].toUpperCase(), schemes: [S['it-cf']] });
+    }
+  }
+  const keywords = keywordsOf(context.lists);
+  const out: DetectorMatch[] = [];
+  for (const candidate of candidates) {
+    const written = originalOf(view, text, candidate.start, candidate.end);
+    const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
+    if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
+      rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: 'an amount, not an id' });
+      continue;
+    }
+    let naming: Naming | undefined;
+    const named = () => (naming ??= namingOf(al, candidate, keywords));
+    let best: { scheme: IdScheme; score: number; steps: ExplanationStep[] } | undefined;
+    for (const scheme of candidate.schemes) {
+      const reading = read(scheme, candidate, written, named);
+      if ('rejected' in reading) rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: reading.rejected });
+      else if (!best || reading.score > best.score) best = { scheme, score: reading.score, steps: reading.steps };
+    }
+    if (!best) continue;
+    out.push({
+      view: 'digits',
+      start: candidate.start,
+      end: candidate.end,
+      entity: 'national-id',
+      scheme: best.scheme.id,
+      score: best.score,
+      matched: candidate.value,
+      values: { kind: best.scheme.name },
+      steps: best.steps,
+    });
+  }
+  return out;
+}
+
+/**
+ * National id numbers of many countries (ID_SCHEMES), read in the digits view so spaced,
+ * dashed and full-width digits count: each scheme's shape, then its check (digit, letter, birth
+ * date, issued range). A scheme whose check is weak or absent (a UK NINO, a 9-digit number with a
+ * 1-in-10 check) is reported only near one of its words in the rule set's `national-id-keywords`
+ * list; a number whose check fails is reported, lower, right after one (`my SSN is`, 身份证号).
  */
 export const nationalIdDetector: Detector = {
   name: 'national-id',
   optionsSchema: noOptions,
-  description: 'A US social security number or a Chinese resident id number.',
+  description:
+    `A national id number (${Object.keys(ID_SCHEMES).join(', ')}): shape, check digit, and the words of the rule set's ` +
+    `${KEYWORD_LIST} list (labelled by scheme, or any) and ${FILLER_LIST} list.`,
   placeholders: ['kind'],
-  precheck: hasDigitRun,
-  detect({ text, views }) {
-    const view = views.digits;
-    const dv = view.text;
-    const out: DetectorMatch[] = [];
-    for (const run of digitRuns(view, 9, 9)) {
-      if (!isIssuableSsn(run.digits)) continue;
-      const labelled = SSN_LABEL.test(dv.slice(Math.max(0, run.start - 24), run.start));
-      const written = SSN_WRITTEN.test(originalOf(view, text, run.start, run.end));
-      if (!labelled && !written) continue;
-      out.push({
-        view: 'digits',
-        start: run.start,
-        end: run.end,
-        entity: 'national-id',
-        score: labelled ? 0.9 : 0.6,
-        values: { kind: 'US social security number' },
-        steps: [{ kind: 'detector', delta: 0, note: labelled ? 'labelled as an SSN, in an issued range' : 'written like an SSN (3-2-4), in an issued range' }],
-      });
-    }
-    for (const match of eachMatch(CN_ID, dv)) {
-      if (!isChineseResidentId(match[1]!)) continue;
-      out.push({
-        view: 'digits',
-        start: match.index,
-        end: match.index + match[1]!.length,
-        entity: 'national-id',
-        score: 0.9,
-        values: { kind: 'Chinese resident id' },
-        steps: [{ kind: 'detector', delta: 0, note: 'Chinese resident id: region, birth date and check character valid' }],
-      });
-    }
-    return out;
+  precheck: (text) => hasSixDigitRun(text) || CODICE_FISCALE_HINT.test(text),
+  detect: (context) => scan(context),
+  explainRejected(context) {
+    const rejected: RejectedCandidate[] = [];
+    scan(context, rejected);
+    return rejected;
   },
 };

@@ -3,7 +3,7 @@ import { bankAccountDetector } from '../../../src/detectors/pii/bank-account.js'
 import { cardDetector, cardIssuer } from '../../../src/detectors/pii/card.js';
 import { isChineseResidentId, isIssuableSsn, nationalIdDetector } from '../../../src/detectors/pii/national-id.js';
 import { hasDigitRun } from '../../../src/detectors/pii/numbers.js';
-import { texts } from './helpers.js';
+import { run, texts } from './helpers.js';
 
 describe('card detector', () => {
   it.each([
@@ -65,14 +65,22 @@ describe('national-id detector', () => {
     ['身份证号：440106199205183426', '440106199205183426'],
   ])('finds %s', (text, expected) => expect(texts(nationalIdDetector, text)).toEqual([expected]));
 
+  // Right after "ssn" or 身份证 a number outside the issued ranges, or with a wrong check
+  // character, was still typed as someone's id: reported, lower.
   it.each([
-    ['ssn 000-12-3456'],
-    ['ssn 666-12-3456'],
-    ['ssn 912-12-3456'],
-    ['ssn 123-00-3456'],
-    ['ssn 123-45-0000'],
+    ['ssn 000-12-3456', '000-12-3456'],
+    ['ssn 666-12-3456', '666-12-3456'],
+    ['ssn 912-12-3456', '912-12-3456'],
+    ['ssn 123-00-3456', '123-00-3456'],
+    ['ssn 123-45-0000', '123-45-0000'],
+    ['身份证 440106199205183427', '440106199205183427'],
+  ])('reports %s lower', (text, expected) => expect(run(nationalIdDetector, text)).toEqual([{ text: expected, score: 0.55, entity: 'national-id' }]));
+
+  it.each([
+    ['000-12-3456 is on the form'],
+    ['666-12-3456 is on the form'],
     ['call 123456789 now'],
-    ['身份证 440106199205183427'],
+    ['440106199205183427'],
     ['单号 990106199205183426'],
     ['id 440106199213183426'],
   ])('finds no id in %s', (text) => expect(texts(nationalIdDetector, text)).toEqual([]));
