@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCases, runCaseFile } from '../../src/testing/index.js';
+import { itCoversEveryList } from './list-coverage.js';
 
 describeCases('rules/off-platform.cases.yaml', { describe, it });
 
@@ -9,4 +10,8 @@ describe('off-platform cases', () => {
     expect(result.uncoveredRules).toEqual([]);
     expect(result.duplicates).toEqual([]);
   });
+});
+
+describe('off-platform lists', () => {
+  itCoversEveryList('off-platform', 'rules/off-platform.cases.yaml', { shared: true });
 });
