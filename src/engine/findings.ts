@@ -60,11 +60,23 @@ function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: Raw
       const applies =
         allow.within === undefined
           ? hit.start < match.end && match.start < hit.end
-          : evaluation.words.between(hit, match) <= allow.within;
+          : onSide(allow.side, hit, match) && evaluation.words.between(hit, match) <= allow.within;
       if (applies) return `${allow.note} ("${evaluation.text.slice(hit.start, hit.end)}")`;
     }
   }
   return undefined;
+}
+
+/** Whether `hit` lies on `side` of `match` (either side when undefined). */
+function onSide(side: 'before' | 'after' | undefined, hit: { start: number; end: number }, match: { start: number; end: number }): boolean {
+  if (side === undefined) return true;
+  return side === 'after' ? hit.start >= match.end : hit.end <= match.start;
+}
+
+/** Whether only spaces, punctuation or symbols come before `start`: the match opens the message. */
+function opensMessage(text: string, start: number): boolean {
+  if (start > 32) return false;
+  return !/[\p{L}\p{N}]/u.test(text.slice(0, start));
 }
 
 function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, index: number, into: Scored): void {
@@ -84,9 +96,12 @@ function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, 
   const hits = rule.context.length > 0 ? hitsFor(policy, evaluation, rule.index) : undefined;
   for (let slot = 0; slot < rule.context.length; slot++) {
     const context = rule.context[slot]!;
-    const near = evaluation.words.candidates(hits?.context[slot] ?? [], match, context.within).find(
-      (hit) => evaluation.words.between(hit, match) <= context.within,
-    );
+    if (context.opening && !opensMessage(evaluation.text, match.start)) continue;
+    const near = context.bare
+      ? match
+      : evaluation.words.candidates(hits?.context[slot] ?? [], match, context.within).find(
+          (hit) => onSide(context.side, hit, match) && evaluation.words.between(hit, match) <= context.within,
+        );
     if (near) {
       add({ kind: 'context', delta: context.delta, note: `${context.note}: "${evaluation.text.slice(near.start, near.end)}"` });
       score += context.delta;

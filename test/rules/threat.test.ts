@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { builtinRuleSets } from '../../src/policy/builtin.js';
-import { createViews } from '../../src/text/index.js';
 import { describeCases, runCaseFile } from '../../src/testing/index.js';
+import { describeListCoverage } from './list-coverage.js';
 
 describeCases('rules/threat.cases.yaml', { describe, it });
 
@@ -15,24 +12,4 @@ describe('threat cases', () => {
   });
 });
 
-// Every list of the threat rule files is policy; a list no case exercises can be emptied or
-// broken without a test noticing. A list counts as covered when a case's text holds one of its
-// terms as written or in its skeleton view, which joins spelled-out letters (a whole word for Latin
-// terms, `*` at an edge for a partial word).
-describe('threat lists', () => {
-  const cases = parse(readFileSync('rules/threat.cases.yaml', 'utf8')) as { valid: (string | { text: string })[]; invalid: { text: string }[] };
-  const texts = [...cases.valid.map((c) => (typeof c === 'string' ? c : c.text)), ...cases.invalid.map((c) => c.text)].flatMap((t) => [t.toLowerCase(), createViews(t).skeleton.text]);
-  const holds = (term: string) => {
-    const bare = term.toLowerCase().replace(/^\*|\*$/g, '');
-    if (/[\u3400-\u9fff]/.test(bare)) return texts.some((t) => t.includes(bare));
-    const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = new RegExp(`${term.startsWith('*') ? '' : '(?<![\\p{L}\\p{N}])'}${escaped}${term.endsWith('*') ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
-    return texts.some((t) => pattern.test(t));
-  };
-  const lists = builtinRuleSets()
-    .filter((r) => r.id === 'threat')
-    .flatMap((r) => Object.entries(r.lists).map(([name, entries]) => [`${r.file}: ${name}`, entries] as const));
-  it.each(lists)('%s has a case', (_, entries) => {
-    expect(entries.some((e) => holds(e.term))).toBe(true);
-  });
-});
+describeListCoverage('threat', 'rules/threat.cases.yaml');
