@@ -43,6 +43,8 @@ export interface CompiledAllow {
   readonly within: number | undefined;
   /** Only terms on this side of the match cancel it. */
   readonly side?: 'before' | 'after';
+  /** Only when the match is written as a name (a capital, then lower case). */
+  readonly name?: boolean;
   readonly note: string;
   /** Labels (`{{term}}`) of the matches it cancels; undefined for every match of the rule. */
   readonly for?: ReadonlySet<string>;
@@ -273,7 +275,8 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
           );
         });
         const side = typeof entry === 'string' ? undefined : entry.side;
-        allow.push({ within, note, ...(side ? { side } : {}), ...(only ? { for: new Set(only) } : {}) });
+        const name = typeof entry === 'string' ? undefined : entry.name;
+        allow.push({ within, note, ...(side ? { side } : {}), ...(name ? { name } : {}), ...(only ? { for: new Set(only) } : {}) });
       });
       const view: ViewName = source.view ?? (kind === 'pattern' ? 'plain' : kind === 'regex' ? 'plain' : 'skeleton');
       rules.push({

@@ -30,7 +30,7 @@ function build(z: ZodLibrary) {
       within: z.number().int().min(0).max(100).optional(),
       /** Count only terms on this side of the match: `after` reads what follows it (你妈的 + 行李). */
       side: z.enum(['before', 'after']).optional(),
-      /** Only when the match opens the message, with nothing but punctuation or spaces before it. */
+      /** Only when the match is a vocative opening the message: nothing but punctuation before it, punctuation after it. */
       opening: z.boolean().optional(),
       delta: z.number().min(-1).max(1).optional(),
       note: z.string().optional(),
@@ -47,6 +47,8 @@ function build(z: ZodLibrary) {
       within: z.number().int().min(0).max(100).optional(),
       /** Count only terms on this side of the match (`after`: what follows it). */
       side: z.enum(['before', 'after']).optional(),
+      /** Only when the match is written as a name: a capital, then lower case (`Hi Dick,`, not `hi DICK`). */
+      name: z.boolean().optional(),
       /** Only for matches with these labels (what `{{term}}` shows), e.g. `for: [bitch]` near `dog`. */
       for: z.array(nonEmpty).min(1).optional(),
       note: z.string().optional(),
