@@ -56,15 +56,37 @@ function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: Raw
   for (let slot = 0; slot < match.rule.allow.length; slot++) {
     const allow = match.rule.allow[slot]!;
     if (allow.for !== undefined && !allow.for.has(match.label)) continue;
+    if (allow.name && !writtenAsName(evaluation.text, match)) continue;
     for (const hit of evaluation.words.candidates(hits.allow[slot] ?? [], match, allow.within ?? 0)) {
       const applies =
         allow.within === undefined
           ? hit.start < match.end && match.start < hit.end
-          : evaluation.words.between(hit, match) <= allow.within;
+          : onSide(allow.side, hit, match) && evaluation.words.between(hit, match) <= allow.within;
       if (applies) return `${allow.note} ("${evaluation.text.slice(hit.start, hit.end)}")`;
     }
   }
   return undefined;
+}
+
+/** Whether the match is written as a name: one capital letter, then only lower-case letters. */
+function writtenAsName(text: string, match: { start: number; end: number }): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(text.slice(match.start, match.end));
+}
+
+/** Whether `hit` lies on `side` of `match` (either side when undefined). */
+function onSide(side: 'before' | 'after' | undefined, hit: { start: number; end: number }, match: { start: number; end: number }): boolean {
+  if (side === undefined) return true;
+  return side === 'after' ? hit.start >= match.end : hit.end <= match.start;
+}
+
+/**
+ * Whether the match is a vocative opening the message: nothing but spaces, punctuation or symbols
+ * before it, and punctuation (or the end) right after it, as in "Idiot, where is it" or "废物，".
+ */
+function isVocative(text: string, match: { start: number; end: number }): boolean {
+  if (match.start > 32 || /[\p{L}\p{N}]/u.test(text.slice(0, match.start))) return false;
+  const after = /^\s*(.)/u.exec(text.slice(match.end, match.end + 8));
+  return after === null || /[\p{P}\p{S}]/u.test(after[1]!);
 }
 
 function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, index: number, into: Scored): void {
@@ -84,9 +106,12 @@ function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, 
   const hits = rule.context.length > 0 ? hitsFor(policy, evaluation, rule.index) : undefined;
   for (let slot = 0; slot < rule.context.length; slot++) {
     const context = rule.context[slot]!;
-    const near = evaluation.words.candidates(hits?.context[slot] ?? [], match, context.within).find(
-      (hit) => evaluation.words.between(hit, match) <= context.within,
-    );
+    if (context.opening && !isVocative(evaluation.text, match)) continue;
+    const near = context.bare
+      ? match
+      : evaluation.words.candidates(hits?.context[slot] ?? [], match, context.within).find(
+          (hit) => onSide(context.side, hit, match) && evaluation.words.between(hit, match) <= context.within,
+        );
     if (near) {
       add({ kind: 'context', delta: context.delta, note: `${context.note}: "${evaluation.text.slice(near.start, near.end)}"` });
       score += context.delta;

@@ -28,6 +28,12 @@ export interface TermTarget {
 /** A context entry: terms nearby change the score. */
 export interface CompiledContext {
   readonly within: number;
+  /** Only terms on this side of the match count. */
+  readonly side?: 'before' | 'after';
+  /** Only when the match opens the message. */
+  readonly opening?: boolean;
+  /** No terms: the position (`opening`) is the whole condition. */
+  readonly bare?: boolean;
   readonly delta: number;
   readonly note: string;
 }
@@ -35,6 +41,10 @@ export interface CompiledContext {
 /** An exception: terms overlapping the match (`within` undefined) or near it cancel it. */
 export interface CompiledAllow {
   readonly within: number | undefined;
+  /** Only terms on this side of the match cancel it. */
+  readonly side?: 'before' | 'after';
+  /** Only when the match is written as a name (a capital, then lower case). */
+  readonly name?: boolean;
   readonly note: string;
   /** Labels (`{{term}}`) of the matches it cancels; undefined for every match of the rule. */
   readonly for?: ReadonlySet<string>;
@@ -231,12 +241,16 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
         ...(source.context ?? []).filter((c) => typeof c !== 'string'),
       ];
       entries.forEach((entry, slot) => {
-        expand(entry.terms, 'context', slot);
+        const contextTerms = entry.terms ?? [];
+        expand(contextTerms, 'context', slot);
         const delta = entry.delta ?? DEFAULT_CONTEXT_DELTA;
         context.push({
           within: entry.within ?? DEFAULT_CONTEXT_WITHIN,
+          ...(entry.side ? { side: entry.side } : {}),
+          ...(entry.opening ? { opening: true } : {}),
           delta,
-          note: entry.note ?? `context word nearby (${entry.terms.slice(0, 3).join(', ')}${entry.terms.length > 3 ? ', …' : ''})`,
+          ...(entry.terms === undefined ? { bare: true } : {}),
+          note: entry.note ?? `context word nearby (${contextTerms.slice(0, 3).join(', ')}${contextTerms.length > 3 ? ', …' : ''})`,
         });
       });
       const allow: CompiledAllow[] = [];
@@ -260,7 +274,9 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
             ),
           );
         });
-        allow.push({ within, note, ...(only ? { for: new Set(only) } : {}) });
+        const side = typeof entry === 'string' ? undefined : entry.side;
+        const name = typeof entry === 'string' ? undefined : entry.name;
+        allow.push({ within, note, ...(side ? { side } : {}), ...(name ? { name } : {}), ...(only ? { for: new Set(only) } : {}) });
       });
       const view: ViewName = source.view ?? (kind === 'pattern' ? 'plain' : kind === 'regex' ? 'plain' : 'skeleton');
       rules.push({

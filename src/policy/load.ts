@@ -322,7 +322,7 @@ export function termsOf(rule: RuleSource): [(string | number)[], string][] {
   rule.near?.groups.forEach((g, gi) => g.forEach((t, i) => out.push([['near', 'groups', gi, i], t])));
   rule.context?.forEach((c, ci) => {
     if (typeof c === 'string') out.push([['context', ci], c]);
-    else c.terms.forEach((t, i) => out.push([['context', ci, 'terms', i], t]));
+    else c.terms?.forEach((t, i) => out.push([['context', ci, 'terms', i], t]));
   });
   rule.allow?.forEach((a, ai) => {
     if (typeof a === 'string') out.push([['allow', ai], a]);

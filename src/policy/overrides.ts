@@ -114,8 +114,8 @@ function validKeysAt(path: readonly (string | number)[]): string[] {
   if (path.length === 0) return Object.keys(overridesSchemas().overrides.shape);
   if (path[0] === 'rules' && path.length === 2) return Object.keys(overridesSchemas().ruleChange.shape);
   if (path[0] === 'thresholds' && path.length === 2) return ['review', 'block'];
-  if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
-  if (path.includes('allow')) return ['terms', 'within', 'for', 'note'];
+  if (path.includes('context')) return ['terms', 'within', 'side', 'opening', 'delta', 'note'];
+  if (path.includes('allow')) return ['terms', 'within', 'side', 'name', 'for', 'note'];
   return [];
 }
 

@@ -25,10 +25,17 @@ function build(z: ZodLibrary) {
   const contextEntry = z.union([
     nonEmpty,
     z.strictObject({
-      terms: z.array(nonEmpty).min(1),
+      /** Words that change the score; may be left out when `opening` is the whole condition. */
+      terms: z.array(nonEmpty).min(1).optional(),
       within: z.number().int().min(0).max(100).optional(),
+      /** Count only terms on this side of the match: `after` reads what follows it (你妈的 + 行李). */
+      side: z.enum(['before', 'after']).optional(),
+      /** Only when the match is a vocative opening the message: nothing but punctuation before it, punctuation after it. */
+      opening: z.boolean().optional(),
       delta: z.number().min(-1).max(1).optional(),
       note: z.string().optional(),
+    }).refine((entry) => entry.terms !== undefined || entry.opening === true, {
+      message: 'a context entry needs `terms` unless `opening: true` is its whole condition',
     }),
   ]);
 
@@ -38,6 +45,10 @@ function build(z: ZodLibrary) {
       terms: z.array(nonEmpty).min(1),
       /** Cancel the finding when one of the terms is within this many words of it; without it, when one overlaps it. */
       within: z.number().int().min(0).max(100).optional(),
+      /** Count only terms on this side of the match (`after`: what follows it). */
+      side: z.enum(['before', 'after']).optional(),
+      /** Only when the match is written as a name: a capital, then lower case (`Hi Dick,`, not `hi DICK`). */
+      name: z.boolean().optional(),
       /** Only for matches with these labels (what `{{term}}` shows), e.g. `for: [bitch]` near `dog`. */
       for: z.array(nonEmpty).min(1).optional(),
       note: z.string().optional(),
