@@ -128,7 +128,7 @@ function add(context: ConversationContext, live: Live, message: ConversationMess
   evictOlderThan(live, at - live.window.minutes * MINUTE);
   if (live.entries.length >= live.window.messages) evict(live, live.entries.slice(0, live.entries.length - live.window.messages + 1));
 
-  const incoming: Incoming = { id: input.id, sender: input.sender, text: input.text, seq: live.nextSeq++ };
+  const incoming: Incoming = { id: input.id, sender: input.sender, text: input.text, seq: live.nextSeq++, findings: result.findings };
   const reading = readInConversation(live, context.lexicon, incoming, result.findings, words);
   const entry: Entry = {
     id: input.id,

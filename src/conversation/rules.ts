@@ -108,13 +108,13 @@ function repeatedAfterRefusal(context: ConversationContext, live: Live, mine: re
  * messages beside the chain raise it a little further.
  */
 function escalation(context: ConversationContext, mine: readonly Entry[], turn: Turn): ThreadFinding | undefined {
-  const kinds = context.lexicon.hostility;
+  const kinds = context.lexicon.hostility.map((name) => name.replace(/-/g, ' '));
   const events: { entry: Entry; kind: number }[] = [];
   for (const entry of mine) {
     const hostility = entry.signals?.hostility;
     if (!hostility) continue;
     for (const name of Object.keys(hostility)) {
-      const kind = kinds.indexOf(name);
+      const kind = context.lexicon.hostility.indexOf(name);
       if (kind >= 0) events.push({ entry, kind });
     }
   }

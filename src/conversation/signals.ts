@@ -1,4 +1,5 @@
 import { round } from '../engine/scoring.js';
+import { isCjk } from '../text/char-class.js';
 import type { ExplanationStep, Finding } from '../engine/types.js';
 import type { Span } from '../text/types.js';
 import type { Lexicon, WordHits } from './lexicon.js';
@@ -11,7 +12,7 @@ const NOT_THEIRS_SCORE = 0.2;
 const SIGNAL_SCORE = 0.4;
 /** What a contact proposal in so many words ("add me, same name") counts for. */
 const WORDS_SCORE = 0.4;
-/** A repeated phrase shorter than this (letters and digits) is a word said back, not a quote. */
+/** A repeated phrase shorter than this (letters and digits, a Han character counting two) is a word said back, not a quote. */
 const QUOTE_LENGTH = 8;
 /** Personal data that offers a way to reach the sender outside the platform. */
 const CONTACT_ENTITIES: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 'url']);
@@ -22,6 +23,8 @@ export interface Incoming {
   readonly sender: string | undefined;
   readonly text: string;
   readonly seq: number;
+  /** Its findings alone, as `moderate()` gives them. */
+  readonly findings: readonly Finding[];
 }
 
 const NOTHING: Reading = Object.freeze({ findings: [], signals: undefined });
@@ -91,12 +94,12 @@ function latestOther(live: Live, sender: string, test: (entry: Entry) => boolean
 /** Why a hostile finding is a quote of another sender, or undefined when it is the sender's own. */
 function quoteSource(live: Live, lexicon: Lexicon, sender: string, finding: Finding, kind: number, quoting: boolean): string | undefined {
   const own = lettersOf(finding.text);
-  if (own.length >= QUOTE_LENGTH) {
+  if (quoteLength(own) >= QUOTE_LENGTH) {
     for (let i = live.messageFindings.length - 1; i >= 0; i--) {
       const earlier = live.messageFindings[i]!;
       if (earlier.sender === undefined || earlier.sender === sender || lexicon.hostilityOf(earlier.ruleId) < 0) continue;
       const theirs = lettersOf(earlier.text);
-      if (theirs.length >= QUOTE_LENGTH && (theirs.includes(own) || own.includes(theirs))) {
+      if (quoteLength(theirs) >= QUOTE_LENGTH && (theirs.includes(own) || own.includes(theirs))) {
         return `repeats what ${earlier.sender} wrote in ${earlier.since}, not a threat of their own`;
       }
     }
@@ -105,6 +108,13 @@ function quoteSource(live: Live, lexicon: Lexicon, sender: string, finding: Find
   const name = lexicon.hostility[kind]!;
   const hostile = latestOther(live, sender, (e) => e.signals?.hostility !== undefined && Object.hasOwn(e.signals.hostility, name));
   return hostile ? `reports what ${hostile.sender} said in ${hostile.id} (a quote marker), not their own` : undefined;
+}
+
+/** How long a phrase is for telling a quote from a word said back: a Han character says as much as two letters. */
+function quoteLength(letters: string): number {
+  let length = letters.length;
+  for (let i = 0; i < letters.length; i++) if (isCjk(letters.charCodeAt(i))) length++;
+  return length;
 }
 
 const letters = new Map<string, string>();

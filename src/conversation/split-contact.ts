@@ -27,18 +27,22 @@ function isAsciiLetter(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
 }
 
+/** A digit or numeral of any kind the digits view reads, one code point. */
+function isNumeral(cp: number): boolean {
+  if (cp < 0x80) return isDigit(cp);
+  return CHINESE_DIGITS.has(cp) || (cp < 0x10000 && (classOf(cp) & DIGIT) !== 0) || ENCLOSED_DIGITS.has(cp) || /\p{N}/u.test(String.fromCodePoint(cp));
+}
+
 /**
  * Whether the character at `i` may be a digit of a number in some form (an ASCII, Chinese,
- * enclosed or other-script digit, or the letters of a spelled-out digit or a look-alike), so that
- * the digits view is built to say for sure only then. `i` is the last or first visible unit.
+ * enclosed or other-script digit, or the letters of a spelled-out digit), `i` being the last
+ * (`atEnd`) or first visible unit. Whether the pieces make a number is for the digits view to say
+ * when they are read together.
  */
 function mayBeDigit(text: string, i: number, atEnd: boolean): boolean {
   const unit = text.charCodeAt(i);
+  if (unit >= 0x80) return isNumeral(text.codePointAt(atEnd && isLowSurrogate(unit) && i > 0 ? i - 1 : i)!);
   if (isDigit(unit)) return true;
-  if (unit >= 0x80) {
-    const cp = text.codePointAt(atEnd && isLowSurrogate(unit) && i > 0 ? i - 1 : i)!;
-    return CHINESE_DIGITS.has(unit) || (classOf(unit) & DIGIT) !== 0 || ENCLOSED_DIGITS.has(cp) || /\p{N}/u.test(String.fromCodePoint(cp));
-  }
   if (!isAsciiLetter(unit)) return false;
   let from = i;
   let to = i + 1;
@@ -48,10 +52,29 @@ function mayBeDigit(text: string, i: number, atEnd: boolean): boolean {
   return splitDigitWords(run, 0, run.length) !== undefined;
 }
 
+/** Separators within a number, or between the words of a spelled-out one. */
+const TOKEN_BREAK = /[\s,，、.\-–—()（）/_~·+]+/u;
+
+/** Whether a word reads as digits: numerals, spelled-out digit words (`fivefive`), or digits with look-alike letters (`O7700`). */
+function isNumericToken(token: string): boolean {
+  let letters = 0;
+  let numerals = 0;
+  for (const ch of token) {
+    const cp = ch.codePointAt(0)!;
+    if (isNumeral(cp)) numerals++;
+    else if (isAsciiLetter(cp)) letters++;
+    else return false;
+  }
+  if (letters === 0) return numerals > 0;
+  if (numerals > 0) return /^[0-9oOlLiI]+$/.test(token);
+  const lower = token.toLowerCase();
+  return splitDigitWords(lower, 0, lower.length) !== undefined;
+}
+
 /**
- * How a piece ends: `digit` when the digits view says it ends in a digit however written (`一三八`,
- * `eight`, `８`), `joiner` for `@` or `_`, `joiner-word` for the `at` or `dot` of a spelled-out
- * email, `word` for a letter or a colon, `none` for anything else (an emoji, a bracket).
+ * How a piece ends: `digit` when it may end in a digit however written (`一三八`, `eight`, `８`),
+ * `joiner` for `@` or `_`, `joiner-word` for the `at` or `dot` of a spelled-out email, `word` for
+ * a letter or a colon, `none` for anything else (an emoji, a bracket).
  */
 export function tailEdge(text: string): Edge {
   const trimmed = text.replace(SKIP_AT_END, '');
@@ -59,10 +82,7 @@ export function tailEdge(text: string): Edge {
   const last = trimmed.length - 1;
   const unit = trimmed.charCodeAt(last);
   if (unit === 0x40 || unit === 0x5f) return 'joiner';
-  if (mayBeDigit(trimmed, last, true)) {
-    const digits = createViews(trimmed).digits.text.replace(SKIP_AT_END, '');
-    if (digits.length > 0 && isDigit(digits.charCodeAt(digits.length - 1))) return 'digit';
-  }
+  if (mayBeDigit(trimmed, last, true)) return 'digit';
   if (/(?:^|[^\p{L}])(?:at|dot)$/iu.test(trimmed)) return 'joiner-word';
   if (unit === 0x3a || unit === 0xff1a || (classOf(unit) & (LETTER | DIGIT)) !== 0) return 'word';
   return isLowSurrogate(unit) && /[\p{L}\p{N}]/u.test(trimmed.slice(-2)) ? 'word' : 'none';
@@ -78,7 +98,7 @@ function mayContinue(tail: Edge, text: string): boolean {
   const unit = text.charCodeAt(start);
   if (unit === 0x40 || unit === 0x5f || unit === 0x2e) return true;
   const short = text.length <= EDGE;
-  if (tail === 'digit') return mayBeDigit(text, start, false);
+  if (tail === 'digit') return mayBeDigit(text, start, false) || (short && isAsciiLetter(unit));
   if (tail === 'word') return /^(?:at|dot)\b/i.test(text.slice(start, start + 4)) || (short && !/\s/.test(text.trim()));
   return short;
 }
@@ -92,9 +112,12 @@ function headEdge(text: string): { edge: Edge; whole: boolean } {
   const first = trimmed.charCodeAt(0);
   if (first === 0x40 || first === 0x5f || first === 0x2e) return { edge: 'joiner', whole: single };
   if (/^(?:at|dot)(?:[^\p{L}]|$)/iu.test(trimmed)) return { edge: 'joiner-word', whole: short };
-  if (mayBeDigit(trimmed, 0, false)) {
-    const digits = createViews(trimmed).digits.text;
-    if (isDigit(digits.charCodeAt(0))) return { edge: 'digit', whole: short && /^[\d\s.\-()+/]+$/.test(digits.trim()) };
+  // `double`, `triple` and the like are for the digits view to read: asked only of a short start.
+  const spelled = isAsciiLetter(first) && !mayBeDigit(trimmed, 0, false) && short && isDigit(createViews(trimmed).digits.text.charCodeAt(0));
+  if (spelled || mayBeDigit(trimmed, 0, false)) {
+    const tokens = trimmed.split(TOKEN_BREAK).filter((t) => t.length > 0);
+    const numeric = tokens.length > 0 && tokens.every(isNumericToken);
+    return { edge: 'digit', whole: short && (numeric || /^[\d\s.\-()+/]+$/.test(createViews(trimmed).digits.text.trim())) };
   }
   if (single && /[\d_@.]/.test(trimmed)) return { edge: 'token', whole: true };
   return { edge: /^\p{L}/u.test(trimmed) ? 'word' : 'none', whole: short };
@@ -196,16 +219,19 @@ function detailsAcross(
     if (finding.entity === undefined) continue;
     const messages: MessageSpan[] = [];
     pieces.forEach((piece, i) => {
-      const from = Math.max(finding.start, offsets[i]!) - offsets[i]!;
-      const to = Math.min(finding.end, offsets[i]! + piece.text.length) - offsets[i]!;
-      if (to <= from) return;
-      const inside = piece.text.slice(from, to);
-      const lead = inside.length - inside.trimStart().length;
-      const trail = inside.length - inside.trimEnd().length;
-      if (lead + trail >= inside.length) return;
-      messages.push({ id: piece.id, start: piece.start + from + lead, end: piece.start + to - trail });
+      const span = trimmed(piece.text, Math.max(finding.start, offsets[i]!) - offsets[i]!, Math.min(finding.end, offsets[i]! + piece.text.length) - offsets[i]!);
+      if (span) messages.push({ id: piece.id, start: piece.start + span.start, end: piece.start + span.end });
     });
-    if (messages.length < 2 || messages[messages.length - 1]!.id !== message.id) continue;
+    if (messages[messages.length - 1]?.id !== message.id) continue;
+    if (messages.length === 1) {
+      // Within this message, but only a detail with what came before (an id after the app's name
+      // in the message before): new when the message alone has no such finding there.
+      const alone = message.findings.some((f) => f.entity === finding.entity && f.start < messages[0]!.end && messages[0]!.start < f.end);
+      const before = pieces.length >= 2 ? pieces[pieces.length - 2]! : undefined;
+      const whole = before && trimmed(before.text, 0, before.text.length);
+      if (alone || !before || !whole) continue;
+      messages.unshift({ id: before.id, start: before.start + whole.start, end: before.start + whole.end });
+    }
     const known = best.get(finding.entity);
     if (known && known.score >= finding.score) continue;
     const score = round(Math.min(0.99, finding.score + SPLIT_DELTA));
@@ -235,6 +261,18 @@ function detailsAcross(
     });
   }
   return [...best.values()];
+}
+
+// What is left off the ends of a piece's span: spaces and the separators between pieces (`- 8000`).
+const SPAN_EDGE = /[\s\-–—,，、:：]/u;
+
+/** `[from, to)` of a piece's text without separators at either end, or undefined when nothing is left. */
+function trimmed(text: string, from: number, to: number): { start: number; end: number } | undefined {
+  let start = Math.max(0, from);
+  let end = Math.min(text.length, to);
+  while (start < end && SPAN_EDGE.test(text[start]!)) start++;
+  while (end > start && SPAN_EDGE.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : undefined;
 }
 
 /** A fragment as stored, with its place (that of its last piece in the window) and how it ends. */
