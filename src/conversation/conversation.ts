@@ -5,8 +5,16 @@ import { findSenderPatterns } from './rules.js';
 import { readInConversation, type Incoming } from './signals.js';
 import { findSplitContact, fragmentFromState } from './split-contact.js';
 import { DEFAULT_WINDOW, readState, readWindow, STATE_VERSION } from './state.js';
-import { buildThread, keepWithinBudget, sizeOf } from './thread.js';
-import type { Conversation, ConversationMessage, ConversationNotice, ConversationOptions, ConversationState, ThreadFinding } from './types.js';
+import { buildThread, entrySize, keepWithinBudget, sizeOf } from './thread.js';
+import type {
+  Conversation,
+  ConversationMessage,
+  ConversationNotice,
+  ConversationOptions,
+  ConversationState,
+  StoredMessage,
+  ThreadFinding,
+} from './types.js';
 
 export type { ConversationContext } from './live.js';
 
@@ -46,6 +54,7 @@ function emptyLive(window: Live['window']): Live {
     changes: 0,
     cached: undefined,
     keptBytes: 0,
+    entryBytes: 0,
     pending: [],
   };
 }
@@ -61,9 +70,10 @@ function restore(options: ConversationOptions): Live {
   const { state } = read;
   const live = emptyLive(readWindow(options.window, state.window));
   state.messages.forEach((message, seq) => {
-    const entry: Entry = { ...message, seq };
+    const entry: Entry = { ...message, seq, bytes: entrySize(message) };
     live.entries.push(entry);
     live.byId.set(entry.id, entry);
+    live.entryBytes += entry.bytes;
   });
   live.nextSeq = live.entries.length;
   const seqOf = (id: string) => live.byId.get(id)!.seq;
@@ -88,7 +98,7 @@ function stateOf(live: Live): ConversationState {
     version: STATE_VERSION,
     window: live.window,
     messages: live.entries.map((entry) => {
-      const { seq: _seq, ...stored } = entry;
+      const { seq: _seq, bytes: _bytes, ...stored } = entry;
       return stored;
     }),
     fragments: [...live.fragments.values()].map((fragment) => ({ sender: fragment.sender, parts: fragment.parts })),
@@ -130,15 +140,16 @@ function add(context: ConversationContext, live: Live, message: ConversationMess
 
   const incoming: Incoming = { id: input.id, sender: input.sender, text: input.text, seq: live.nextSeq++, findings: result.findings };
   const reading = readInConversation(live, context.lexicon, incoming, result.findings, words);
-  const entry: Entry = {
+  const stored: StoredMessage = {
     id: input.id,
     ...(input.sender === undefined ? {} : { sender: input.sender }),
     at,
     ...(reading.signals ? { signals: reading.signals } : {}),
-    seq: incoming.seq,
   };
+  const entry: Entry = { ...stored, seq: incoming.seq, bytes: entrySize(stored) };
   live.entries.push(entry);
   live.byId.set(entry.id, entry);
+  live.entryBytes += entry.bytes;
   const found = [...findSplitContact(context, live, incoming), ...findSenderPatterns(context, live, { message: incoming, entry })];
   for (const finding of found) keep(live, finding);
   for (const finding of reading.findings) if (finding.score >= context.thresholdsFor(finding.category).review) keep(live, finding);
@@ -165,6 +176,7 @@ function keep(live: Live, finding: ThreadFinding): void {
 function evict(live: Live, gone: readonly Entry[]): void {
   if (gone.length === 0) return;
   const ids = new Set(gone.map((e) => e.id));
+  for (const entry of gone) live.entryBytes -= entry.bytes;
   live.entries.splice(0, gone.length);
   for (const id of ids) live.byId.delete(id);
   // Findings of single messages are in the order of their messages: the oldest come first.

@@ -18,6 +18,8 @@ export interface ConversationContext {
 /** A message of the window, with its place in the conversation (not stored: it is the order of the messages). */
 export interface Entry extends StoredMessage {
   readonly seq: number;
+  /** Its size in the state, estimated once (see `entrySize`). */
+  readonly bytes: number;
 }
 
 /** A piece of a sender's message that a split contact detail may continue. */
@@ -60,6 +62,8 @@ export interface Live {
   cached: { readonly changes: number; readonly thread: ThreadResult } | undefined;
   /** Estimated UTF-8 JSON size of the kept findings. */
   keptBytes: number;
+  /** Estimated UTF-8 JSON size of the window's message entries. */
+  entryBytes: number;
   /** Notices to give with the next update (a state that could not be restored). */
   readonly pending: ConversationNotice[];
 }

@@ -50,11 +50,18 @@ export function readState(value: unknown): ReadState {
   const state = record(value, []);
   const version = state.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) throw new ConversationStateError(['version'], 'must be a whole number');
-  const window = readStoredWindow(state.window);
   if (version !== STATE_VERSION) {
+    // Another version's window may be written otherwise: kept when it reads as one.
+    let window = DEFAULT_WINDOW;
+    try {
+      window = readStoredWindow(state.window);
+    } catch {
+      // the default window, then
+    }
     const message = `state version ${version} is not this library's (${STATE_VERSION}): the conversation starts again from this message`;
     return { kind: 'reset', window, notice: { code: 'state_version', message } };
   }
+  const window = readStoredWindow(state.window);
   const messages = array(state.messages, ['messages']).map((m, i) => readMessage(m, ['messages', i]));
   const ids = new Set<string>();
   messages.forEach((m, i) => {
@@ -188,6 +195,7 @@ function spanNumber(value: unknown, path: readonly (string | number)[]): number 
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;

@@ -1,14 +1,17 @@
 import { round, verdictFor, worstVerdict } from '../engine/scoring.js';
 import type { CategoryResult, Thresholds, Verdict } from '../engine/types.js';
 import { threadFindingKey, type Live } from './live.js';
-import type { ThreadFinding, ThreadResult } from './types.js';
+import type { StoredMessage, ThreadFinding, ThreadResult } from './types.js';
 
 /**
- * How many bytes of findings (as UTF-8 JSON) a state keeps: with the signals of a 50-message
- * window it stays under 16 KB. Beyond it the weakest findings of single messages go first, then
- * the weakest of the conversation rules; the thread then lists only what was kept.
+ * How big a state is let grow (as UTF-8 JSON) by the findings it keeps: what the window's messages
+ * and fragments take comes first, and findings fill the rest, at least {@link MIN_FINDINGS_BUDGET}.
+ * Beyond it the weakest findings of single messages go first, then the weakest of the
+ * conversation rules; the thread then lists only what was kept. A 50-message window of
+ * chat-length messages stays under 16 KB.
  */
-export const FINDINGS_BUDGET = 9 * 1024;
+export const STATE_BUDGET = 15 * 1024;
+export const MIN_FINDINGS_BUDGET = 2 * 1024;
 
 const sizes = new WeakMap<ThreadFinding, number>();
 
@@ -35,25 +38,52 @@ function utf8Length(text: string): number {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Drops the weakest findings, then the oldest among equals, until what is kept fits {@link FINDINGS_BUDGET}. */
+/** A message's entry in the state, as UTF-8 JSON, estimated from above. */
+export function entrySize(entry: StoredMessage): number {
+  let size = 40 + utf8Length(entry.id) + utf8Length(entry.sender ?? '') + String(entry.at).length;
+  if (entry.signals) size += JSON.stringify(entry.signals).length + 12;
+  return size;
+}
+
+/** Drops the weakest findings, then the oldest among equals, until the state fits {@link STATE_BUDGET}. */
 export function keepWithinBudget(live: Live): void {
   let total = live.keptBytes;
-  if (total <= FINDINGS_BUDGET) return;
+  let fragments = 0;
+  for (const fragment of live.fragments.values()) {
+    fragments += 40 + utf8Length(fragment.sender);
+    for (const part of fragment.parts) fragments += 40 + utf8Length(part.id) + utf8Length(part.text);
+  }
+  const budget = Math.max(MIN_FINDINGS_BUDGET, STATE_BUDGET - live.entryBytes - fragments);
+  if (total <= budget) return;
   live.changes++;
-  const order = (a: ThreadFinding, b: ThreadFinding) => a.score - b.score || seqOf(live, a) - seqOf(live, b);
-  const single = [...live.messageFindings].sort(order);
+  // Dropped first: a finding of one message that the message has a stronger one of the same
+  // category beside (it adds little to the thread's score), then one that is not its sender's
+  // strongest of its category in the window, then any; the weakest first within each, then the oldest.
+  const all = [...live.messageFindings, ...live.threadFindings.values()];
+  const bestOfMessage = new Map<string, ThreadFinding>();
+  const bestOfSender = new Map<string, ThreadFinding>();
+  for (const finding of all) {
+    const ofSender = `${finding.sender ?? ''}\u0000${finding.category}`;
+    if ((bestOfSender.get(ofSender)?.score ?? -1) < finding.score) bestOfSender.set(ofSender, finding);
+    if (finding.messages.length > 1) continue;
+    const inMessage = `${finding.since}\u0000${finding.category}`;
+    if ((bestOfMessage.get(inMessage)?.score ?? -1) < finding.score) bestOfMessage.set(inMessage, finding);
+  }
+  const tierOf = (finding: ThreadFinding): number => {
+    if (bestOfSender.get(`${finding.sender ?? ''}\u0000${finding.category}`) === finding) return 2;
+    if (finding.messages.length > 1 || bestOfMessage.get(`${finding.since}\u0000${finding.category}`) === finding) return 1;
+    return 0;
+  };
+  const tiers = new Map(all.map((finding) => [finding, tierOf(finding)] as const));
+  all.sort((a, b) => tiers.get(a)! - tiers.get(b)! || a.score - b.score || seqOf(live, a) - seqOf(live, b));
   const dropped = new Set<ThreadFinding>();
-  for (const finding of single) {
-    if (total <= FINDINGS_BUDGET) break;
+  for (const finding of all) {
+    if (total <= budget) break;
     dropped.add(finding);
     total -= sizeOf(finding);
   }
   if (dropped.size > 0) live.messageFindings = live.messageFindings.filter((f) => !dropped.has(f));
-  for (const finding of [...live.threadFindings.values()].sort(order)) {
-    if (total <= FINDINGS_BUDGET) break;
-    live.threadFindings.delete(threadFindingKey(finding));
-    total -= sizeOf(finding);
-  }
+  for (const finding of dropped) if (finding.messages.length > 1) live.threadFindings.delete(threadFindingKey(finding));
   live.keptBytes = total;
 }
 
