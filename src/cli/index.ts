@@ -69,6 +69,11 @@ Options:
   --text-field NAME         field holding the message (default text)
   --id-field NAME           field holding the message id (default id)
   --sender-field NAME       field holding the sender (default sender)
+  --conversation-field NAME moderate messages with this field as conversations, grouped by it:
+                            each record adds "conversation" and "thread" (the thread's verdict,
+                            score, categories and the findings this message raised in it)
+  --time-field NAME         field holding the time (ms or s since the epoch, or ISO 8601), for
+                            the conversation window (default: a window of 50 messages, no time)
   --workers N               worker threads (default: one per core; 0 runs in this thread)
   --only-flagged            write only messages that are not allowed (and errors)
   --summary FILE            also write the summary as JSON to FILE
@@ -78,7 +83,8 @@ Options:
 Examples:
   chaperone scan fixtures/sample-archive.jsonl --only-flagged
   chaperone scan export.csv.gz --text-field body --sender-field author --summary summary.json
-  cat messages.txt | chaperone scan - --format text --workers 2`,
+  cat messages.txt | chaperone scan - --format text --workers 2
+  chaperone scan chats.jsonl --conversation-field chat --time-field sent_at --only-flagged`,
   check: `Usage: chaperone check [text] [--json] [--fail-on review|block] [--rules PATH]…
 
 Reports on one message: the verdict, the message with flagged spans marked (colour on a
@@ -160,6 +166,8 @@ const OPTIONS = {
   'text-field': { type: 'string' },
   'id-field': { type: 'string' },
   'sender-field': { type: 'string' },
+  'conversation-field': { type: 'string' },
+  'time-field': { type: 'string' },
   workers: { type: 'string' },
   'only-flagged': { type: 'boolean' },
   summary: { type: 'string' },
@@ -325,6 +333,9 @@ async function scan(positionals: readonly string[], values: Record<string, unkno
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
     throw new UsageError(`--workers must be a whole number >= 0, got "${String(values.workers)}"`);
   }
+  if (values['time-field'] !== undefined && values['conversation-field'] === undefined) {
+    throw new UsageError('--time-field is the time of messages in conversations: give --conversation-field too');
+  }
   const here = import.meta.url;
   const workerUrl = new URL(here.endsWith('.cjs') ? './scan-worker.cjs' : './scan-worker.js', here);
   const options = {
@@ -333,6 +344,8 @@ async function scan(positionals: readonly string[], values: Record<string, unkno
     textField: (values['text-field'] as string | undefined) ?? 'text',
     idField: (values['id-field'] as string | undefined) ?? 'id',
     senderField: (values['sender-field'] as string | undefined) ?? 'sender',
+    ...(values['conversation-field'] === undefined ? {} : { conversationField: values['conversation-field'] as string }),
+    ...(values['time-field'] === undefined ? {} : { timeField: values['time-field'] as string }),
     rules: (values.rules as string[] | undefined) ?? [],
     onlyRules: Boolean(values['only-rules']),
     onlyFlagged: Boolean(values['only-flagged']),

@@ -49,6 +49,10 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
     stdoutFd: fdOf(io.stdout),
   });
   const input = await openInput(options.input, options.format, io.stdin);
+  if (input.format === 'text' && options.conversationField !== undefined) {
+    input.close();
+    throw new UsageError('--conversation-field needs records with fields (JSONL or CSV); plain text lines have none');
+  }
   const settings: ScanSettings = { ...options, format: input.format };
   const runner = createRunner(settings, workers, options.workerUrl);
   const counts = emptyCounts();
@@ -117,7 +121,10 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
 
   const seconds = (Date.now() - started) / 1000;
   const aborted = io.signal?.aborted === true;
-  const summary: ScanSummary = { ...summarise(counts, seconds, workers), ...(aborted ? { interruptedAfterLine: lastLineWritten } : {}) };
+  const summary: ScanSummary = {
+    ...summarise(counts, seconds, workers, options.conversationField !== undefined),
+    ...(aborted ? { interruptedAfterLine: lastLineWritten } : {}),
+  };
   io.stderr.write(formatSummary(summary));
   if (options.summaryFile) {
     try {
@@ -182,11 +189,17 @@ export interface ScanSummary {
   readonly rules: Record<string, number>;
   /** Senders with the most flagged messages, most first. */
   readonly topSenders: { sender: string; flagged: number }[];
+  /**
+   * With `--conversation-field`: conversations read (one more each time one starts again after it
+   * was idle past the window), those whose thread was flagged, and the senders whose findings
+   * flagged them, with the most flagged conversations first.
+   */
+  readonly conversations?: { readonly total: number; readonly flagged: number; readonly senders: { sender: string; conversations: number }[] };
   /** Set when the scan was interrupted: the summary covers input lines up to this one. */
   readonly interruptedAfterLine?: number;
 }
 
-function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSummary {
+function summarise(counts: ScanCounts, seconds: number, workers: number, conversations: boolean): ScanSummary {
   // Object.fromEntries defines own properties, so a rule or category named `__proto__` stays a key.
   const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort((a, b) => b[1] - a[1]));
   return {
@@ -203,6 +216,18 @@ function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSu
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
       .map(([sender, flagged]) => ({ sender, flagged })),
+    ...(conversations
+      ? {
+          conversations: {
+            total: counts.conversations,
+            flagged: counts.flaggedConversations,
+            senders: [...counts.conversationSenders]
+              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+              .slice(0, 10)
+              .map(([sender, n]) => ({ sender, conversations: n })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -218,6 +243,12 @@ function formatSummary(s: ScanSummary): string {
     `  flagged by category: ${list(s.categories)}`,
     `  findings by rule: ${list(s.rules)}`,
     `  senders with the most flagged messages: ${s.topSenders.map((t) => `${t.sender} ${t.flagged}`).join(', ') || 'none'}`,
+    ...(s.conversations
+      ? [
+          `  conversations: ${s.conversations.total}, flagged ${s.conversations.flagged}; senders behind them: ` +
+            (s.conversations.senders.map((t) => `${t.sender} ${t.conversations}`).join(', ') || 'none'),
+        ]
+      : []),
     '',
   ].join('\n');
 }

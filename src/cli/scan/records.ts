@@ -14,6 +14,10 @@ export interface ScanSettings {
   readonly rules: readonly string[];
   readonly onlyRules: boolean;
   readonly onlyFlagged: boolean;
+  /** Messages with this field are moderated as conversations, grouped by its value. */
+  readonly conversationField?: string;
+  /** The field holding a message's time (milliseconds or seconds since the epoch, or a date string). */
+  readonly timeField?: string;
 }
 
 /** One unit of input: a raw JSONL/text line, or a CSV row already split into fields. */
@@ -53,12 +57,29 @@ export interface ScanCounts {
   categories: Map<string, number>;
   rules: Map<string, number>;
   senders: Map<string, number>;
+  /** Conversations read (`--conversation-field`): one more each time one starts, or starts again after it was idle past the window. */
+  conversations: number;
+  /** Of those, the ones whose thread was flagged at some point. */
+  flaggedConversations: number;
+  /** For each sender, the flagged conversations in which a finding of theirs flags the thread. */
+  conversationSenders: Map<string, number>;
 }
 
 /** A fresh, empty set of counts. */
 export function emptyCounts(): ScanCounts {
   const verdicts = new Map([['allow', 0], ['review', 0], ['block', 0]]);
-  return { lines: 0, errors: 0, truncated: 0, verdicts, categories: new Map(), rules: new Map(), senders: new Map() };
+  return {
+    lines: 0,
+    errors: 0,
+    truncated: 0,
+    verdicts,
+    categories: new Map(),
+    rules: new Map(),
+    senders: new Map(),
+    conversations: 0,
+    flaggedConversations: 0,
+    conversationSenders: new Map(),
+  };
 }
 
 /** Adds `from` into `into`. */
@@ -66,12 +87,15 @@ export function mergeCounts(into: ScanCounts, from: ScanCounts): void {
   into.lines += from.lines;
   into.errors += from.errors;
   into.truncated += from.truncated;
-  for (const key of ['verdicts', 'categories', 'rules', 'senders'] as const) {
+  into.conversations += from.conversations;
+  into.flaggedConversations += from.flaggedConversations;
+  for (const key of ['verdicts', 'categories', 'rules', 'senders', 'conversationSenders'] as const) {
     for (const [name, n] of from[key]) add(into[key], name, n);
   }
 }
 
-function add(counts: Map<string, number>, name: string, n = 1): void {
+/** Adds `n` to a count by name. */
+export function add(counts: Map<string, number>, name: string, n = 1): void {
   counts.set(name, (counts.get(name) ?? 0) + n);
 }
 
@@ -104,37 +128,56 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
     try {
       result = moderator.moderate(message.text);
     } catch (error) {
-      // moderate() is not meant to throw; if a custom detector does, the line is still accounted for.
-      counts.errors++;
-      output += `${JSON.stringify({ line: item.line, error: `line ${item.line}: moderation failed (${(error as Error).message})` })}\n`;
+      output += failed(item.line, error, counts);
       continue;
     }
-    add(counts.verdicts, result.verdict);
-    if (result.truncated) counts.truncated++;
-    for (const [category, value] of Object.entries(result.categories)) {
-      if (value.verdict !== 'allow') add(counts.categories, category);
-    }
-    for (const finding of result.findings) add(counts.rules, finding.ruleId);
-    if (result.verdict !== 'allow' && message.sender !== undefined) add(counts.senders, message.sender);
+    const record = recordOf(item.line, message, result, counts);
     if (settings.onlyFlagged && result.verdict === 'allow') continue;
-    const record = {
-      line: item.line,
-      ...(message.id === undefined ? {} : { id: message.id }),
-      ...(message.sender === undefined ? {} : { sender: message.sender }),
-      verdict: result.verdict,
-      score: result.score,
-      categories: result.categories,
-      findings: result.findings,
-      ...(result.truncated ? { truncated: result.truncated } : {}),
-    };
     output += `${JSON.stringify(record)}\n`;
   }
   return { output, counts };
 }
 
-type Message = { text: string; id?: string | number; sender?: string } | { error: string };
+/** The error record of a line whose moderation threw (a custom detector can): the line is still accounted for. */
+export function failed(line: number, error: unknown, counts: ScanCounts): string {
+  counts.errors++;
+  return `${JSON.stringify({ line, error: `line ${line}: moderation failed (${(error as Error).message})` })}\n`;
+}
 
-function readMessage(item: InputItem, settings: ScanSettings): Message {
+/** The output record of a moderated line, counted for the summary. */
+export function recordOf(line: number, message: ReadMessage, result: ModerationResult, counts: ScanCounts): Record<string, unknown> {
+  add(counts.verdicts, result.verdict);
+  if (result.truncated) counts.truncated++;
+  for (const [category, value] of Object.entries(result.categories)) {
+    if (value.verdict !== 'allow') add(counts.categories, category);
+  }
+  for (const finding of result.findings) add(counts.rules, finding.ruleId);
+  if (result.verdict !== 'allow' && message.sender !== undefined) add(counts.senders, message.sender);
+  return {
+    line,
+    ...(message.id === undefined ? {} : { id: message.id }),
+    ...(message.sender === undefined ? {} : { sender: message.sender }),
+    verdict: result.verdict,
+    score: result.score,
+    categories: result.categories,
+    findings: result.findings,
+    ...(result.truncated ? { truncated: result.truncated } : {}),
+  };
+}
+
+/** A line read as a message: its text and, when the record has them, id, sender, conversation and time as given. */
+export interface ReadMessage {
+  readonly text: string;
+  readonly id?: string | number;
+  readonly sender?: string;
+  readonly conversation?: string;
+  readonly at?: unknown;
+}
+
+type Message = ReadMessage | { error: string };
+
+/** Reads one input item as a message, or says why it cannot be. */
+export function readMessage(item: InputItem, settings: ScanSettings): Message {
   if (item.error !== undefined) return { error: item.error };
   if (settings.format === 'text') return { text: item.raw ?? '' };
   let record: Record<string, unknown>;
@@ -159,10 +202,14 @@ function readMessage(item: InputItem, settings: ScanSettings): Message {
   if (typeof text !== 'string') return { error: `"${settings.textField}" is not a string (${text === null ? 'null' : typeof text})` };
   const id = field(record, settings.idField);
   const sender = field(record, settings.senderField);
+  const conversation = settings.conversationField === undefined ? undefined : field(record, settings.conversationField);
+  const at = settings.timeField === undefined ? undefined : field(record, settings.timeField);
   return {
     text,
     ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
     ...(typeof sender === 'string' || typeof sender === 'number' ? { sender: String(sender) } : {}),
+    ...((typeof conversation === 'string' && conversation !== '') || typeof conversation === 'number' ? { conversation: String(conversation) } : {}),
+    ...(at === undefined || at === null || at === '' ? {} : { at }),
   };
 }
 
