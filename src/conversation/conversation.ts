@@ -10,9 +10,10 @@ import type {
   Conversation,
   ConversationMessage,
   ConversationNotice,
+  ConversationNoticeCode,
   ConversationOptions,
   ConversationState,
-  StoredMessage,
+  ConversationUpdate,
   ThreadFinding,
 } from './types.js';
 
@@ -70,7 +71,8 @@ function restore(options: ConversationOptions): Live {
   const { state } = read;
   const live = emptyLive(readWindow(options.window, state.window));
   state.messages.forEach((message, seq) => {
-    const entry: Entry = { ...message, seq, bytes: entrySize(message) };
+    const bytes = entrySize(message.id, message.sender, message.signals);
+    const entry: Entry = { id: message.id, sender: message.sender, at: message.at, signals: message.signals, seq, bytes };
     live.entries.push(entry);
     live.byId.set(entry.id, entry);
     live.entryBytes += entry.bytes;
@@ -87,7 +89,7 @@ function restore(options: ConversationOptions): Live {
     live.keptBytes += sizeOf(finding);
   }
   // A smaller window given with the state applies at once.
-  while (live.entries.length > live.window.messages) evict(live, [live.entries[0]!]);
+  evict(live, live.entries.length - live.window.messages);
   const newest = newestAt(live);
   if (newest !== undefined) evictOlderThan(live, newest - live.window.minutes * MINUTE);
   return live;
@@ -97,10 +99,12 @@ function stateOf(live: Live): ConversationState {
   return {
     version: STATE_VERSION,
     window: live.window,
-    messages: live.entries.map((entry) => {
-      const { seq: _seq, bytes: _bytes, ...stored } = entry;
-      return stored;
-    }),
+    messages: live.entries.map((entry) => ({
+      id: entry.id,
+      ...(entry.sender === undefined ? {} : { sender: entry.sender }),
+      at: entry.at,
+      ...(entry.signals === undefined ? {} : { signals: entry.signals }),
+    })),
     fragments: [...live.fragments.values()].map((fragment) => ({ sender: fragment.sender, parts: fragment.parts })),
     findings: [...live.messageFindings, ...live.threadFindings.values()],
   };
@@ -114,48 +118,44 @@ interface Input {
   readonly problem: string | undefined;
 }
 
-function add(context: ConversationContext, live: Live, message: ConversationMessage) {
+/** What add() gives when there is nothing to report, shared: most messages have no notices. */
+const NO_NOTICES: readonly ConversationNotice[] = Object.freeze([]);
+
+function add(context: ConversationContext, live: Live, message: ConversationMessage): ConversationUpdate {
   const input = readInput(message);
-  const notices: ConversationNotice[] = live.pending.splice(0);
+  let notices: ConversationNotice[] | undefined = live.pending.length > 0 ? live.pending.splice(0) : undefined;
+  const notice = (code: ConversationNoticeCode, text: string) => (notices ??= []).push({ code, message: text });
   const { result, words } = context.moderateWithWords(input.text);
-  if (input.sender === undefined) {
-    notices.push({ code: 'missing_sender', message: `message ${input.id} has no sender: moderated, but no rule that follows one sender's messages counts it` });
-  }
+  if (input.sender === undefined) notice('missing_sender', `message ${input.id} has no sender: moderated, but no rule that follows one sender's messages counts it`);
   if (live.byId.has(input.id)) {
-    const note = `message id ${input.id} is already in the window: taken as a repeated delivery, and the thread is unchanged`;
-    notices.push({ code: 'repeated_id', message: note });
-    return { result, thread: buildThread(live, context.thresholdsFor), notices };
+    notice('repeated_id', `message id ${input.id} is already in the window: taken as a repeated delivery, and the thread is unchanged`);
+    return { result, thread: buildThread(live, context.thresholdsFor), notices: notices ?? NO_NOTICES };
   }
   const newest = newestAt(live);
   let at = input.at;
   if (at === undefined) {
     at = newest ?? 0;
-    notices.push({ code: 'missing_time', message: `message ${input.id} has no usable time (${input.problem}): it takes the time of the message before it` });
+    notice('missing_time', `message ${input.id} has no usable time (${input.problem}): it takes the time of the message before it`);
   } else if (newest !== undefined && at < newest) {
-    notices.push({ code: 'out_of_order', message: `message ${input.id} is dated before the message before it: it takes that message's time` });
+    notice('out_of_order', `message ${input.id} is dated before the message before it: it takes that message's time`);
     at = newest;
   }
   evictOlderThan(live, at - live.window.minutes * MINUTE);
-  if (live.entries.length >= live.window.messages) evict(live, live.entries.slice(0, live.entries.length - live.window.messages + 1));
+  evict(live, live.entries.length - live.window.messages + 1);
 
   const incoming: Incoming = { id: input.id, sender: input.sender, text: input.text, seq: live.nextSeq++, findings: result.findings };
   const reading = readInConversation(live, context.lexicon, incoming, result.findings, words);
-  const stored: StoredMessage = {
-    id: input.id,
-    ...(input.sender === undefined ? {} : { sender: input.sender }),
-    at,
-    ...(reading.signals ? { signals: reading.signals } : {}),
-  };
-  const entry: Entry = { ...stored, seq: incoming.seq, bytes: entrySize(stored) };
+  // One shape for every entry (absent sender and signals are undefined): entries are read at every message.
+  const entry: Entry = { id: input.id, sender: input.sender, at, signals: reading.signals, seq: incoming.seq, bytes: entrySize(input.id, input.sender, reading.signals) };
   live.entries.push(entry);
   live.byId.set(entry.id, entry);
   live.entryBytes += entry.bytes;
-  const found = [...findSplitContact(context, live, incoming), ...findSenderPatterns(context, live, { message: incoming, entry })];
-  for (const finding of found) keep(live, finding);
+  for (const finding of findSplitContact(context, live, incoming)) keep(live, finding);
+  if (entry.signals !== undefined) for (const finding of findSenderPatterns(context, live, { message: incoming, entry })) keep(live, finding);
   for (const finding of reading.findings) if (finding.score >= context.thresholdsFor(finding.category).review) keep(live, finding);
   keepWithinBudget(live);
   const current = reading.findings.length === 0 ? undefined : { id: incoming.id, findings: reading.findings };
-  return { result, thread: buildThread(live, context.thresholdsFor, current), notices };
+  return { result, thread: buildThread(live, context.thresholdsFor, current), notices: notices ?? NO_NOTICES };
 }
 
 /** Keeps a finding in the state: one of the conversation rules replaces the one it raises. */
@@ -172,37 +172,39 @@ function keep(live: Live, finding: ThreadFinding): void {
   live.threadFindings.set(key, finding);
 }
 
-/** Takes messages out of the window (the oldest), with everything that is about them. */
-function evict(live: Live, gone: readonly Entry[]): void {
-  if (gone.length === 0) return;
-  const ids = new Set(gone.map((e) => e.id));
+/** Takes the oldest `count` messages out of the window, with everything that is about them. */
+function evict(live: Live, count: number): void {
+  if (count <= 0) return;
+  const gone = live.entries.splice(0, count);
+  // Everything about a message that left has a place at or before the last of them.
+  const last = gone[gone.length - 1]!.seq;
+  const isGone = (id: string) => (live.byId.get(id)?.seq ?? -1) <= last;
   for (const entry of gone) live.entryBytes -= entry.bytes;
-  live.entries.splice(0, gone.length);
-  for (const id of ids) live.byId.delete(id);
   // Findings of single messages are in the order of their messages: the oldest come first.
   let n = 0;
-  while (n < live.messageFindings.length && ids.has(live.messageFindings[n]!.since)) live.keptBytes -= sizeOf(live.messageFindings[n++]!);
+  while (n < live.messageFindings.length && isGone(live.messageFindings[n]!.since)) live.keptBytes -= sizeOf(live.messageFindings[n++]!);
   let changed = n > 0;
   if (n > 0) live.messageFindings.splice(0, n);
   for (const [key, finding] of live.threadFindings) {
-    if (!ids.has(finding.since)) continue;
+    if (!isGone(finding.since)) continue;
     live.threadFindings.delete(key);
     live.keptBytes -= sizeOf(finding);
     changed = true;
   }
   if (changed) live.changes++;
   for (const [sender, fragment] of live.fragments) {
-    if (!fragment.parts.some((p) => ids.has(p.id))) continue;
-    const parts = fragment.parts.filter((p) => !ids.has(p.id));
+    if (!isGone(fragment.parts[0]!.id)) continue;
+    const parts = fragment.parts.filter((p) => !isGone(p.id));
     if (parts.length === 0) live.fragments.delete(sender);
     else live.fragments.set(sender, { ...fragment, parts });
   }
+  for (const entry of gone) live.byId.delete(entry.id);
 }
 
 function evictOlderThan(live: Live, cutoff: number): void {
   let n = 0;
   while (n < live.entries.length && live.entries[n]!.at < cutoff) n++;
-  evict(live, live.entries.slice(0, n));
+  evict(live, n);
 }
 
 function readInput(message: ConversationMessage): Input {

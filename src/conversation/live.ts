@@ -1,7 +1,8 @@
 import type { ModerationResult, Thresholds } from '../engine/types.js';
 import type { Lexicon, WordHits } from './lexicon.js';
 import type { ConversationRuleId } from './rule-ids.js';
-import type { ConversationNotice, ConversationWindow, StoredMessage, ThreadFinding, ThreadResult } from './types.js';
+import type { Finding } from '../engine/types.js';
+import type { ConversationNotice, ConversationWindow, MessageSpan, StoredMessage, ThreadFinding, ThreadResult } from './types.js';
 
 /** What a conversation needs of its moderator. */
 export interface ConversationContext {
@@ -71,6 +72,31 @@ export interface Live {
 /** The newest message's time, or undefined in an empty window. */
 export function newestAt(live: Live): number | undefined {
   return live.entries.length === 0 ? undefined : live.entries[live.entries.length - 1]!.at;
+}
+
+/**
+ * A thread finding with its fields in one order, whatever the finding it is made from: thread
+ * findings are read over and over (the thread, its scores, the state's budget), and objects of
+ * one shape are read fastest.
+ */
+export function threadFinding(finding: Finding, messages: readonly MessageSpan[], since: string, sender: string | undefined): ThreadFinding {
+  const out = {
+    ruleId: finding.ruleId,
+    ruleSet: finding.ruleSet,
+    category: finding.category,
+    ...(finding.entity === undefined ? {} : { entity: finding.entity }),
+    start: finding.start,
+    end: finding.end,
+    text: finding.text,
+    score: finding.score,
+    severity: finding.severity,
+    message: finding.message,
+    explanation: finding.explanation,
+    messages,
+    since,
+    ...(sender === undefined ? {} : { sender }),
+  };
+  return out;
 }
 
 /** The key a conversation finding is kept under: one finding per rule and sender, one per split detail. */

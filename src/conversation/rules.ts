@@ -1,7 +1,7 @@
 import { round } from '../engine/scoring.js';
 import type { ExplanationStep, Finding } from '../engine/types.js';
 import type { Severity } from '../policy/schema.js';
-import type { ConversationContext, Entry, Live } from './live.js';
+import { threadFinding, type ConversationContext, type Entry, type Live } from './live.js';
 import type { ConversationRuleId } from './rule-ids.js';
 import type { Incoming } from './signals.js';
 import type { MessageSpan, ThreadFinding } from './types.js';
@@ -206,5 +206,5 @@ function conversationFinding(turn: Turn, draft: Draft): ThreadFinding {
     message: draft.message,
     explanation: { matched: draft.matched, steps },
   };
-  return { ...finding, messages: draft.messages, since: turn.message.id, ...(turn.message.sender === undefined ? {} : { sender: turn.message.sender }) };
+  return threadFinding(finding, draft.messages, turn.message.id, turn.message.sender);
 }

@@ -3,7 +3,7 @@ import { isCjk } from '../text/char-class.js';
 import type { ExplanationStep, Finding } from '../engine/types.js';
 import type { Span } from '../text/types.js';
 import type { Lexicon, WordHits } from './lexicon.js';
-import type { Entry, Live } from './live.js';
+import { threadFinding, type Entry, type Live } from './live.js';
 import type { MessageSignals, RequestKind, ScoredSpan, ThreadFinding } from './types.js';
 
 /** The score a finding keeps in the thread when it is not the sender's offence (a quote, a refusal). */
@@ -59,14 +59,12 @@ export function readInConversation(live: Live, lexicon: Lexicon, message: Incomi
       if (source) step = notTheirs(finding, `who said it: ${source}`);
     }
     const messages = [{ id: message.id, start: finding.start, end: finding.end }];
-    const sender = message.sender === undefined ? {} : { sender: message.sender };
     if (step === undefined) {
-      out.push({ ...finding, messages, since: message.id, ...sender });
+      out.push(threadFinding(finding, messages, message.id, message.sender));
       continue;
     }
-    const score = round(finding.score + step.delta);
     const explanation = { matched: finding.explanation.matched, steps: [...finding.explanation.steps, step] };
-    out.push({ ...finding, score, explanation, messages, since: message.id, ...sender });
+    out.push(threadFinding({ ...finding, score: round(finding.score + step.delta), explanation }, messages, message.id, message.sender));
   }
   return { findings: out, signals: signalsOf(lexicon, out, hits, refusal, refused !== undefined) };
 }

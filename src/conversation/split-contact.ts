@@ -1,8 +1,9 @@
 import { round } from '../engine/scoring.js';
-import { classOf, DIGIT, isHighSurrogate, isLowSurrogate, LETTER } from '../text/char-class.js';
+import { classOf, DIGIT, isHighSurrogate, isLowSurrogate, LETTER, SPACE } from '../text/char-class.js';
 import { CHINESE_DIGITS, ENCLOSED_DIGITS, splitDigitWords } from '../text/numerals.js';
 import { createViews } from '../text/views.js';
-import type { ConversationContext, Edge, Fragment, FragmentPart, Live } from './live.js';
+import type { Finding } from '../engine/types.js';
+import { threadFinding, type ConversationContext, type Edge, type Fragment, type FragmentPart, type Live } from './live.js';
 import type { Incoming } from './signals.js';
 import type { MessageSpan, ThreadFinding } from './types.js';
 
@@ -15,8 +16,7 @@ const MAX_BETWEEN = 3;
 /** What splitting a contact detail adds to the score of the detail: it is done to get past a filter. */
 const SPLIT_DELTA = 0.1;
 
-// Separators and sentence marks around a piece, which say nothing about what it continues.
-const SKIP_AT_END = /[\s,，、:：;；.。!！?？~\-–—)）]+$/u;
+// Separators at the start of a piece, which say nothing about what it continues.
 const SKIP_AT_START = /^[\s,，、:：;；\-–—(（+]+/u;
 
 function isDigit(unit: number): boolean {
@@ -48,8 +48,34 @@ function mayBeDigit(text: string, i: number, atEnd: boolean): boolean {
   let to = i + 1;
   if (atEnd) while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
   else while (to < text.length && isAsciiLetter(text.charCodeAt(to))) to++;
+  let lower = true;
+  for (let k = from; k < to && lower; k++) lower = text.charCodeAt(k) >= 0x61;
+  if (lower) return splitDigitWords(text, from, to) !== undefined;
   const run = text.slice(from, to).toLowerCase();
   return splitDigitWords(run, 0, run.length) !== undefined;
+}
+
+/** Separators and sentence marks at the end of a piece, which say nothing about what it continues. */
+const END_NOISE = new Set(Array.from(',，、:：;；.。!！?？~-–—)）', (ch) => ch.charCodeAt(0)));
+
+/** Where a piece's text ends once the separators after it are left off. */
+function visibleEnd(text: string): number {
+  let end = text.length;
+  while (end > 0) {
+    const unit = text.charCodeAt(end - 1);
+    if ((classOf(unit) & SPACE) === 0 && !END_NOISE.has(unit)) break;
+    end--;
+  }
+  return end;
+}
+
+/** Whether the word ending at `end` is `at` or `dot` (of a spelled-out email), in any case. */
+function endsWithJoinerWord(text: string, end: number): boolean {
+  let from = end;
+  while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
+  if (from > 0 && (classOf(text.charCodeAt(from - 1)) & LETTER) !== 0) return false;
+  const word = text.slice(from, end).toLowerCase();
+  return word === 'at' || word === 'dot';
 }
 
 /** Separators within a number, or between the words of a spelled-out one. */
@@ -77,15 +103,15 @@ function isNumericToken(token: string): boolean {
  * a letter or a colon, `none` for anything else (an emoji, a bracket).
  */
 export function tailEdge(text: string): Edge {
-  const trimmed = text.replace(SKIP_AT_END, '');
-  if (trimmed.length === 0) return 'none';
-  const last = trimmed.length - 1;
-  const unit = trimmed.charCodeAt(last);
+  const end = visibleEnd(text);
+  if (end === 0) return 'none';
+  const last = end - 1;
+  const unit = text.charCodeAt(last);
   if (unit === 0x40 || unit === 0x5f) return 'joiner';
-  if (mayBeDigit(trimmed, last, true)) return 'digit';
-  if (/(?:^|[^\p{L}])(?:at|dot)$/iu.test(trimmed)) return 'joiner-word';
-  if (unit === 0x3a || unit === 0xff1a || (classOf(unit) & (LETTER | DIGIT)) !== 0) return 'word';
-  return isLowSurrogate(unit) && /[\p{L}\p{N}]/u.test(trimmed.slice(-2)) ? 'word' : 'none';
+  if (mayBeDigit(text, last, true)) return 'digit';
+  if (endsWithJoinerWord(text, end)) return 'joiner-word';
+  if ((classOf(unit) & (LETTER | DIGIT)) !== 0) return 'word';
+  return isLowSurrogate(unit) && last > 0 && /[\p{L}\p{N}]/u.test(text.slice(last - 1, end)) ? 'word' : 'none';
 }
 
 /**
@@ -237,7 +263,7 @@ function detailsAcross(
     const score = round(Math.min(0.99, finding.score + SPLIT_DELTA));
     const note = `split across ${messages.length} messages of ${message.sender}: ${messages.map((m) => m.id).join(', ')} (${finding.ruleId})`;
     const newest = messages[messages.length - 1]!;
-    best.set(finding.entity, {
+    const split: Finding = {
       ruleId: 'conversation/split-contact',
       ruleSet: 'conversation',
       category: finding.category,
@@ -250,15 +276,10 @@ function detailsAcross(
       message: `Shares ${NOUNS[finding.entity] ?? `personal data (${finding.entity})`} split across ${messages.length} messages: '${finding.text}'.`,
       explanation: {
         matched: finding.explanation.matched,
-        steps: [
-          ...finding.explanation.steps,
-          { kind: 'conversation', delta: round(score - finding.score), note },
-        ],
+        steps: [...finding.explanation.steps, { kind: 'conversation', delta: round(score - finding.score), note }],
       },
-      messages,
-      since: message.id,
-      ...(message.sender === undefined ? {} : { sender: message.sender }),
-    });
+    };
+    best.set(finding.entity, threadFinding(split, messages, message.id, message.sender));
   }
   return [...best.values()];
 }

@@ -1,7 +1,7 @@
 import { round, verdictFor, worstVerdict } from '../engine/scoring.js';
 import type { CategoryResult, Thresholds, Verdict } from '../engine/types.js';
 import { threadFindingKey, type Live } from './live.js';
-import type { StoredMessage, ThreadFinding, ThreadResult } from './types.js';
+import type { MessageSignals, ThreadFinding, ThreadResult } from './types.js';
 
 /**
  * How big a state is let grow (as UTF-8 JSON) by the findings it keeps: what the window's messages
@@ -39,15 +39,23 @@ function utf8Length(text: string): number {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A message's entry in the state, as UTF-8 JSON, estimated from above. */
-export function entrySize(entry: StoredMessage): number {
-  let size = 40 + utf8Length(entry.id) + utf8Length(entry.sender ?? '') + String(entry.at).length;
-  if (entry.signals) size += JSON.stringify(entry.signals).length + 12;
+export function entrySize(id: string, sender: string | undefined, signals: MessageSignals | undefined): number {
+  let size = 60 + utf8Length(id) + (sender === undefined ? 0 : utf8Length(sender) + 10);
+  if (signals === undefined) return size;
+  // `"signals":{}`, then each signal's name and numbers (a score has at most 4 decimals).
+  size += 14;
+  if (signals.request) size += 48;
+  if (signals.cancel) size += 24;
+  if (signals.refusal) size += 24;
+  if (signals.hostility) for (const kind of Object.keys(signals.hostility)) size += 40 + utf8Length(kind);
   return size;
 }
 
 /** Drops the weakest findings, then the oldest among equals, until the state fits {@link STATE_BUDGET}. */
 export function keepWithinBudget(live: Live): void {
   let total = live.keptBytes;
+  // A sender's fragment is at most 4 pieces of 48 characters: most states are far from the budget.
+  if (total + live.entryBytes + live.fragments.size * 900 <= STATE_BUDGET) return;
   let fragments = 0;
   for (const fragment of live.fragments.values()) {
     fragments += 40 + utf8Length(fragment.sender);
