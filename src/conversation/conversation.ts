@@ -126,7 +126,9 @@ function add(context: ConversationContext, live: Live, message: ConversationMess
   let notices: ConversationNotice[] | undefined = live.pending.length > 0 ? live.pending.splice(0) : undefined;
   const notice = (code: ConversationNoticeCode, text: string) => (notices ??= []).push({ code, message: text });
   const { result, words } = context.moderateWithWords(input.text);
-  if (input.sender === undefined) notice('missing_sender', `message ${input.id} has no sender: moderated, but no rule that follows one sender's messages counts it`);
+  if (input.sender === undefined) {
+    notice('missing_sender', `message ${input.id} has no sender: moderated, but no rule that follows one sender's messages counts it`);
+  }
   if (live.byId.has(input.id)) {
     notice('repeated_id', `message id ${input.id} is already in the window: taken as a repeated delivery, and the thread is unchanged`);
     return { result, thread: buildThread(live, context.thresholdsFor), notices: notices ?? NO_NOTICES };
@@ -146,7 +148,8 @@ function add(context: ConversationContext, live: Live, message: ConversationMess
   const incoming: Incoming = { id: input.id, sender: input.sender, text: input.text, seq: live.nextSeq++, findings: result.findings };
   const reading = readInConversation(live, context.lexicon, incoming, result.findings, words);
   // One shape for every entry (absent sender and signals are undefined): entries are read at every message.
-  const entry: Entry = { id: input.id, sender: input.sender, at, signals: reading.signals, seq: incoming.seq, bytes: entrySize(input.id, input.sender, reading.signals) };
+  const bytes = entrySize(input.id, input.sender, reading.signals);
+  const entry: Entry = { id: input.id, sender: input.sender, at, signals: reading.signals, seq: incoming.seq, bytes };
   live.entries.push(entry);
   live.byId.set(entry.id, entry);
   live.entryBytes += entry.bytes;

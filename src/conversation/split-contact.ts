@@ -245,7 +245,8 @@ function detailsAcross(
     if (finding.entity === undefined) continue;
     const messages: MessageSpan[] = [];
     pieces.forEach((piece, i) => {
-      const span = trimmed(piece.text, Math.max(finding.start, offsets[i]!) - offsets[i]!, Math.min(finding.end, offsets[i]! + piece.text.length) - offsets[i]!);
+      const offset = offsets[i]!;
+      const span = trimmed(piece.text, Math.max(finding.start, offset) - offset, Math.min(finding.end, offset + piece.text.length) - offset);
       if (span) messages.push({ id: piece.id, start: piece.start + span.start, end: piece.start + span.end });
     });
     if (messages[messages.length - 1]?.id !== message.id) continue;

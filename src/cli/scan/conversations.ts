@@ -94,7 +94,8 @@ export class ConversationScan {
         counts.errors++;
         record = `${JSON.stringify({ line: item.line, error: `line ${item.line}: ${message.error}` })}\n`;
       } else {
-        const written = conversation === undefined ? this.alone(item.line, message!, counts) : this.inConversation(item.line, message!, conversation, at, counts);
+        const written =
+          conversation === undefined ? this.alone(item.line, message!, counts) : this.inConversation(item.line, message!, conversation, at, counts);
         if (written === undefined) continue;
         record = written;
       }
