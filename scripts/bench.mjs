@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Throughput and latency of the default moderator beside obscenity's hasMatch on the same corpus,
 // in the same process; time for very long messages; import + createModerator time.
+// Then a conversation of 1,000 messages against moderating the same messages one by one.
 // Then floods: each detector's trigger characters repeated, time per character from 10 KB to 1 MB.
-// Usage: npm run bench [-- --count 20000 --rounds 3] [-- --floods-only]
+// Usage: npm run bench [-- --count 20000 --rounds 3] [-- --floods-only] [-- --conversation-only]
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +16,68 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // CHAPERONE_DIST lets a second build (e.g. `npx tsup --out-dir dist-x`) be measured beside the main one.
 const distDir = resolve(root, process.env.CHAPERONE_DIST ?? 'dist');
 const { createModerator } = await import(join(distDir, 'index.js'));
-const { values } = parseArgs({ options: { count: { type: 'string' }, rounds: { type: 'string' }, 'floods-only': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string' }, rounds: { type: 'string' }, 'floods-only': { type: 'boolean' }, 'conversation-only': { type: 'boolean' } },
+});
 const count = Number(values.count ?? 20000);
 const rounds = Number(values.rounds ?? 3);
 
 const moderator = createModerator();
-if (!values['floods-only']) benchCorpus();
-benchFloods();
+if (!values['floods-only'] && !values['conversation-only']) benchCorpus();
+if (!values['floods-only']) benchConversation();
+if (!values['conversation-only']) benchFloods();
+
+/**
+ * One conversation of 1,000 corpus messages (two senders taking turns, 20 s apart, the default
+ * window of 50 messages and 120 minutes) against moderate() on the same messages one by one.
+ * Rounds alternate as in the corpus bench; the best round of each and the median of the ratios of
+ * neighbouring rounds are reported. The target is at most 1.3x.
+ */
+function benchConversation() {
+  const texts = generateCorpus(1000, { seed: 7 }).map((m) => m.text);
+  const senders = ['driver-4471', 'customer-2093'];
+  const start = Date.parse('2026-03-02T09:00:00Z');
+  const alone = () => {
+    for (let i = 0; i < texts.length; i++) moderator.moderate(texts[i]);
+  };
+  let flagged = 0;
+  let state = 0;
+  const together = () => {
+    const convo = moderator.conversation();
+    flagged = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const { thread } = convo.add({ id: `m${i}`, sender: senders[i % 2], text: texts[i], at: start + i * 20_000 });
+      if (thread.findings.some((f) => f.since === `m${i}` && f.ruleSet === 'conversation')) flagged++;
+    }
+    state = Buffer.byteLength(JSON.stringify(convo));
+  };
+  const time = (fn) => {
+    const t0 = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  alone();
+  together();
+  const rounds = Math.max(5, Number(values.rounds ?? 3) * 3);
+  let bestAlone = Infinity;
+  let bestTogether = Infinity;
+  const ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    const a = time(alone);
+    const b = time(together);
+    bestAlone = Math.min(bestAlone, a);
+    bestTogether = Math.min(bestTogether, b);
+    ratios.push(b / a);
+  }
+  ratios.sort((x, y) => x - y);
+  console.log(`\nconversation of ${texts.length} messages (two senders, window 50 messages / 120 min) against moderate() one by one:`);
+  console.log(`  one by one      ${bestAlone.toFixed(1).padStart(7)} ms   ${(bestAlone / texts.length * 1000).toFixed(1)} µs per message`);
+  console.log(`  conversation    ${bestTogether.toFixed(1).padStart(7)} ms   ${(bestTogether / texts.length * 1000).toFixed(1)} µs per message`);
+  console.log(
+    `  ratio ${(bestTogether / bestAlone).toFixed(2)}x (best rounds; median of ${rounds} alternating round pairs ${ratios[Math.floor(rounds / 2)].toFixed(2)}x; target <= 1.3x); ` +
+      `${flagged} messages raised a conversation finding; state ${state} bytes at the end`,
+  );
+}
 
 /** The corpus beside obscenity, long messages, and start-up time. */
 function benchCorpus() {

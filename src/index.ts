@@ -17,6 +17,25 @@ export type {
   Verdict,
 } from './engine/types.js';
 export { MAX_MODERATED_LENGTH } from './engine/limits.js';
+export { CONVERSATION_RULE_IDS, ConversationStateError, DEFAULT_WINDOW, MAX_WINDOW_MESSAGES, STATE_VERSION } from './conversation/index.js';
+export type {
+  Conversation,
+  ConversationMessage,
+  ConversationNotice,
+  ConversationNoticeCode,
+  ConversationOptions,
+  ConversationState,
+  ConversationUpdate,
+  ConversationWindow,
+  MessageSignals,
+  MessageSpan,
+  RequestKind,
+  ScoredSpan,
+  StoredFragment,
+  StoredMessage,
+  ThreadFinding,
+  ThreadResult,
+} from './conversation/index.js';
 export { DEFAULT_THRESHOLDS } from './engine/scoring.js';
 export { loadRuleSet, safeLoadRuleSet } from './policy/load.js';
 export type { LoadRuleSetOptions, RuleSet, TermEntry } from './policy/load.js';

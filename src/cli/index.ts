@@ -73,6 +73,11 @@ Options:
   --text-field NAME         field holding the message (default text)
   --id-field NAME           field holding the message id (default id)
   --sender-field NAME       field holding the sender (default sender)
+  --conversation-field NAME moderate messages with this field as conversations, grouped by it:
+                            each record adds "conversation" and "thread" (the thread's verdict,
+                            score, categories and the findings this message raised in it)
+  --time-field NAME         field holding the time (ms or s since the epoch, or ISO 8601), for
+                            the conversation window (default: a window of 50 messages, no time)
   --workers N               worker threads (default: one per core; 0 runs in this thread)
   --only-flagged            write only messages that are not allowed (and errors)
   --summary FILE            also write the summary as JSON to FILE
@@ -82,7 +87,8 @@ Options:
 Examples:
   chaperone scan fixtures/sample-archive.jsonl --only-flagged
   chaperone scan export.csv.gz --text-field body --sender-field author --summary summary.json
-  cat messages.txt | chaperone scan - --format text --workers 2`,
+  cat messages.txt | chaperone scan - --format text --workers 2
+  chaperone scan chats.jsonl --conversation-field chat --time-field sent_at --only-flagged`,
   enqueue: `Usage: chaperone enqueue <file|-> --redis URL --stream IN [--max-lag N] [--format jsonl|csv|text]
 
 Loads an archive (read as scan reads it: JSONL, CSV or text, gzip or not) into the Redis stream IN,
@@ -222,6 +228,8 @@ const OPTIONS = {
   'text-field': { type: 'string' },
   'id-field': { type: 'string' },
   'sender-field': { type: 'string' },
+  'conversation-field': { type: 'string' },
+  'time-field': { type: 'string' },
   workers: { type: 'string' },
   'only-flagged': { type: 'boolean' },
   summary: { type: 'string' },
@@ -408,6 +416,9 @@ async function scan(positionals: readonly string[], values: Record<string, unkno
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
     throw new UsageError(`--workers must be a whole number >= 0, got "${String(values.workers)}"`);
   }
+  if (values['time-field'] !== undefined && values['conversation-field'] === undefined) {
+    throw new UsageError('--time-field is the time of messages in conversations: give --conversation-field too');
+  }
   const here = import.meta.url;
   const workerUrl = new URL(here.endsWith('.cjs') ? './scan-worker.cjs' : './scan-worker.js', here);
   const options = {
@@ -416,6 +427,8 @@ async function scan(positionals: readonly string[], values: Record<string, unkno
     textField: (values['text-field'] as string | undefined) ?? 'text',
     idField: (values['id-field'] as string | undefined) ?? 'id',
     senderField: (values['sender-field'] as string | undefined) ?? 'sender',
+    ...(values['conversation-field'] === undefined ? {} : { conversationField: values['conversation-field'] as string }),
+    ...(values['time-field'] === undefined ? {} : { timeField: values['time-field'] as string }),
     rules: (values.rules as string[] | undefined) ?? [],
     onlyRules: Boolean(values['only-rules']),
     onlyFlagged: Boolean(values['only-flagged']),

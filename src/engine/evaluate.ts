@@ -58,8 +58,11 @@ export interface Evaluation {
    */
   readonly hits: ReadonlyMap<number, RuleHits>;
   readonly matches: RawMatch[];
+  /** Occurrences of the policy's watched terms, in skeleton offsets (most messages have none). */
+  readonly watched: readonly TermHit[];
 }
 
+const NO_HITS: readonly TermHit[] = Object.freeze([]);
 const EMPTY_HITS: RuleHits = { terms: [], trigger: [], near: [], context: [], allow: [] };
 /** Evaluations whose context and allow occurrences have been located for every rule that matched. */
 const completed = new WeakSet<Evaluation>();
@@ -131,6 +134,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   const skeleton = views.skeleton;
   const hits = new Map<number, RuleHits>();
   // Context and allow words are not scanned for until their rule has matched (see hitsFor).
+  let watched: TermHit[] | undefined;
   const found = policy.matcher.scan(skeleton);
   // Most near rules a message triggers lack a group and cannot match: they get only the first
   // occurrence of each group they have. A located hit for every occurrence was most of the memory
@@ -139,6 +143,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   workMeter.steps += found.length;
   for (let h = 0; h < found.length; h++) {
     const hit = found[h]!;
+    if (policy.watched[hit.term] !== undefined) (watched ??= []).push(hit);
     const targets = policy.primaryTargets[hit.term]!;
     for (let t = 0; t < targets.length; t++) {
       const target = targets[t]!;
@@ -180,7 +185,7 @@ export function evaluate(policy: CompiledPolicy, text: string): Evaluation {
   // Past this point a near group is only asked whether it occurred (explain): the occurrences
   // of a long message need not outlive the matching.
   for (const entry of hits.values()) for (const group of entry.near) if (group !== undefined && group.length > 1) group.length = 1;
-  return { text, views, words, hits, matches };
+  return { text, views, words, hits, matches, watched: watched ?? NO_HITS };
 }
 
 /** The near rules every group of which occurs among the hits; undefined when no near rule was hit. */

@@ -6,7 +6,10 @@ import { loadRuleSet, type RuleSet } from '../policy/load.js';
 import { RuleSetError } from '../policy/errors.js';
 import { distinctRuleSets } from '../policy/rule-set-ids.js';
 import { applyOverrides, loadOverrides, type PolicyOverrides } from '../policy/overrides.js';
-import { resolveShared, sharedVocabulary } from '../policy/vocabulary.js';
+import { conversationVocabulary, resolveShared, sharedVocabulary } from '../policy/vocabulary.js';
+import { createConversation, type ConversationContext } from '../conversation/conversation.js';
+import type { Conversation, ConversationOptions } from '../conversation/types.js';
+import { compileLexicon, wordHitsOf, type WordHits } from '../conversation/lexicon.js';
 import { evaluate } from './evaluate.js';
 import { explainMessage, type RuleExplanation } from './explain.js';
 import { buildFindings, type Suppressed } from './findings.js';
@@ -56,6 +59,13 @@ export interface Moderator {
    * Reads what `moderate` reads: the first `MAX_MODERATED_LENGTH` units of a longer message.
    */
   explain(text: string): RuleExplanation[];
+  /**
+   * A conversation to moderate message by message: each `add()` gives the message's own result and
+   * a thread result over the window, whose findings may span messages (split contact details,
+   * cancel-and-continue across turns, escalation per sender). Its state is plain JSON:
+   * `moderator.conversation({ state: JSON.parse(JSON.stringify(convo)) })` carries on where it was.
+   */
+  conversation(options?: ConversationOptions): Conversation;
   /** The rule sets this moderator runs, after locale and `disable` filtering. */
   readonly ruleSets: readonly RuleSet[];
   /** Thresholds in force for a category. */
@@ -68,11 +78,14 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     throw new TypeError(`createModerator expects an options object, got ${options === null ? 'null' : typeof options}`);
   }
   const overrides = [options.overrides ?? []].flat().map((o) => (typeof o === 'string' ? loadOverrides(o) : o));
-  const applied = applyOverrides(resolveShared(distinctRuleSets(chooseRuleSets(options))), overrides, sharedVocabulary());
-  const ruleSets = filterRuleSets(applied.ruleSets, options, [...applied.disable, ...(options.disable ?? [])]);
+  const applied = applyOverrides(resolveShared(distinctRuleSets(chooseRuleSets(options))), overrides, sharedVocabulary(), conversationVocabulary());
+  const disabled = new Set([...applied.disable, ...(options.disable ?? [])]);
+  const ruleSets = filterRuleSets(applied.ruleSets, options, [...disabled]);
   const detectors = new Map(builtinDetectors().map((d) => [d.name, d] as const));
   for (const detector of options.detectors ?? []) detectors.set(detector.name, detector);
-  const policy = compilePolicy(ruleSets, detectors);
+  // The conversation vocabulary's words ride on the scan every message gets; no rule reads them.
+  const lexicon = compileLexicon(applied.conversation ?? conversationVocabulary());
+  const policy = compilePolicy(ruleSets, detectors, lexicon.watch);
   const thresholdsFor = createThresholds(mergeThresholds(applied.thresholds, options.thresholds ?? {}));
 
   const moderate = (text: string): ModerationResult => {
@@ -82,8 +95,23 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
     return { ...resultFor(policy, text.slice(0, at), thresholdsFor), truncated: { at, length: text.length } };
   };
   let names: RedactNames | undefined;
+  let context: ConversationContext | undefined;
+  const conversationContext = (): ConversationContext =>
+    (context ??= {
+      moderate,
+      moderateWithWords(text) {
+        assertText(text, 'add');
+        const at = moderatedLength(text);
+        const read = readMessage(policy, at === text.length ? text : text.slice(0, at), thresholdsFor);
+        return at === text.length ? read : { result: { ...read.result, truncated: { at, length: text.length } }, words: read.words };
+      },
+      thresholdsFor,
+      lexicon,
+      enabled: (ruleId) => !disabled.has(ruleId) && !disabled.has('conversation'),
+    });
   return {
     moderate,
+    conversation: (conversationOptions) => createConversation(conversationContext(), conversationOptions),
     redact(text, redactOptions) {
       assertText(text, 'redact');
       checkRedactOptions(redactOptions, (names ??= redactNames(ruleSets, detectors)));
@@ -125,7 +153,17 @@ export function resultFor(
   thresholdsFor: (category: string) => Thresholds,
   suppressed?: Suppressed[],
 ): ModerationResult {
-  const findings = buildFindings(policy, evaluate(policy, text), suppressed);
+  return resultOf(buildFindings(policy, evaluate(policy, text), suppressed), thresholdsFor);
+}
+
+/** Evaluates one message, with the conversation's words that the scan found in it. */
+function readMessage(policy: CompiledPolicy, text: string, thresholdsFor: (category: string) => Thresholds): { result: ModerationResult; words: WordHits } {
+  const evaluation = evaluate(policy, text);
+  const words = evaluation.watched.length === 0 ? {} : wordHitsOf(evaluation.watched, policy.watched, evaluation.views.skeleton);
+  return { result: resultOf(buildFindings(policy, evaluation), thresholdsFor), words };
+}
+
+function resultOf(findings: ModerationResult['findings'], thresholdsFor: (category: string) => Thresholds): ModerationResult {
   const categories = scoreCategories(findings, thresholdsFor);
   let verdict: Verdict = 'allow';
   let score = 0;

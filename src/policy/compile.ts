@@ -84,6 +84,11 @@ export interface CompiledPolicy {
   readonly secondaryTargets: readonly (readonly TermTarget[])[];
   /** Indices of the rules that run on every message (regex and detector rules without a trigger), ascending. */
   readonly always: readonly number[];
+  /**
+   * For each term id, the watched lists it is in (see {@link compilePolicy}'s `watch`), or
+   * undefined: the conversation vocabulary rides on the one scan every message gets.
+   */
+  readonly watched: readonly (readonly number[] | undefined)[];
 }
 
 const DEFAULT_CONTEXT_WITHIN = 8;
@@ -93,7 +98,11 @@ const DEFAULT_CONTEXT_DELTA = 0.1;
  * Compiles rule sets into one term matcher plus per-rule evaluators. Rule sets sharing an id
  * (`profanity.en.yaml` and `profanity.zh.yaml`) form one rule set and must not repeat rule ids.
  */
-export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyMap<string, Detector>): CompiledPolicy {
+export function compilePolicy(
+  ruleSets: readonly RuleSet[],
+  detectors: ReadonlyMap<string, Detector>,
+  watch: readonly (readonly TermEntry[])[] = [],
+): CompiledPolicy {
   const issues: RuleSetIssue[] = [];
   const rules: CompiledRule[] = [];
   const terms: CompiledTerm[] = [];
@@ -298,6 +307,20 @@ export function compilePolicy(ruleSets: readonly RuleSet[], detectors: ReadonlyM
   });
   if (issues.length > 0) throw new RuleSetError(issues);
   const always = rules.filter((rule) => rule.always).map((rule) => rule.index);
-  const roles = { eager: (id: number) => primaryTargets[id]!.length > 0, deferred: (id: number) => secondaryTargets[id]!.length > 0 };
-  return { ruleSets, rules, matcher: new TermMatcher(terms, roles), primaryTargets, secondaryTargets, always };
+  // Terms no rule uses, matched in the eager scan for whoever reads them (the conversation rules).
+  const watched: (number[] | undefined)[] = [];
+  watch.forEach((entries, list) => {
+    for (const entry of entries) {
+      const id = termId(entry.term, 'word');
+      if (id < 0) continue;
+      const lists = (watched[id] ??= []);
+      if (!lists.includes(list)) lists.push(list);
+    }
+  });
+  watched.length = terms.length;
+  const roles = {
+    eager: (id: number) => primaryTargets[id]!.length > 0 || watched[id] !== undefined,
+    deferred: (id: number) => secondaryTargets[id]!.length > 0,
+  };
+  return { ruleSets, rules, matcher: new TermMatcher(terms, roles), primaryTargets, secondaryTargets, always, watched };
 }

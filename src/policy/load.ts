@@ -135,6 +135,9 @@ export interface Vocabulary {
 /** How a rule refers to a list of the shared vocabulary: `@shared/group-nouns`. */
 export const SHARED_PREFIX = 'shared/';
 
+/** How an overrides file names a list of the conversation vocabulary: `conversation/refusals`. */
+export const CONVERSATION_PREFIX = 'conversation/';
+
 /**
  * Validates a vocabulary file parsed ahead of time (the built-in `rules/shared.yaml` is parsed
  * when the package is built). Throws {@link RuleSetError} listing every problem.

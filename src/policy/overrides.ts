@@ -1,8 +1,9 @@
 import type { z as Z } from 'zod';
 import { readPolicyFile } from './encoding.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
-import { BASE_PLACEHOLDERS, placeholdersOf, SHARED_PREFIX, type RuleSet, type TermEntry, type Vocabulary } from './load.js';
+import { BASE_PLACEHOLDERS, CONVERSATION_PREFIX, placeholdersOf, SHARED_PREFIX, type RuleSet, type TermEntry, type Vocabulary } from './load.js';
 import { nearest } from './nearest.js';
+import { CONVERSATION_RULE_IDS, CONVERSATION_RULE_SET } from '../conversation/rule-ids.js';
 import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
 import { bareTerm, termEntries } from './term-entries.js';
@@ -33,9 +34,10 @@ function build(z: ZodLibrary) {
     /** Per-category thresholds (`default` for categories not named). */
     thresholds: z.record(z.string(), thresholds).optional(),
     /**
-     * Changes to a rule set's list, keyed `rule-set/list`, or to a list of the shared vocabulary,
-     * keyed `shared/list` (every rule set that reads it sees the change): terms to add (a list or a
-     * label mapping), or `{ add, remove }`, where `remove` names terms or labels to take out.
+     * Changes to a rule set's list, keyed `rule-set/list`, to a list of the shared vocabulary,
+     * keyed `shared/list` (every rule set that reads it sees the change), or to a list of the
+     * conversation vocabulary, keyed `conversation/list`: terms to add (a list or a label
+     * mapping), or `{ add, remove }`, where `remove` names terms or labels to take out.
      */
     lists: z
       .record(z.string(), z.union([z.strictObject({ add: termList.optional(), remove: z.array(z.string().min(1)).min(1).optional() }), termList]))
@@ -124,6 +126,8 @@ export interface AppliedOverrides {
   readonly ruleSets: RuleSet[];
   readonly disable: string[];
   readonly thresholds: Record<string, { review?: number; block?: number }>;
+  /** The conversation vocabulary with the overrides' changes, when one was given. */
+  readonly conversation?: Vocabulary;
 }
 
 /**
@@ -131,8 +135,14 @@ export interface AppliedOverrides {
  * thresholds. Every reference to a rule, list or rule set that does not exist is an error, so a
  * typo cannot silently leave the built-in behaviour in place.
  */
-export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly PolicyOverrides[], vocabulary?: Vocabulary): AppliedOverrides {
+export function applyOverrides(
+  ruleSets: readonly RuleSet[],
+  all: readonly PolicyOverrides[],
+  vocabulary?: Vocabulary,
+  conversation?: Vocabulary,
+): AppliedOverrides {
   let current = [...ruleSets];
+  let conversationLists = conversation?.lists;
   const disable: string[] = [];
   const thresholdsOut: Record<string, { review?: number; block?: number }> = {};
   const issues: RuleSetIssue[] = [];
@@ -143,25 +153,35 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
     const ruleIds = current.flatMap((r) => r.rules.map((rule) => `${r.id}/${rule.id}`));
     const listIds = [...new Set(current.flatMap((r) => Object.keys(r.lists).filter((n) => !n.startsWith(SHARED_PREFIX)).map((n) => `${r.id}/${n}`)))];
     const sharedIds = Object.keys(vocabulary?.lists ?? {}).map((name) => `${SHARED_PREFIX}${name}`);
+    const conversationIds = Object.keys(conversationLists ?? {}).map((name) => `${CONVERSATION_PREFIX}${name}`);
 
+    // The conversation rules are disabled like any rule, when the conversation vocabulary is loaded.
+    const conversationRules: readonly string[] = conversation ? [CONVERSATION_RULE_SET, ...CONVERSATION_RULE_IDS] : [];
     overrides.disable?.forEach((id, i) => {
-      if (setIds.includes(id) || ruleIds.includes(id)) disable.push(id);
-      else issues.push(issue('unknown_rule', ['disable', i], unknown('rule or rule set', id, [...setIds, ...ruleIds])));
+      if (setIds.includes(id) || ruleIds.includes(id) || conversationRules.includes(id)) disable.push(id);
+      else issues.push(issue('unknown_rule', ['disable', i], unknown('rule or rule set', id, [...setIds, ...ruleIds, ...conversationRules])));
     });
     for (const [category, values] of Object.entries(overrides.thresholds ?? {})) {
       thresholdsOut[category] = { ...thresholdsOut[category], ...values };
     }
     for (const [id, change] of Object.entries(overrides.lists ?? {})) {
       const shared = id.startsWith(SHARED_PREFIX);
-      if (!(shared ? sharedIds : listIds).includes(id)) {
-        issues.push(issue('unknown_list', ['lists', id], unknown(shared ? 'shared list' : 'list', id, [...listIds, ...sharedIds])));
+      // A rule set of its own named `conversation` keeps its lists; the vocabulary's are the others.
+      const ofConversation = !shared && !listIds.includes(id) && conversationIds.includes(id);
+      if (!ofConversation && !(shared ? sharedIds : listIds).includes(id)) {
+        const known = [...listIds, ...sharedIds, ...conversationIds];
+        issues.push(issue('unknown_list', ['lists', id], unknown(shared ? 'shared list' : 'list', id, known)));
         continue;
       }
       const { add, remove } = isListChange(change) ? change : { add: change, remove: undefined };
       const added = entriesOf(add);
       // A list of the shared vocabulary lives in every rule set that reads it, under its own name.
       const [setId, name] = shared ? [undefined, id] : splitId(id);
-      const original = shared ? vocabulary!.lists[id.slice(SHARED_PREFIX.length)]! : current.find((r) => r.id === setId && r.lists[name])!.lists[name]!;
+      const original = ofConversation
+        ? conversationLists![name]!
+        : shared
+          ? vocabulary!.lists[id.slice(SHARED_PREFIX.length)]!
+          : current.find((r) => r.id === setId && r.lists[name])!.lists[name]!;
       remove?.forEach((term, i) => {
         if (!original.some((entry) => sameTerm(entry, term)) && !added.some((entry) => sameTerm(entry, term))) {
           const known = [...new Set(original.flatMap((entry) => [entry.term, entry.label]))];
@@ -169,6 +189,10 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
         }
       });
       const changed = (entries: readonly TermEntry[]) => [...entries, ...added].filter((entry) => !remove?.some((term) => sameTerm(entry, term)));
+      if (ofConversation) {
+        conversationLists = { ...conversationLists, [name]: changed(original) };
+        continue;
+      }
       current = current.map((r) =>
         (setId === undefined || r.id === setId) && r.lists[name] ? { ...r, lists: { ...r.lists, [name]: changed(r.lists[name]!) } } : r,
       );
@@ -207,7 +231,8 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
     }
   }
   if (issues.length > 0) throw new RuleSetError(issues);
-  return { ruleSets: current, disable, thresholds: thresholdsOut };
+  const changedConversation = conversation && conversationLists !== conversation.lists ? { ...conversation, lists: conversationLists! } : conversation;
+  return { ruleSets: current, disable, thresholds: thresholdsOut, ...(changedConversation ? { conversation: changedConversation } : {}) };
 }
 
 type TermList = Record<string, string[]> | string[];

@@ -1,3 +1,4 @@
+import conversation, { skeletons as conversationTerms, validated as conversationValidated } from '../../rules/conversation.yaml';
 import shared, { skeletons as sharedTerms, validated as sharedValidated } from '../../rules/shared.yaml';
 import { seedSkeletons } from '../engine/term-matcher.js';
 import { RuleSetError, type RuleSetIssue } from './errors.js';
@@ -15,6 +16,18 @@ export function sharedVocabulary(): Vocabulary {
   if (!cache) seedSkeletons(sharedTerms);
   cache ??= (sharedValidated as Vocabulary | undefined) ?? loadParsedVocabulary(shared, 'rules/shared.yaml');
   return cache;
+}
+
+let conversationCache: Vocabulary | undefined;
+
+/**
+ * The conversation vocabulary that ships with chaperone (`rules/conversation.yaml`): the words and
+ * rule ids the conversation rules read. An overrides file changes its lists as `conversation/<name>`.
+ */
+export function conversationVocabulary(): Vocabulary {
+  if (!conversationCache) seedSkeletons(conversationTerms);
+  conversationCache ??= (conversationValidated as Vocabulary | undefined) ?? loadParsedVocabulary(conversation, 'rules/conversation.yaml');
+  return conversationCache;
 }
 
 /**

@@ -51,6 +51,10 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
     stdoutFd: fdOf(io.stdout),
   });
   const input = await openInput(options.input, options.format, io.stdin);
+  if (input.format === 'text' && options.conversationField !== undefined) {
+    input.close();
+    throw new UsageError('--conversation-field needs records with fields (JSONL or CSV); plain text lines have none');
+  }
   const settings: ScanSettings = { ...options, format: input.format };
   const runner = createRunner(settings, workers, options.workerUrl);
   const counts = emptyCounts();
@@ -119,7 +123,10 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
 
   const seconds = (Date.now() - started) / 1000;
   const aborted = io.signal?.aborted === true;
-  const summary: ScanSummary = { ...summarise(counts, seconds, workers), ...(aborted ? { interruptedAfterLine: lastLineWritten } : {}) };
+  const summary: ScanSummary = {
+    ...summarise(counts, seconds, workers, options.conversationField !== undefined),
+    ...(aborted ? { interruptedAfterLine: lastLineWritten } : {}),
+  };
   io.stderr.write(formatSummary(summary));
   if (options.summaryFile) {
     try {

@@ -1,5 +1,6 @@
 import { createModerator, type Moderator } from '../../engine/moderator.js';
 import type { ModerationResult } from '../../engine/types.js';
+import type { ConversationNotice, ThreadFinding, ThreadResult } from '../../conversation/types.js';
 import { moderatorOptionsFor } from '../../policy/files.js';
 
 /** How input lines become messages. */
@@ -14,6 +15,10 @@ export interface ScanSettings {
   readonly rules: readonly string[];
   readonly onlyRules: boolean;
   readonly onlyFlagged: boolean;
+  /** Messages with this field are moderated as conversations, grouped by its value. */
+  readonly conversationField?: string;
+  /** The field holding a message's time (milliseconds or seconds since the epoch, or a date string). */
+  readonly timeField?: string;
 }
 
 /** One unit of input: a raw JSONL/text line, or a CSV row already split into fields. */
@@ -54,12 +59,29 @@ export interface ScanCounts {
   categories: Map<string, number>;
   rules: Map<string, number>;
   senders: Map<string, number>;
+  /** Conversations read (`--conversation-field`): one more each time one starts, or starts again after it was idle past the window. */
+  conversations: number;
+  /** Of those, the ones whose thread was flagged at some point. */
+  flaggedConversations: number;
+  /** For each sender, the flagged conversations in which a finding of theirs flags the thread. */
+  conversationSenders: Map<string, number>;
 }
 
 /** A fresh, empty set of counts. */
 export function emptyCounts(): ScanCounts {
   const verdicts = new Map([['allow', 0], ['review', 0], ['block', 0]]);
-  return { lines: 0, errors: 0, truncated: 0, verdicts, categories: new Map(), rules: new Map(), senders: new Map() };
+  return {
+    lines: 0,
+    errors: 0,
+    truncated: 0,
+    verdicts,
+    categories: new Map(),
+    rules: new Map(),
+    senders: new Map(),
+    conversations: 0,
+    flaggedConversations: 0,
+    conversationSenders: new Map(),
+  };
 }
 
 /** Adds `from` into `into`. */
@@ -67,12 +89,15 @@ export function mergeCounts(into: ScanCounts, from: ScanCounts): void {
   into.lines += from.lines;
   into.errors += from.errors;
   into.truncated += from.truncated;
-  for (const key of ['verdicts', 'categories', 'rules', 'senders'] as const) {
+  into.conversations += from.conversations;
+  into.flaggedConversations += from.flaggedConversations;
+  for (const key of ['verdicts', 'categories', 'rules', 'senders', 'conversationSenders'] as const) {
     for (const [name, n] of from[key]) add(into[key], name, n);
   }
 }
 
-function add(counts: Map<string, number>, name: string, n = 1): void {
+/** Adds `n` to a count by name. */
+export function add(counts: Map<string, number>, name: string, n = 1): void {
   counts.set(name, (counts.get(name) ?? 0) + n);
 }
 
@@ -82,18 +107,29 @@ export function createScanModerator(settings: ScanSettings): Moderator {
 }
 
 /** One output line of a scan: a moderated message, or a line that could not be read. */
-export type ScanRecord =
-  | { readonly line?: number; readonly error: string }
-  | {
-      readonly line?: number;
-      readonly id?: string | number;
-      readonly sender?: string;
-      readonly verdict: ModerationResult['verdict'];
-      readonly score: number;
-      readonly categories: ModerationResult['categories'];
-      readonly findings: ModerationResult['findings'];
-      readonly truncated?: ModerationResult['truncated'];
-    };
+export type ScanRecord = ErrorRecord | MessageRecord;
+
+/** The record of a line that could not be read or moderated. */
+export interface ErrorRecord {
+  readonly line?: number;
+  readonly error: string;
+}
+
+/** The record of a moderated message; with `--conversation-field`, also what it did to its conversation. */
+export interface MessageRecord {
+  readonly line?: number;
+  readonly id?: string | number;
+  readonly sender?: string;
+  readonly verdict: ModerationResult['verdict'];
+  readonly score: number;
+  readonly categories: ModerationResult['categories'];
+  readonly findings: ModerationResult['findings'];
+  readonly truncated?: ModerationResult['truncated'];
+  readonly conversation?: string;
+  /** The thread after this message; its findings are the ones this message raised that the message alone does not show. */
+  readonly thread?: Pick<ThreadResult, 'verdict' | 'score' | 'categories'> & { readonly findings: readonly ThreadFinding[] };
+  readonly notices?: readonly ConversationNotice[];
+}
 
 /**
  * Turns a batch of input items into output lines (one per item, errors included, unless
@@ -112,24 +148,38 @@ export function processBatch(moderator: Moderator, settings: ScanSettings, items
 }
 
 /**
- * The output record of one input item. An item without a line number (a stream entry that is a
- * message of its own) gives a record without `line`, and its errors say no line.
+ * The output record of one input item, moderated alone. An item without a line number (a stream
+ * entry that is a message of its own) gives a record without `line`, and its errors say no line.
  */
 export function recordFor(moderator: Moderator, settings: ScanSettings, item: InputItem): ScanRecord {
-  const at = item.line === undefined ? {} : { line: item.line };
-  const where = item.line === undefined ? '' : `line ${item.line}: `;
-  if (item.endOfInput !== undefined) return { ...at, error: item.endOfInput };
-  const message = readMessage(item, settings);
-  if ('error' in message) return { ...at, error: `${where}${message.error}` };
+  const message = readItem(item, settings);
+  if ('error' in message) return message;
   let result: ModerationResult;
   try {
     result = moderator.moderate(message.text);
   } catch (error) {
-    // moderate() is not meant to throw; if a custom detector does, the line is still accounted for.
-    return { ...at, error: `${where}moderation failed (${(error as Error).message})` };
+    return failedRecord(item.line, error);
   }
+  return messageRecord(item.line, message, result);
+}
+
+/** The message an input item holds, or the error record it becomes (the input ended early, the line cannot be read). */
+export function readItem(item: InputItem, settings: ScanSettings): ReadMessage | ErrorRecord {
+  if (item.endOfInput !== undefined) return { ...lineOf(item.line), error: item.endOfInput };
+  const message = readMessage(item, settings);
+  if ('error' in message) return { ...lineOf(item.line), error: `${where(item.line)}${message.error}` };
+  return message;
+}
+
+/** The error record of a message whose moderation threw: moderate() is not meant to, but a custom detector can, and the line is still accounted for. */
+export function failedRecord(line: number | undefined, error: unknown): ErrorRecord {
+  return { ...lineOf(line), error: `${where(line)}moderation failed (${(error as Error).message})` };
+}
+
+/** The record of a message and its own result. */
+export function messageRecord(line: number | undefined, message: ReadMessage, result: ModerationResult): MessageRecord {
   return {
-    ...at,
+    ...lineOf(line),
     ...(message.id === undefined ? {} : { id: message.id }),
     ...(message.sender === undefined ? {} : { sender: message.sender }),
     verdict: result.verdict,
@@ -140,7 +190,19 @@ export function recordFor(moderator: Moderator, settings: ScanSettings, item: In
   };
 }
 
-/** Adds one output record to the counts: from a scan's own batch, or read back from elsewhere (`collect`). */
+function lineOf(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
+}
+
+function where(line: number | undefined): string {
+  return line === undefined ? '' : `line ${line}: `;
+}
+
+/**
+ * Adds one output record to the counts: from a scan's own batch, or read back from elsewhere
+ * (`collect`). The message's own result is counted; what a conversation came to is counted once
+ * per conversation by the conversation scan.
+ */
 export function countRecord(counts: ScanCounts, record: ScanRecord): void {
   counts.lines++;
   if ('error' in record) {
@@ -156,8 +218,18 @@ export function countRecord(counts: ScanCounts, record: ScanRecord): void {
   if (record.verdict !== 'allow' && record.sender !== undefined) add(counts.senders, record.sender);
 }
 
-type Message = { text: string; id?: string | number; sender?: string } | { error: string };
+/** A line read as a message: its text and, when the record has them, id, sender, conversation and time as given. */
+export interface ReadMessage {
+  readonly text: string;
+  readonly id?: string | number;
+  readonly sender?: string;
+  readonly conversation?: string;
+  readonly at?: unknown;
+}
 
+type Message = ReadMessage | { error: string };
+
+/** Reads one input item as a message, or says why it cannot be. */
 function readMessage(item: InputItem, settings: ScanSettings): Message {
   if (item.error !== undefined) return { error: item.error };
   if (settings.format === 'text') return { text: item.raw ?? '' };
@@ -183,10 +255,14 @@ function readMessage(item: InputItem, settings: ScanSettings): Message {
   if (typeof text !== 'string') return { error: `"${settings.textField}" is not a string (${text === null ? 'null' : typeof text})` };
   const id = field(record, settings.idField);
   const sender = field(record, settings.senderField);
+  const conversation = settings.conversationField === undefined ? undefined : field(record, settings.conversationField);
+  const at = settings.timeField === undefined ? undefined : field(record, settings.timeField);
   return {
     text,
     ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
     ...(typeof sender === 'string' || typeof sender === 'number' ? { sender: String(sender) } : {}),
+    ...((typeof conversation === 'string' && conversation !== '') || typeof conversation === 'number' ? { conversation: String(conversation) } : {}),
+    ...(at === undefined || at === null || at === '' ? {} : { at }),
   };
 }
 

@@ -15,12 +15,21 @@ export interface ScanSummary {
   readonly rules: Record<string, number>;
   /** Senders with the most flagged messages, most first. */
   readonly topSenders: { sender: string; flagged: number }[];
+  /**
+   * With `--conversation-field`: conversations read (one more each time one starts again after it
+   * was idle past the window), those whose thread was flagged, and the senders whose findings
+   * flagged them, with the most flagged conversations first.
+   */
+  readonly conversations?: { readonly total: number; readonly flagged: number; readonly senders: { sender: string; conversations: number }[] };
   /** Set when the scan was interrupted: the summary covers input lines up to this one. */
   readonly interruptedAfterLine?: number;
 }
 
-/** The summary of a run from its counts, its duration and the number of workers that moderated it. */
-export function summarise(counts: ScanCounts, seconds: number, workers: number): ScanSummary {
+/**
+ * The summary of a run from its counts, its duration and the number of workers that moderated it;
+ * with `conversations`, what the conversations of the run came to.
+ */
+export function summarise(counts: ScanCounts, seconds: number, workers: number, conversations = false): ScanSummary {
   // Object.fromEntries defines own properties, so a rule or category named `__proto__` stays a key.
   const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort((a, b) => b[1] - a[1]));
   return {
@@ -37,6 +46,18 @@ export function summarise(counts: ScanCounts, seconds: number, workers: number):
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
       .map(([sender, flagged]) => ({ sender, flagged })),
+    ...(conversations
+      ? {
+          conversations: {
+            total: counts.conversations,
+            flagged: counts.flaggedConversations,
+            senders: [...counts.conversationSenders]
+              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+              .slice(0, 10)
+              .map(([sender, n]) => ({ sender, conversations: n })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -53,6 +74,12 @@ export function formatSummary(s: ScanSummary): string {
     `  flagged by category: ${list(s.categories)}`,
     `  findings by rule: ${list(s.rules)}`,
     `  senders with the most flagged messages: ${s.topSenders.map((t) => `${t.sender} ${t.flagged}`).join(', ') || 'none'}`,
+    ...(s.conversations
+      ? [
+          `  conversations: ${s.conversations.total}, flagged ${s.conversations.flagged}; senders behind them: ` +
+            (s.conversations.senders.map((t) => `${t.sender} ${t.conversations}`).join(', ') || 'none'),
+        ]
+      : []),
     '',
   ].join('\n');
 }
