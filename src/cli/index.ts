@@ -296,6 +296,10 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
     if (!existsSync(path)) throw new UsageError(`cannot read rule set ${path}: no such file`);
   }
   if (values['fail-on'] !== undefined && command !== 'check') throw new UsageError(`--fail-on applies to check only, not ${command}`);
+  for (const name of ['conversation-field', 'time-field'] as const) {
+    // The queue moderates each entry alone; a conversation option there would be ignored without a word.
+    if (values[name] !== undefined && command !== 'scan') throw new UsageError(`--${name} applies to scan only, not ${command}`);
+  }
   const moderatorOptions: ModeratorOptions = moderatorOptionsFor(values.rules ?? [], Boolean(values['only-rules']));
   if (command === 'scan') return scan(positionals, values, io);
   if (command === 'worker' || command === 'enqueue' || command === 'collect') {

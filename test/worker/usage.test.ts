@@ -18,6 +18,10 @@ describe('usage errors of enqueue, worker and collect', () => {
     [['enqueue', ...redis, '--stream', 'in'], /enqueue needs exactly one input/],
     [['enqueue', 'no-such-file.jsonl', ...redis, '--stream', 'in'], /cannot read no-such-file\.jsonl: no such file/],
     [['enqueue', 'fixtures/sample-archive.jsonl', ...redis, '--stream', 'in', '--max-lag', 'lots'], /--max-lag must be a whole number >= 0, got "lots"/],
+    // The queue moderates each entry alone: a conversation option is refused, not ignored.
+    [['worker', ...redis, '--stream', 'in', '--group', 'g', '--out', 'out', '--conversation-field', 'chat'], /--conversation-field applies to scan only, not worker/],
+    [['enqueue', 'fixtures/conversations.jsonl', ...redis, '--stream', 'in', '--conversation-field', 'chat'], /--conversation-field applies to scan only, not enqueue/],
+    [['collect', ...redis, '--stream', 'out', '--time-field', 'at'], /--time-field applies to scan only, not collect/],
   ])('%j', async (args, message) => {
     const err = sink();
     const previous = process.env.REDIS_URL;
