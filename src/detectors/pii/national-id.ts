@@ -1,6 +1,7 @@
 import type { TermEntry } from '../../policy/load.js';
 import { isLowerAsciiLetter as isLetter } from '../../text/char-class.js';
 import { readLettersBack } from '../../text/index.js';
+import { workMeter } from '../../text/work-meter.js';
 import { plainViewOf } from '../../text/plain-view.js';
 import type { ExplanationStep } from '../../engine/types.js';
 import { noOptions, type Detector, type DetectorContext, type DetectorMatch, type RejectedCandidate } from '../types.js';
@@ -291,14 +292,29 @@ function namingOf(al: string, candidate: Candidate, hits: readonly KeywordHit[],
   while (to < al.length && to - candidate.end < AFTER && !isDigit(al.charCodeAt(to)) && !isClauseBreak(al.charCodeAt(to), true)) to++;
   const near: KeywordHit[] = [];
   let last: KeywordHit | undefined;
-  for (const hit of hits) {
-    if (hit.start >= from && hit.end <= candidate.start) {
+  // Only the hits inside the window: a long message can hold thousands of numbers and keywords.
+  for (let h = firstHitFrom(hits, from); h < hits.length && hits[h]!.start < to; h++) {
+    const hit = hits[h]!;
+    workMeter.steps++;
+    if (hit.end <= candidate.start) {
       near.push(hit);
       last = hit;
-    } else if (hit.start >= candidate.end && hit.start < to) near.push(hit);
+    } else if (hit.start >= candidate.end) near.push(hit);
   }
   const next = last && keywords.fillers.test(al.slice(last.end, candidate.start)) ? last : undefined;
   return near.length === 0 ? NOBODY : { near, next };
+}
+
+/** The index of the first hit that starts at or after `from` (hits are in order). */
+function firstHitFrom(hits: readonly KeywordHit[], from: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (hits[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The word in `hits` that names `scheme` itself, or else (when `any` counts) any id. */
@@ -357,7 +373,10 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
   const keywords = keywordsOf(context.lists);
   let hits: KeywordHit[] | undefined;
   const out: DetectorMatch[] = [];
+  // The scans above: runs of digits, letters read back, the codice fiscale's and the keywords'.
+  workMeter.steps += 4 * dv.length;
   for (const candidate of candidates) {
+    workMeter.steps++;
     const written = originalOf(view, text, candidate.start, candidate.end);
     const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
     if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
