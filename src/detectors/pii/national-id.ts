@@ -378,11 +378,6 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
   for (const candidate of candidates) {
     workMeter.steps++;
     const written = originalOf(view, text, candidate.start, candidate.end);
-    const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
-    if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
-      rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: 'an amount, not an id' });
-      continue;
-    }
     let naming: Naming | undefined;
     const named = () => (naming ??= namingOf(al, candidate, (hits ??= keywordHits(al, keywords)), keywords));
     let best: { scheme: IdScheme; score: number; steps: ExplanationStep[] } | undefined;
@@ -392,6 +387,12 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
       else if (!best || reading.score > best.score) best = { scheme, score: reading.score, steps: reading.steps };
     }
     if (!best) continue;
+    // Asked only of a number that would be reported: most candidates are not.
+    const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
+    if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
+      rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: 'an amount, not an id' });
+      continue;
+    }
     out.push({
       view: 'digits',
       start: candidate.start,
