@@ -32,6 +32,9 @@ const MORE: readonly (readonly [string, string])[] = [
   ['phrases', 'you are a fucking idiot '],
   ['phrases', 'add me on wechat: jay_88 '],
   ['phrases', 'my address is 12 Main St '],
+  ['national-id: keyword and number', 'aadhaar 2345 6789 0124 '],
+  ['national-id: keyword, number with letters', 'nino AB123456C, '],
+  ['national-id: numbers without keywords', 'A123456(3) 12345678Z '],
 ];
 
 // Ten times the text must cost at most a little more than ten times the steps: a loop that

@@ -72,12 +72,12 @@ function ninoProblem(value: string): string | undefined {
 // ISO 7064 MOD 11,10 check digit.
 function steuerIdProblem(value: string): string | undefined {
   if (value[0] === '0') return 'it starts with 0';
+  if (iso7064Mod11_10(value.slice(0, 10)) !== value.charCodeAt(10) - 0x30) return 'the check digit does not match';
   const counts = new Uint8Array(10);
   for (let i = 0; i < 10; i++) counts[value.charCodeAt(i) - 0x30]!++;
   let repeated = 0;
   for (const count of counts) if (count > 1) repeated += count === 2 || count === 3 ? 1 : 2;
-  if (repeated !== 1 || /(\d)\1\1/.test(value.slice(0, 10))) return 'its digits break the repetition rule';
-  return iso7064Mod11_10(value.slice(0, 10)) === value.charCodeAt(10) - 0x30 ? undefined : 'the check digit does not match';
+  return repeated !== 1 || /(\d)\1\1/.test(value.slice(0, 10)) ? 'its digits break the repetition rule' : undefined;
 }
 
 // French NIR (INSEE, numéro d'inscription au répertoire): sex (1, 2; 3, 4, 7, 8 for special
@@ -137,8 +137,9 @@ function bsnProblem(value: string): string | undefined {
 
 // Brazilian CPF (Receita Federal, IN RFB 1548/2015): nine digits and two mod 11 check digits.
 function cpfCheckDigit(digits: string): number {
-  const weights = Array.from({ length: digits.length }, (_, i) => digits.length + 1 - i);
-  return ((weightedSum(digits, weights) * 10) % 11) % 10;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(i) - 0x30) * (digits.length + 1 - i);
+  return ((sum * 10) % 11) % 10;
 }
 
 function cpfProblem(value: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { TermEntry } from '../../policy/load.js';
 import { isLowerAsciiLetter as isLetter } from '../../text/char-class.js';
 import { readLettersBack } from '../../text/index.js';
+import { workMeter } from '../../text/work-meter.js';
 import { plainViewOf } from '../../text/plain-view.js';
 import type { ExplanationStep } from '../../engine/types.js';
 import { noOptions, type Detector, type DetectorContext, type DetectorMatch, type RejectedCandidate } from '../types.js';
@@ -156,8 +157,10 @@ function alphanumericSchemes(prefix: string, length: number, suffix: string): re
 
 /** The words of the rule set's lists, compiled once per rule set. */
 interface Keywords {
-  /** Every keyword, global; the longest first. */
-  readonly find: RegExp | undefined;
+  /** The keywords that start with a letter or digit, global; the longest first. */
+  readonly words: RegExp | undefined;
+  /** The others (身份证, 주민등록번호, आधार), looked for only in a message that has such letters. */
+  readonly others: RegExp | undefined;
   /** A keyword without its separators → the schemes it names. */
   readonly schemes: ReadonlyMap<string, ReadonlySet<string>>;
   /** Only separators and filler words. */
@@ -176,12 +179,12 @@ function escape(text: string): string {
 
 /**
  * A keyword as a pattern: an acronym may be dotted or spaced letter by letter (`s.s.n`, `S S N`,
- * but not `it's in` for `sin`), words joined or hyphenated, Chinese spaced (`身 份 证`).
+ * but not `it's in` for `sin`), words joined or hyphenated, Chinese spaced (`身 份 证`). The
+ * word boundary before a keyword is the caller's, once for all of them.
  */
 function keywordPattern(term: string): string {
-  const head = /^[a-z0-9]/.test(term) ? '(?<![a-z0-9])' : '';
   const tail = /[a-z0-9]$/.test(term) ? '(?![a-z])' : '';
-  if (/^[a-z]{2,4}$/.test(term)) return `${head}(?:${[...term].join('\\.?')}|${[...term].join(' ')})${tail}`;
+  if (/^[a-z]{2,4}$/.test(term)) return `(?:${[...term].join('\\.?')}|${[...term].join(' ')})${tail}`;
   const chars = [...term];
   let body = '';
   for (let i = 0; i < chars.length; i++) {
@@ -193,7 +196,7 @@ function keywordPattern(term: string): string {
     if (i > 0 && /[^\x00-\x7f]/.test(ch) && !/[\s._-]/.test(chars[i - 1]!)) body += '\\s?';
     body += escape(ch);
   }
-  return head + body + tail;
+  return body + tail;
 }
 
 function keywordKey(text: string): string {
@@ -214,12 +217,17 @@ function keywordsOf(lists: Readonly<Record<string, readonly TermEntry[]>>): Keyw
     named.add(label);
     schemes.set(key, named);
   }
-  const patterns = [...terms].sort((a, b) => b.length - a.length).map(keywordPattern);
+  // Longest first, so `social security number` wins over `social security`; one lookbehind for
+  // the words that start with a letter or digit, so that V8 tries them only at a word's start.
+  const sorted = [...terms].sort((a, b) => b.length - a.length);
+  const words = sorted.filter((t) => /^[a-z0-9]/.test(t)).map(keywordPattern);
+  const others = sorted.filter((t) => !/^[a-z0-9]/.test(t)).map(keywordPattern);
   const fillers = [...new Set((lists[FILLER_LIST] ?? []).map(({ term }) => normalise(term)).filter((t) => t !== ''))]
     .sort((a, b) => b.length - a.length)
     .map((t) => escape(t) + (/[a-z0-9]$/.test(t) ? '(?![a-z])' : ''));
   const keywords: Keywords = {
-    find: patterns.length > 0 ? new RegExp(patterns.join('|'), 'g') : undefined,
+    words: words.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${words.join('|')})`, 'g') : undefined,
+    others: others.length > 0 ? new RegExp(others.join('|'), 'g') : undefined,
     schemes,
     fillers: new RegExp(`^(?:[\\s:：#=.,\\-–—()'"/№]${fillers.map((f) => `|${f}`).join('')})*$`),
   };
@@ -227,15 +235,45 @@ function keywordsOf(lists: Readonly<Record<string, readonly TermEntry[]>>): Keyw
   return keywords;
 }
 
-/** What names a candidate: scheme ids (or `any`) → the keyword, as written in the digits view. */
-interface Naming {
-  /** Named near the number: before it in its clause, or just after it. */
-  readonly near: ReadonlyMap<string, string>;
-  /** Named right before it, with only separators and filler words between. */
-  readonly next: ReadonlyMap<string, string>;
+/** A keyword in the message: where, and the schemes it names. */
+interface KeywordHit {
+  readonly start: number;
+  readonly end: number;
+  readonly word: string;
+  readonly schemes: ReadonlySet<string>;
 }
 
-const NOBODY: Naming = { near: new Map(), next: new Map() };
+/** Every keyword in the message, in order: a message with numbers often has several. */
+function keywordHits(al: string, keywords: Keywords): KeywordHit[] {
+  const out: KeywordHit[] = [];
+  collectHits(al, keywords.words, keywords, out);
+  if (keywords.others && NOT_ASCII.test(al)) {
+    collectHits(al, keywords.others, keywords, out);
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+function collectHits(al: string, find: RegExp | undefined, keywords: Keywords, out: KeywordHit[]): void {
+  if (!find) return;
+  find.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = find.exec(al)) !== null) {
+    const schemes = keywords.schemes.get(keywordKey(match[0]));
+    if (schemes) out.push({ start: match.index, end: match.index + match[0].length, word: match[0], schemes });
+  }
+}
+
+/** The keywords around a candidate: those in its clause before it or just after it, and the one next to it. */
+interface Naming {
+  readonly near: readonly KeywordHit[];
+  /** The last keyword before the number, when only separators and filler words stand between. */
+  readonly next: KeywordHit | undefined;
+}
+
+const NOBODY: Naming = { near: [], next: undefined };
 /** How far before a number a keyword still names it, and how far after. */
 const BEFORE = 48;
 const AFTER = 16;
@@ -246,31 +284,47 @@ function isClauseBreak(unit: number, after: boolean): boolean {
   return after && (unit === 0x2c || unit === 0x2e || unit === 0xff0c);
 }
 
-function namingOf(al: string, candidate: Candidate, keywords: Keywords): Naming {
-  const find = keywords.find;
-  if (!find) return NOBODY;
+function namingOf(al: string, candidate: Candidate, hits: readonly KeywordHit[], keywords: Keywords): Naming {
+  if (hits.length === 0) return NOBODY;
   let from = candidate.start;
   while (from > 0 && candidate.start - from < BEFORE && !isDigit(al.charCodeAt(from - 1)) && !isClauseBreak(al.charCodeAt(from - 1), false)) from--;
   let to = candidate.end;
   while (to < al.length && to - candidate.end < AFTER && !isDigit(al.charCodeAt(to)) && !isClauseBreak(al.charCodeAt(to), true)) to++;
-  const near = new Map<string, string>();
-  let next = new Map<string, string>();
-  const before = al.slice(from, candidate.start);
-  find.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  // The last keyword before the number is the one that names it when the two are next to each other.
-  while ((match = find.exec(before)) !== null) {
-    const schemes = keywords.schemes.get(keywordKey(match[0])) ?? [];
-    for (const scheme of schemes) near.set(scheme, match[0]);
-    next = new Map();
-    if (keywords.fillers.test(before.slice(match.index + match[0].length))) for (const scheme of schemes) next.set(scheme, match[0]);
+  const near: KeywordHit[] = [];
+  let last: KeywordHit | undefined;
+  // Only the hits inside the window: a long message can hold thousands of numbers and keywords.
+  for (let h = firstHitFrom(hits, from); h < hits.length && hits[h]!.start < to; h++) {
+    const hit = hits[h]!;
+    workMeter.steps++;
+    if (hit.end <= candidate.start) {
+      near.push(hit);
+      last = hit;
+    } else if (hit.start >= candidate.end) near.push(hit);
   }
-  const after = al.slice(candidate.end, to);
-  find.lastIndex = 0;
-  while ((match = find.exec(after)) !== null) {
-    for (const scheme of keywords.schemes.get(keywordKey(match[0])) ?? []) if (!near.has(scheme)) near.set(scheme, match[0]);
+  const next = last && keywords.fillers.test(al.slice(last.end, candidate.start)) ? last : undefined;
+  return near.length === 0 ? NOBODY : { near, next };
+}
+
+/** The index of the first hit that starts at or after `from` (hits are in order). */
+function firstHitFrom(hits: readonly KeywordHit[], from: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (hits[middle]!.start < from) low = middle + 1;
+    else high = middle;
   }
-  return { near, next };
+  return low;
+}
+
+/** The word in `hits` that names `scheme` itself, or else (when `any` counts) any id. */
+function wordFor(hits: readonly (KeywordHit | undefined)[], scheme: string, any: boolean): string | undefined {
+  let word: string | undefined;
+  for (const hit of hits) {
+    if (hit?.schemes.has(scheme)) return hit.word;
+    if (any && hit?.schemes.has(ANY)) word ??= hit.word;
+  }
+  return word;
 }
 
 /** The decision for one scheme's reading of a candidate: a match, or why there is none. */
@@ -281,16 +335,15 @@ function read(scheme: IdScheme, candidate: Candidate, written: string, naming: (
   // The form it was written in could be reported without a keyword, had its check passed; then
   // a word for any id (`id number`) names it too. A weak scheme needs a word of its own.
   const alone = scheme.alone?.(candidate.value, written);
-  const wordOf = (names: ReadonlyMap<string, string>) => names.get(scheme.id) ?? (alone === undefined ? undefined : names.get(ANY));
   if (problem === undefined) {
-    const word = wordOf(naming().near);
+    const word = wordFor(naming().near, scheme.id, alone !== undefined);
     if (word !== undefined) {
       return { score: NAMED_SCORE, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid, named by "${word}"` }] };
     }
     if (alone !== undefined) return { score: alone, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid` }] };
     return { rejected: `${scheme.id}: ${scheme.checked} valid, but no keyword of the scheme names it` };
   }
-  const word = wordOf(naming().next);
+  const word = wordFor([naming().next], scheme.id, alone !== undefined);
   if (word === undefined) return { rejected: `${scheme.id}: ${problem}` };
   return {
     score: FAILED_SCORE,
@@ -318,16 +371,15 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
     }
   }
   const keywords = keywordsOf(context.lists);
+  let hits: KeywordHit[] | undefined;
   const out: DetectorMatch[] = [];
+  // The scans above: runs of digits, letters read back, the codice fiscale's and the keywords'.
+  workMeter.steps += 4 * dv.length;
   for (const candidate of candidates) {
+    workMeter.steps++;
     const written = originalOf(view, text, candidate.start, candidate.end);
-    const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
-    if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
-      rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: 'an amount, not an id' });
-      continue;
-    }
     let naming: Naming | undefined;
-    const named = () => (naming ??= namingOf(al, candidate, keywords));
+    const named = () => (naming ??= namingOf(al, candidate, (hits ??= keywordHits(al, keywords)), keywords));
     let best: { scheme: IdScheme; score: number; steps: ExplanationStep[] } | undefined;
     for (const scheme of candidate.schemes) {
       const reading = read(scheme, candidate, written, named);
@@ -335,6 +387,12 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
       else if (!best || reading.score > best.score) best = { scheme, score: reading.score, steps: reading.steps };
     }
     if (!best) continue;
+    // Asked only of a number that would be reported: most candidates are not.
+    const before = dv.slice(Math.max(0, candidate.start - 4), candidate.start);
+    if (/^\d/.test(candidate.value) && looksLikeAmount(before, dv.slice(candidate.end, candidate.end + 8))) {
+      rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: 'an amount, not an id' });
+      continue;
+    }
     out.push({
       view: 'digits',
       start: candidate.start,

@@ -4,7 +4,7 @@ import { ADVICE, SERVICE, HOSTILE_EMOJI, HOSTILITY, JOKE, LAUGHING, LOGISTICS, N
 import {
   PERSON_ONLY, PROPERTY_ONLY, BODY, CALLS_FOR, DESIRE, FAMILY, FUTURE, HARM_VERBS, IDIOM_OBJECTS, MODALS, NEEDS_PERSON, NEGATIONS,
   NEGATIVE_SUBJECTS, PEOPLE, PROPERTY, PURSUIT_VERBS, READER, READER_POSSESSIVE, SOMEONE_SUBJECTS,
-  SPEAKER_SUBJECTS, THIRD_PRONOUNS,
+  SPEAKER_SUBJECTS, THIRD_PRONOUNS, DARE_VERBS,
 } from './lexicon.js';
 import { CUE_READS_ASCII, CUES, cuesPossible, type Cue, type ThreatKind } from './cues.js';
 import { gate, gatePasses, sexualSign, type GateFlags } from './gate.js';
@@ -431,6 +431,12 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
       if (t.tags.has('Pronoun') || t.tags.has('Noun') || t.tags.size === 0) subject = t;
       break;
     }
+    // "think I won't stab you?", "bet I wouldn't": the negation is the reader's doubt, dared.
+    const dared = negated && subject !== undefined && SPEAKER_SUBJECTS.has(subject.w) && DARE_VERBS.has(tokens[j - 1]?.w ?? '');
+    if (dared) {
+      negated = false;
+      aux.push('will');
+    }
     let agent = agentOf(subject, clause, k);
     // "I'll get my boys to jump him", "I'll pay someone to…": whoever arranges it is the agent.
     if ((agent === 'third' || agent === 'thing') && subject && aux.includes('to')) {
@@ -503,6 +509,7 @@ function harmFrames(sentence: Sentence, clause: Clause, frames: Frames, out: Thr
     const mood = moodOf(aux, agent, wishedBySpeaker, clause);
     if (mood === 'statement' && !(wishedBySpeaker)) continue;
     const steps: ExplanationStep[] = [];
+    if (dared) steps.push({ kind: 'dare', delta: 0, note: `"${tokens[j - 1]!.w} ${subject!.w} won't…": a dare, not a negation` });
     let kind: ThreatKind;
     if (patient.kind === 'reader') kind = 'violence';
     else if (patient.kind === 'family') kind = 'family';
@@ -621,7 +628,9 @@ function pushEvent(out: ThreatEvent[], sentence: Sentence, clause: Clause, frame
   }
   const tagQuestion = /\b(?:right|yeah|yes|ok|okay|huh|eh|innit|got it|understand|hear me)$/.test(sentence.line.replace(/[?!. ]+$/, ''));
   if ((clause.question || sentence.question) && !tagQuestion && (draft.kind === 'violence' || draft.kind === 'third-party' || draft.kind === 'intimidation')) {
-    if (!/conditional/.test(mood)) steps.push({ kind: 'question', delta: -0.45, note: 'asked as a question, not stated' });
+    if (!/conditional/.test(mood) && !steps.some((s) => s.kind === 'dare')) {
+      steps.push({ kind: 'question', delta: -0.45, note: 'asked as a question, not stated' });
+    }
   }
   const quote = frames.quotes.find((q) => q.start <= draft.span.start && draft.span.end <= q.end);
   if (quote?.reported) steps.push({ kind: 'quotation', delta: -0.6, note: "inside someone else's quoted words" });

@@ -102,6 +102,10 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       referring([p('group'), p('wishes'), p('them'), p('fates')], 'a wish for "them"'),
       referring([p('group'), p('wishes'), p('harm-acts'), p('them')], 'a wish for "them"'),
       referring([p('group'), p('them'), p('norms'), p('fates')], 'a norm for "them"'),
+      // The group named, then the world better without "them": "X… 少了她们路上就清净了".
+      { ...referring([p('group'), p('without'), p('them'), p('better')], 'the world better without "them"'), ignoresNegation: true },
+      // Harm on meeting one of them: "if I see one more X I'm gonna start swinging".
+      { parts: [p('if-not'), p('group'), p('harm-acts')], gap: 8, delta: -0.05, note: 'harm on meeting one of the group' },
       // A condition on the group, then harm: "X 全部赶出去，不走就打死".
       { ...referring([p('group'), p('if-not'), p('harm-acts')], 'harm if they stay'), ignoresNegation: true },
     ],

@@ -651,6 +651,23 @@ export const CUES: readonly Cue[] = [
     allowsNegation: true,
   },
   {
+    // Street slang for coming to fight: "pull up on you", "catch these hands", "rearrange your face".
+    kind: 'violence',
+    pattern: g(
+      `(?:pull|pulling|run|running|roll|rolling) up on you`,
+      `catch (?:these|my|the) hands`,
+      `rearrange your (?:face|teeth|jaw)`,
+      `light you up`,
+      `curb ?stomp(?:ing|ed)? you`,
+      `(?:leave|leaving|go home|carried out|carry you out) (?:on|in) a stretcher`,
+    ),
+    agent: 'speaker',
+    patient: 'reader',
+    mood: 'future (street slang)',
+    delta: -0.05,
+    note: 'street slang for coming to fight the reader',
+  },
+  {
     kind: 'violence',
     pattern: g(`get my hands on you`),
     agent: 'speaker',

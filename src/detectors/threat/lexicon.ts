@@ -138,6 +138,8 @@ export const PEOPLE = new Set([
 export const GROUP_MARKERS = new Set(['all', 'every', 'those', 'these', 'them', 'em', "'em", 'everyone', 'everybody', 'people']);
 
 /** Subjects that make the speaker the agent. */
+/** Verbs before "I won't" that make the negation a dare: "think I won't…?", "bet I wouldn't". */
+export const DARE_VERBS = new Set(['think', 'thinking', 'thought', 'bet', 'believe']);
 export const SPEAKER_SUBJECTS = new Set(['i', 'we', 'me', 'us', 'ima', 'imma']);
 /** Subjects that make an unnamed someone the agent (`someone should…`). */
 export const SOMEONE_SUBJECTS = new Set(['someone', 'somebody', 'anyone', 'anybody', 'people', 'sb']);
