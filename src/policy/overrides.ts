@@ -5,12 +5,14 @@ import { BASE_PLACEHOLDERS, placeholdersOf, SHARED_PREFIX, type RuleSet, type Te
 import { nearest } from './nearest.js';
 import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+import { switchIssues, switchSchemas, type RegionChoice, type SeverityChoice } from './switches.js';
 import { bareTerm, termEntries } from './term-entries.js';
 import { zodLibrary, type ZodLibrary } from './zod-lib.js';
 
 /** Builds the overrides schema from zod and the rule-file schemas it shares entries with. */
 function build(z: ZodLibrary) {
   const { allowEntry, contextEntry, termList } = schemas();
+  const switches = switchSchemas(z);
   const thresholds = z.strictObject({ review: z.number().min(0).max(1).optional(), block: z.number().min(0).max(1).optional() });
 
   const ruleChange = z.strictObject({
@@ -42,6 +44,10 @@ function build(z: ZodLibrary) {
       .optional(),
     /** Changes to single rules, keyed `rule-set/rule`. */
     rules: z.record(z.string(), ruleChange).optional(),
+    /** Regions a rule set declares, turned on or off, keyed by rule-set id: `profanity: { exclude: [en-in] }`. */
+    regions: switches.regions.optional(),
+    /** Severity tiers turned on or off, keyed by rule-set id: `profanity: { min: medium }`. */
+    severity: switches.severity.optional(),
   });
 
   return { overrides, ruleChange };
@@ -114,6 +120,8 @@ function validKeysAt(path: readonly (string | number)[]): string[] {
   if (path.length === 0) return Object.keys(overridesSchemas().overrides.shape);
   if (path[0] === 'rules' && path.length === 2) return Object.keys(overridesSchemas().ruleChange.shape);
   if (path[0] === 'thresholds' && path.length === 2) return ['review', 'block'];
+  if (path[0] === 'regions' && path.length === 2) return ['include', 'exclude'];
+  if (path[0] === 'severity' && path.length === 2) return ['min', 'exclude'];
   if (path.includes('context')) return ['terms', 'within', 'side', 'opening', 'delta', 'note'];
   if (path.includes('allow')) return ['terms', 'within', 'side', 'name', 'for', 'note'];
   return [];
@@ -124,6 +132,10 @@ export interface AppliedOverrides {
   readonly ruleSets: RuleSet[];
   readonly disable: string[];
   readonly thresholds: Record<string, { review?: number; block?: number }>;
+  /** The regions each rule set's last overrides file turned on or off, checked against the rule sets. */
+  readonly regions: Record<string, RegionChoice>;
+  /** The severity tiers each rule set's last overrides file turned on or off. */
+  readonly severity: Record<string, SeverityChoice>;
 }
 
 /**
@@ -135,6 +147,9 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
   let current = [...ruleSets];
   const disable: string[] = [];
   const thresholdsOut: Record<string, { review?: number; block?: number }> = {};
+  // Maps without a prototype: a rule-set id is any kebab-case name, `constructor` included.
+  const regions: Record<string, RegionChoice> = Object.create(null) as Record<string, RegionChoice>;
+  const severity: Record<string, SeverityChoice> = Object.create(null) as Record<string, SeverityChoice>;
   const issues: RuleSetIssue[] = [];
   for (const overrides of all) {
     const issue = (code: RuleSetIssue['code'], path: (string | number)[], message: string): RuleSetIssue =>
@@ -151,6 +166,10 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
     for (const [category, values] of Object.entries(overrides.thresholds ?? {})) {
       thresholdsOut[category] = { ...thresholdsOut[category], ...values };
     }
+    // Checked against the rule sets as loaded: a region is known whatever lists an earlier file changed.
+    issues.push(...switchIssues(current, overrides, issue));
+    Object.assign(regions, overrides.regions);
+    Object.assign(severity, overrides.severity);
     for (const [id, change] of Object.entries(overrides.lists ?? {})) {
       const shared = id.startsWith(SHARED_PREFIX);
       if (!(shared ? sharedIds : listIds).includes(id)) {
@@ -207,7 +226,7 @@ export function applyOverrides(ruleSets: readonly RuleSet[], all: readonly Polic
     }
   }
   if (issues.length > 0) throw new RuleSetError(issues);
-  return { ruleSets: current, disable, thresholds: thresholdsOut };
+  return { ruleSets: current, disable, thresholds: thresholdsOut, regions, severity };
 }
 
 type TermList = Record<string, string[]> | string[];
