@@ -30,7 +30,7 @@ function build(z: ZodLibrary) {
       within: z.number().int().min(0).max(100).optional(),
       /** Count only terms on this side of the match: `after` reads what follows it (你妈的 + 行李). */
       side: z.enum(['before', 'after']).optional(),
-      /** Only when the match is a vocative opening the message: nothing but punctuation before it, punctuation after it. */
+      /** Only when the match is a vocative: punctuation after it; before it only punctuation and @mentions, or an English sentence's end. */
       opening: z.boolean().optional(),
       delta: z.number().min(-1).max(1).optional(),
       note: z.string().optional(),
