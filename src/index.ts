@@ -38,7 +38,8 @@ export type {
 } from './conversation/index.js';
 export { DEFAULT_THRESHOLDS } from './engine/scoring.js';
 export { loadRuleSet, safeLoadRuleSet } from './policy/load.js';
-export type { LoadRuleSetOptions, RuleSet, TermEntry } from './policy/load.js';
+export type { LoadRuleSetOptions, Region, RuleSet, TermEntry } from './policy/load.js';
+export type { RegionChoice, SeverityChoice } from './policy/switches.js';
 export { applyOverrides, loadOverrides, overridesSchema } from './policy/overrides.js';
 export type { AppliedOverrides, PolicyOverrides } from './policy/overrides.js';
 export { builtinRuleSets, builtinRuleSetIds } from './policy/builtin.js';

@@ -384,6 +384,8 @@ function run(argv: readonly string[], io: Io): number | Promise<number> {
       for (const ruleSet of moderator.ruleSets) {
         const file = ruleSet.file ? ` ${c.dim(ruleSet.file)}` : '';
         io.stdout.write(`${c.bold(ruleSet.id)} (${ruleSet.category}, ${ruleSet.locale})${file}\n  ${ruleSet.description.trim()}\n`);
+        const regions = Object.entries(ruleSet.regions ?? {}).map(([id, region]) => (region.off ? c.dim(`${id} (off)`) : id));
+        if (regions.length > 0) io.stdout.write(`  regions: ${regions.join(', ')}\n`);
         for (const rule of ruleSet.rules) {
           io.stdout.write(`  ${ruleSet.id}/${rule.id}  ${rule.severity}, score ${rule.score}\n    ${c.dim(rule.description)}\n`);
         }

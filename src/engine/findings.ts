@@ -80,13 +80,17 @@ function onSide(side: 'before' | 'after' | undefined, hit: { start: number; end:
 }
 
 /**
- * Whether the match is a vocative opening the message: nothing but spaces, punctuation or symbols
- * before it, and punctuation (or the end) right after it, as in "Idiot, where is it" or "废物，".
+ * Whether the match is a vocative: punctuation (or the end) right after it, and before it nothing
+ * but spaces, punctuation, symbols and @mentions ("Idiot, where is it", "@sam idiot!", "废物，"), or
+ * the end of an English sentence ("… have no shame. Coward."): a name said on its own.
  */
 function isVocative(text: string, match: { start: number; end: number }): boolean {
-  if (match.start > 32 || /[\p{L}\p{N}]/u.test(text.slice(0, match.start))) return false;
   const after = /^\s*(.)/u.exec(text.slice(match.end, match.end + 8));
-  return after === null || /[\p{P}\p{S}]/u.test(after[1]!);
+  if (after !== null && !/[\p{P}\p{S}]/u.test(after[1]!)) return false;
+  // Only ASCII sentence ends: in Chinese, "质量太差。垃圾！" calls the goods rubbish, not a person.
+  if (/[\p{L}\p{N}][.!?]+["')\]]?\s+$/u.test(text.slice(Math.max(0, match.start - 12), match.start))) return true;
+  if (match.start > 256) return false;
+  return !/[\p{L}\p{N}]/u.test(text.slice(0, match.start).replace(/(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu, ''));
 }
 
 function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, index: number, into: Scored): void {

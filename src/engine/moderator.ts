@@ -7,6 +7,7 @@ import { RuleSetError } from '../policy/errors.js';
 import { distinctRuleSets } from '../policy/rule-set-ids.js';
 import { applyOverrides, loadOverrides, type PolicyOverrides } from '../policy/overrides.js';
 import { conversationVocabulary, resolveShared, sharedVocabulary } from '../policy/vocabulary.js';
+import { applySwitches, checkSwitchOptions, type RegionChoice, type SeverityChoice } from '../policy/switches.js';
 import { createConversation, type ConversationContext } from '../conversation/conversation.js';
 import type { Conversation, ConversationOptions } from '../conversation/types.js';
 import { compileLexicon, wordHitsOf, type WordHits } from '../conversation/lexicon.js';
@@ -31,6 +32,17 @@ export interface ModeratorOptions {
   readonly disable?: readonly string[];
   /** Per-category thresholds; `default` applies to categories not named. */
   readonly thresholds?: Readonly<Record<string, Partial<Thresholds>>>;
+  /**
+   * Regions a rule set declares, turned on or off, keyed by rule-set id:
+   * `{ profanity: { exclude: ['en-in', 'zh-yue'] } }`, or `include` for only those. A region off
+   * stops its words matching. Wins over an overrides file's choice for the same rule set.
+   */
+  readonly regions?: Readonly<Record<string, RegionChoice>>;
+  /**
+   * Severity tiers turned on or off, keyed by rule-set id: `{ profanity: { min: 'medium' } }`
+   * leaves out the rules below medium, `exclude` names tiers. Wins over an overrides file's choice.
+   */
+  readonly severity?: Readonly<Record<string, SeverityChoice>>;
   /** Extra code detectors that rules can name with `detector:`. */
   readonly detectors?: readonly Detector[];
   /**
@@ -80,7 +92,12 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
   const overrides = [options.overrides ?? []].flat().map((o) => (typeof o === 'string' ? loadOverrides(o) : o));
   const applied = applyOverrides(resolveShared(distinctRuleSets(chooseRuleSets(options))), overrides, sharedVocabulary(), conversationVocabulary());
   const disabled = new Set([...applied.disable, ...(options.disable ?? [])]);
-  const ruleSets = filterRuleSets(applied.ruleSets, options, [...disabled]);
+  const chosen = checkSwitchOptions(applied.ruleSets, options);
+  const switched = applySwitches(applied.ruleSets, {
+    regions: { ...applied.regions, ...chosen.regions },
+    severity: { ...applied.severity, ...chosen.severity },
+  });
+  const ruleSets = filterRuleSets(switched, options, [...disabled]);
   const detectors = new Map(builtinDetectors().map((d) => [d.name, d] as const));
   for (const detector of options.detectors ?? []) detectors.set(detector.name, detector);
   // The conversation vocabulary's words ride on the scan every message gets; no rule reads them.

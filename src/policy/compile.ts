@@ -91,6 +91,11 @@ export interface CompiledPolicy {
   readonly watched: readonly (readonly number[] | undefined)[];
 }
 
+/** The lists of the regions a policy turned off in this rule set. */
+function listsOff(ruleSet: RuleSet): Set<string> {
+  return new Set(Object.values(ruleSet.regions ?? {}).flatMap((region) => (region.off ? region.lists : [])));
+}
+
 const DEFAULT_CONTEXT_WITHIN = 8;
 const DEFAULT_CONTEXT_DELTA = 0.1;
 
@@ -171,13 +176,16 @@ export function compilePolicy(
       ruleOwners.set(id, ruleSet);
       const index = rules.length;
       const boundary = source.boundary ?? 'word';
-      // Labels a match of this rule can carry, for `allow: [{ for: [...] }]`.
+      // Labels a match of this rule can carry, for `allow: [{ for: [...] }]`. A list of a region the
+      // policy turned off is empty, and an exception for one of its words is then moot, not a typo.
       const labels = new Set<string>();
+      let readsRegionOff = false;
       const expand = (entries: readonly string[], role: TermRole, slot: number) => {
         for (const entry of entries) {
           if (entry.startsWith('@')) {
             const list = entry.slice(1);
             const items = ruleSet.lists[list] ?? [];
+            if ((role === 'terms' || role === 'near') && listsOff(ruleSet).has(list)) readsRegionOff = true;
             const ids = idsOfList(ruleSet, setIndex, list, boundary);
             items.forEach((item, i) => {
               if (ids[i]! >= 0) addTarget(ids[i]!, { rule: index, role, slot, label: item.label, list });
@@ -270,7 +278,7 @@ export function compilePolicy(
         const note = typeof entry === 'string' || entry.note === undefined ? `exception: ${termsOfEntry.slice(0, 3).join(', ')}` : entry.note;
         const only = typeof entry === 'string' ? undefined : entry.for;
         only?.forEach((label, i) => {
-          if (labels.has(label)) return;
+          if (labels.has(label) || readsRegionOff) return;
           const hint = nearest(label, [...labels]);
           issues.push(
             locateIssue(

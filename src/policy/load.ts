@@ -15,6 +15,14 @@ export interface TermEntry {
   readonly label: string;
 }
 
+/** A region a rule set declares (`en-au`, `zh-yue`): lists whose words a policy turns off together. */
+export interface Region {
+  readonly description: string;
+  readonly lists: readonly string[];
+  /** Set on a moderator's copy of the rule set when its policy turned the region off; its lists are then empty. */
+  readonly off?: boolean;
+}
+
 /** A validated rule set, ready to be compiled into a moderator. */
 export interface RuleSet {
   readonly id: string;
@@ -22,6 +30,8 @@ export interface RuleSet {
   readonly locale: string;
   readonly description: string;
   readonly lists: Readonly<Record<string, readonly TermEntry[]>>;
+  /** Regions whose words a policy can turn off, by id; absent when the file declares none. */
+  readonly regions?: Readonly<Record<string, Region>>;
   readonly rules: readonly RuleSource[];
   /** The file it was loaded from, when it came from one. */
   readonly file?: string;
@@ -117,6 +127,7 @@ function fromDocument(
     locale: parsed.data.locale,
     description: parsed.data.description,
     lists: expandLists(parsed.data.lists ?? {}),
+    ...(parsed.data.regions === undefined ? {} : { regions: parsed.data.regions }),
     rules: parsed.data.rules,
     ...(file === undefined ? {} : { file }),
   };
@@ -180,6 +191,7 @@ function describeType(value: unknown): string {
 function validKeysAt(path: readonly (string | number)[]): string[] {
   if (path.length === 0) return Object.keys(schemas().ruleSet.shape);
   if (path[0] === 'rules' && path.length === 2) return Object.keys(schemas().rule.shape);
+  if (path[0] === 'regions' && path.length === 2) return Object.keys(schemas().region.shape);
   if (path.at(-1) === 'near') return ['groups', 'within', 'ordered'];
   if (path.includes('context')) return ['terms', 'within', 'delta', 'note'];
   if (path.includes('allow')) return ['terms', 'within', 'for', 'note'];
@@ -231,6 +243,7 @@ function wellFormedParts(value: unknown): RuleSetSource {
 function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
   const issues: RuleSetIssue[] = [];
   const listNames = Object.keys(data.lists ?? {});
+  issues.push(...checkRegions(data.regions, listNames, yaml));
   const seen = new Map<string, number>();
   data.rules.forEach((rule, index) => {
     const at = (...rest: (string | number)[]) => ['rules', index, ...rest];
@@ -314,6 +327,28 @@ function checkRuleSet(data: RuleSetSource, yaml: YamlSource): RuleSetIssue[] {
       }
     }
   });
+  return issues;
+}
+
+/** Each list a region names exists, and belongs to no other region (turning one off would take it from both). */
+function checkRegions(regions: unknown, listNames: readonly string[], yaml: YamlSource): RuleSetIssue[] {
+  if (!isRecord(regions)) return [];
+  const issues: RuleSetIssue[] = [];
+  const owner = new Map<string, string>();
+  for (const [id, region] of Object.entries(regions)) {
+    if (!isRecord(region) || !isStrings(region.lists)) continue;
+    region.lists.forEach((name, i) => {
+      const at = ['regions', id, 'lists', i];
+      if (!listNames.includes(name)) {
+        const hint = nearest(name, listNames);
+        issues.push(yaml.issue('unknown_list', at, `no list named "${name}" in \`lists\`${hint ? `; did you mean "${hint}"?` : ''}`));
+      } else if (owner.has(name)) {
+        issues.push(yaml.issue('invalid_shape', at, `list "${name}" is already in region "${owner.get(name)}"; a list belongs to one region`));
+      } else {
+        owner.set(name, id);
+      }
+    });
+  }
   return issues;
 }
 

@@ -6,12 +6,14 @@ import { nearest } from './nearest.js';
 import { CONVERSATION_RULE_IDS, CONVERSATION_RULE_SET } from '../conversation/rule-ids.js';
 import { schemas, SEVERITIES } from './schema.js';
 import { parseYamlSource, schemaIssues, type YamlSource } from './source.js';
+import { switchIssues, switchSchemas, type RegionChoice, type SeverityChoice } from './switches.js';
 import { bareTerm, termEntries } from './term-entries.js';
 import { zodLibrary, type ZodLibrary } from './zod-lib.js';
 
 /** Builds the overrides schema from zod and the rule-file schemas it shares entries with. */
 function build(z: ZodLibrary) {
   const { allowEntry, contextEntry, termList } = schemas();
+  const switches = switchSchemas(z);
   const thresholds = z.strictObject({ review: z.number().min(0).max(1).optional(), block: z.number().min(0).max(1).optional() });
 
   const ruleChange = z.strictObject({
@@ -44,6 +46,10 @@ function build(z: ZodLibrary) {
       .optional(),
     /** Changes to single rules, keyed `rule-set/rule`. */
     rules: z.record(z.string(), ruleChange).optional(),
+    /** Regions a rule set declares, turned on or off, keyed by rule-set id: `profanity: { exclude: [en-in] }`. */
+    regions: switches.regions.optional(),
+    /** Severity tiers turned on or off, keyed by rule-set id: `profanity: { min: medium }`. */
+    severity: switches.severity.optional(),
   });
 
   return { overrides, ruleChange };
@@ -116,6 +122,8 @@ function validKeysAt(path: readonly (string | number)[]): string[] {
   if (path.length === 0) return Object.keys(overridesSchemas().overrides.shape);
   if (path[0] === 'rules' && path.length === 2) return Object.keys(overridesSchemas().ruleChange.shape);
   if (path[0] === 'thresholds' && path.length === 2) return ['review', 'block'];
+  if (path[0] === 'regions' && path.length === 2) return ['include', 'exclude'];
+  if (path[0] === 'severity' && path.length === 2) return ['min', 'exclude'];
   if (path.includes('context')) return ['terms', 'within', 'side', 'opening', 'delta', 'note'];
   if (path.includes('allow')) return ['terms', 'within', 'side', 'name', 'for', 'note'];
   return [];
@@ -128,6 +136,10 @@ export interface AppliedOverrides {
   readonly thresholds: Record<string, { review?: number; block?: number }>;
   /** The conversation vocabulary with the overrides' changes, when one was given. */
   readonly conversation?: Vocabulary;
+  /** The regions each rule set's last overrides file turned on or off, checked against the rule sets. */
+  readonly regions: Record<string, RegionChoice>;
+  /** The severity tiers each rule set's last overrides file turned on or off. */
+  readonly severity: Record<string, SeverityChoice>;
 }
 
 /**
@@ -145,6 +157,9 @@ export function applyOverrides(
   let conversationLists = conversation?.lists;
   const disable: string[] = [];
   const thresholdsOut: Record<string, { review?: number; block?: number }> = {};
+  // Maps without a prototype: a rule-set id is any kebab-case name, `constructor` included.
+  const regions: Record<string, RegionChoice> = Object.create(null) as Record<string, RegionChoice>;
+  const severity: Record<string, SeverityChoice> = Object.create(null) as Record<string, SeverityChoice>;
   const issues: RuleSetIssue[] = [];
   for (const overrides of all) {
     const issue = (code: RuleSetIssue['code'], path: (string | number)[], message: string): RuleSetIssue =>
@@ -164,6 +179,10 @@ export function applyOverrides(
     for (const [category, values] of Object.entries(overrides.thresholds ?? {})) {
       thresholdsOut[category] = { ...thresholdsOut[category], ...values };
     }
+    // Checked against the rule sets as loaded: a region is known whatever lists an earlier file changed.
+    issues.push(...switchIssues(current, overrides, issue));
+    Object.assign(regions, overrides.regions);
+    Object.assign(severity, overrides.severity);
     for (const [id, change] of Object.entries(overrides.lists ?? {})) {
       const shared = id.startsWith(SHARED_PREFIX);
       // A rule set of its own named `conversation` keeps its lists; the vocabulary's are the others.
@@ -232,7 +251,7 @@ export function applyOverrides(
   }
   if (issues.length > 0) throw new RuleSetError(issues);
   const changedConversation = conversation && conversationLists !== conversation.lists ? { ...conversation, lists: conversationLists! } : conversation;
-  return { ruleSets: current, disable, thresholds: thresholdsOut, ...(changedConversation ? { conversation: changedConversation } : {}) };
+  return { ruleSets: current, disable, thresholds: thresholdsOut, regions, severity, ...(changedConversation ? { conversation: changedConversation } : {}) };
 }
 
 type TermList = Record<string, string[]> | string[];

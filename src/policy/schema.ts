@@ -30,7 +30,7 @@ function build(z: ZodLibrary) {
       within: z.number().int().min(0).max(100).optional(),
       /** Count only terms on this side of the match: `after` reads what follows it (你妈的 + 行李). */
       side: z.enum(['before', 'after']).optional(),
-      /** Only when the match is a vocative opening the message: nothing but punctuation before it, punctuation after it. */
+      /** Only when the match is a vocative: punctuation after it; before it only punctuation and @mentions, or an English sentence's end. */
       opening: z.boolean().optional(),
       delta: z.number().min(-1).max(1).optional(),
       note: z.string().optional(),
@@ -82,6 +82,17 @@ function build(z: ZodLibrary) {
     allow: z.array(allowEntry).optional(),
   });
 
+  const listName = z.string().regex(/^[A-Za-z0-9_-]+$/, 'list names use letters, digits, _ and -');
+
+  /**
+   * A region or language variety whose words a policy can turn off as one (`en-au`, `zh-yue`): the
+   * lists that hold its words. A list belongs to at most one region; a list in none is always on.
+   */
+  const region = z.strictObject({
+    description: nonEmpty,
+    lists: z.array(listName).min(1),
+  });
+
   /** The shape of a rule file (`rules/<id>.<locale>.yaml`). */
   const ruleSetSchema = z.strictObject({
     $schema: z.string().optional(),
@@ -89,7 +100,9 @@ function build(z: ZodLibrary) {
     category: kebab,
     locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$|^any$/).default('any'),
     description: nonEmpty,
-    lists: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'list names use letters, digits, _ and -'), termList).optional(),
+    lists: z.record(listName, termList).optional(),
+    /** Regions whose words a policy can turn off (`regions: { profanity: { exclude: [en-au] } }` in an overrides file). */
+    regions: z.record(kebab, region).optional(),
     rules: z.array(ruleSchema).min(1),
   });
 
@@ -101,7 +114,7 @@ function build(z: ZodLibrary) {
     $schema: z.string().optional(),
     vocabulary: kebab,
     description: nonEmpty,
-    lists: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'list names use letters, digits, _ and -'), termList),
+    lists: z.record(listName, termList),
   });
 
   const findingExpectation = z.strictObject({
@@ -133,6 +146,7 @@ function build(z: ZodLibrary) {
 
   return {
     termList,
+    region,
     contextEntry,
     allowEntry,
     rule: ruleSchema,
@@ -156,6 +170,8 @@ export function schemas(): Schemas {
 
 /** A rule set as written in YAML, after schema validation and defaults. */
 export type RuleSetSource = Z.output<Schemas['ruleSet']>;
+/** A region a rule file declares: the lists that hold its words. */
+export type RegionSource = Z.output<Schemas['region']>;
 /** One rule as written in YAML, after schema validation and defaults. */
 export type RuleSource = Z.output<Schemas['rule']>;
 
