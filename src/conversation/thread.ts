@@ -1,5 +1,5 @@
-import { round, verdictFor, worstVerdict } from '../engine/scoring.js';
-import type { CategoryResult, Thresholds, Verdict } from '../engine/types.js';
+import { overallOf, round, verdictFor } from '../engine/scoring.js';
+import type { CategoryResult, Thresholds } from '../engine/types.js';
 import { threadFindingKey, type Live } from './live.js';
 import type { MessageSignals, ThreadFinding, ThreadResult } from './types.js';
 
@@ -142,13 +142,7 @@ function threadOf(live: Live, thresholdsFor: (category: string) => Thresholds, c
   }
   while (next < spanning.length) findings.push(spanning[next++]!.finding);
   const categories = scoreThread(findings, thresholdsFor);
-  let verdict: Verdict = 'allow';
-  let score = 0;
-  for (const category of Object.values(categories)) {
-    verdict = worstVerdict(verdict, category.verdict);
-    score = Math.max(score, category.score);
-  }
-  return { verdict, score, categories, findings };
+  return { ...overallOf(categories), categories, findings };
 }
 
 const EMPTY_THREAD: ThreadResult = Object.freeze({ verdict: 'allow', score: 0, categories: Object.freeze({}), findings: Object.freeze([]) });

@@ -16,8 +16,8 @@ import { explainMessage, type RuleExplanation } from './explain.js';
 import { buildFindings, type Suppressed } from './findings.js';
 import { checkRedactOptions, chooseFindings, redactFindings, type RedactNames, type RedactOptions, type RedactResult } from './redact.js';
 import { findingsByWindow, MAX_MODERATED_LENGTH, moderatedLength } from './limits.js';
-import { DEFAULT_THRESHOLDS, scoreCategories, worstVerdict } from './scoring.js';
-import type { ModerationResult, Thresholds, Verdict } from './types.js';
+import { DEFAULT_THRESHOLDS, overallOf, scoreCategories } from './scoring.js';
+import type { ModerationResult, Thresholds } from './types.js';
 
 /** Options for {@link createModerator}. */
 export interface ModeratorOptions {
@@ -182,13 +182,7 @@ function readMessage(policy: CompiledPolicy, text: string, thresholdsFor: (categ
 
 function resultOf(findings: ModerationResult['findings'], thresholdsFor: (category: string) => Thresholds): ModerationResult {
   const categories = scoreCategories(findings, thresholdsFor);
-  let verdict: Verdict = 'allow';
-  let score = 0;
-  for (const category of Object.values(categories)) {
-    verdict = worstVerdict(verdict, category.verdict);
-    score = Math.max(score, category.score);
-  }
-  return { verdict, score, categories, findings };
+  return { ...overallOf(categories), categories, findings };
 }
 
 function assertText(text: unknown, method: string): asserts text is string {

@@ -41,6 +41,17 @@ export function scoreCategories(
   return out;
 }
 
+/** A result's verdict and score over its categories: the worst verdict and the highest score. */
+export function overallOf(categories: Readonly<Record<string, CategoryResult>>): { verdict: Verdict; score: number } {
+  let verdict: Verdict = 'allow';
+  let score = 0;
+  for (const category of Object.values(categories)) {
+    verdict = worstVerdict(verdict, category.verdict);
+    score = Math.max(score, category.score);
+  }
+  return { verdict, score };
+}
+
 /** Scores are reported to 4 decimals so results compare and serialise cleanly. */
 export function round(value: number): number {
   return Math.round(value * 10000) / 10000;
