@@ -9,6 +9,8 @@ export type RuleSetIssueCode =
   | 'duplicate_rule_id'
   | 'duplicate_rule_set'
   | 'unknown_list'
+  | 'duplicate_list'
+  | 'duplicate_term'
   | 'unknown_term'
   | 'unknown_label'
   | 'unknown_placeholder'

@@ -1,4 +1,5 @@
 import { builtinDetector } from '../detectors/index.js';
+import { appEntryKeys, appIssues, appLists } from './apps.js';
 import { canAppearInPlainView } from '../text/plain-view.js';
 import { detectorOptionIssues } from './detector-options.js';
 import { readPolicyFile } from './encoding.js';
@@ -154,10 +155,31 @@ export const CONVERSATION_PREFIX = 'conversation/';
  * when the package is built). Throws {@link RuleSetError} listing every problem.
  */
 export function loadParsedVocabulary(value: unknown, file: string): Vocabulary {
-  const located: YamlSource = { file, value, issues: [], issue: (code, path, message) => ({ code, path: [...path], message, file }) };
-  const parsed = schemas().vocabulary.safeParse(value, { reportInput: true });
-  if (!parsed.success) throw new RuleSetError(schemaIssues(located, parsed.error, () => Object.keys(schemas().vocabulary.shape)));
-  return { id: parsed.data.vocabulary, description: parsed.data.description, lists: expandLists(parsed.data.lists), file };
+  return vocabularyFrom({ file, value, issues: [], issue: (code, path, message) => ({ code, path: [...path], message, file }) }, file);
+}
+
+/**
+ * Parses and validates a vocabulary file from YAML text, so that every problem carries its line
+ * and column (the build reads `rules/shared.yaml` this way). Throws {@link RuleSetError}.
+ */
+export function loadVocabulary(text: string, file: string): Vocabulary {
+  const yaml = parseYamlSource(text, file);
+  if (yaml.issues.length > 0) throw new RuleSetError(yaml.issues);
+  return vocabularyFrom(yaml, file);
+}
+
+function vocabularyFrom(located: YamlSource, file: string): Vocabulary {
+  const parsed = schemas().vocabulary.safeParse(located.value, { reportInput: true });
+  if (!parsed.success) throw new RuleSetError(schemaIssues(located, parsed.error, vocabularyKeysAt));
+  const issues = appIssues(parsed.data, located);
+  if (issues.length > 0) throw new RuleSetError(issues);
+  const lists = { ...expandLists(parsed.data.lists), ...appLists(parsed.data.apps) };
+  return { id: parsed.data.vocabulary, description: parsed.data.description, lists, file };
+}
+
+function vocabularyKeysAt(path: readonly (string | number)[]): string[] {
+  if (path[0] === 'apps' && path.length === 2) return appEntryKeys();
+  return path.length === 0 ? Object.keys(schemas().vocabulary.shape) : [];
 }
 
 /** Locates a path inside a loaded rule set's file, for problems found after loading. */

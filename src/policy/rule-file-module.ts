@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { precomputeSkeletons } from '../engine/term-matcher.js';
 import { documentTerms } from './document-terms.js';
-import { loadParsedRuleSet, loadParsedVocabulary } from './load.js';
+import { loadParsedRuleSet, loadVocabulary } from './load.js';
 
 /**
  * A built-in rule file as the module the package imports (the build's and the tests' plugins
@@ -16,7 +16,7 @@ export function ruleFileModule(source: string, path: string): string {
   const file = `rules/${basename(path)}`;
   // A vocabulary file (rules/shared.yaml) holds lists only; rule files hold rules.
   const isVocabulary = typeof data === 'object' && data !== null && 'vocabulary' in data;
-  const validated = { ...(isVocabulary ? loadParsedVocabulary(data, file) : loadParsedRuleSet(data, file)) };
+  const validated = { ...(isVocabulary ? loadVocabulary(source, file) : loadParsedRuleSet(data, file)) };
   return [
     'export default undefined;',
     `export const validated = JSON.parse(${JSON.stringify(JSON.stringify(validated))});`,

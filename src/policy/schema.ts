@@ -107,6 +107,23 @@ function build(z: ZodLibrary) {
   });
 
   /**
+   * One app of a vocabulary's `apps`: what people call it, by how much must stand next to a name
+   * before it means the app. Each kind becomes a list of its own (see APP_NAME_KINDS).
+   */
+  const appEntry = z
+    .strictObject({
+      /** Names and nicknames in any language that mean the app wherever they stand (`wechat`, 微信, `the green app`). */
+      names: z.array(nonEmpty).min(1).optional(),
+      /** Everyday words that mean the app next to a request, a question or an id ("add me on snap", "got signal?"). */
+      words: z.array(nonEmpty).min(1).optional(),
+      /** Words and letters too common even after an English request, that mean the app after 加 or next to an id (加v, 加line). */
+      'after-add': z.array(nonEmpty).min(1).optional(),
+    })
+    .refine((entry) => entry.names !== undefined || entry.words !== undefined || entry['after-add'] !== undefined, {
+      message: 'an app needs at least one of names, words or after-add',
+    });
+
+  /**
    * The shape of a vocabulary file (`rules/shared.yaml`): named term lists, no rules, that any rule
    * set reads as `@shared/<name>`.
    */
@@ -115,6 +132,8 @@ function build(z: ZodLibrary) {
     vocabulary: kebab,
     description: nonEmpty,
     lists: z.record(listName, termList),
+    /** Messaging and social apps by canonical name, read as the lists `apps`, `apps-words` and `apps-after-add`. */
+    apps: z.record(nonEmpty, appEntry).optional(),
   });
 
   const findingExpectation = z.strictObject({
@@ -152,6 +171,7 @@ function build(z: ZodLibrary) {
     rule: ruleSchema,
     ruleSet: ruleSetSchema,
     vocabulary: vocabularySchema,
+    appEntry,
     findingExpectation,
     caseFile: caseFileSchema,
   };

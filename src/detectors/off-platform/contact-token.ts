@@ -255,13 +255,25 @@ function findTokens(text: string, views: DetectorContext['views']): Token[] {
   return out;
 }
 
+/** How far before a token `options.han` looks for Chinese characters: where the words that offer it stand. */
+const HAN_REACH = 12;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Whether Chinese characters stand in the {@link HAN_REACH} units before the token: it is offered in Chinese. */
+function offeredInChinese(views: DetectorContext['views'], token: Token): boolean {
+  const view = token.view === 'plain' ? views.plain.text : views.digits.text;
+  return HAN.test(view.slice(Math.max(0, token.start - HAN_REACH), token.start));
+}
+
 function detectContactTokens({ text, views, options }: DetectorContext): DetectorMatch[] {
   const shapes = wantedShapes(options);
   const ignore = ignoreOf(options);
+  const han = typeof options['han'] === 'boolean' ? options['han'] : undefined;
   const out: DetectorMatch[] = [];
   for (const token of findTokens(text, views)) {
     if (!shapes.has(token.shape)) continue;
     if (token.shape === 'handle' && ignore?.test(token.contact)) continue;
+    if (han !== undefined && offeredInChinese(views, token) !== han) continue;
     out.push({ view: token.view, start: token.start, end: token.end, values: { contact: token.contact, shape: token.shape } });
   }
   return out;
@@ -282,13 +294,17 @@ const SPELLED_PAIR = new RegExp(
 
 export const contactTokenDetector: Detector = {
   name: 'contact-token',
-  description: 'A handle, email address or phone-length number, by shape (options.shapes: handle, email, number; options.ignore: code prefixes).',
+  description:
+    'A handle, email address or phone-length number, by shape (options.shapes: handle, email, number; options.ignore: code prefixes; ' +
+    'options.han: only tokens with, or without, Chinese characters right before them).',
   placeholders: ['contact', 'shape'],
   optionsSchema: (z) =>
     z.strictObject({
       shapes: z.array(z.enum(SHAPES as [ContactShape, ...ContactShape[]])).min(1).optional(),
       // ignoreOf() builds a regex from these words, so only letters are taken.
       ignore: z.array(z.string().regex(/^[a-z]+$/i, 'expected a word of letters only, such as "iphone"')).optional(),
+      // true: only tokens with Chinese characters right before them (offered in Chinese); false: only tokens without.
+      han: z.boolean().optional(),
     }),
   precheck: (text) => MAY_HOLD_CONTACT.test(text) || SPELLED_PAIR.test(text),
   detect: detectContactTokens,

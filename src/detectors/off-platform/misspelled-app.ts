@@ -21,20 +21,34 @@ interface Config {
 /** Names shorter than this are too close to ordinary words (`viber`/`fiber`, `skype`/`swipe`). */
 const MIN_LENGTH = 6;
 
-const configs = new WeakMap<object, Config>();
+const configs = new WeakMap<object, WeakMap<object, Config>>();
 
-/** Reads `options.apps` (label → spellings) and `options.before` once per rule. */
-function configOf(options: Readonly<Record<string, unknown>>): Config {
-  const cached = configs.get(options);
+/** The spellings `options.apps` gives, label → spellings: written out, or shared lists it names (`@shared/apps`). */
+function spellingsOf(apps: unknown, lists: DetectorContext['lists']): [string, unknown][] {
+  if (Array.isArray(apps)) {
+    const refs = apps.filter((ref): ref is string => typeof ref === 'string');
+    return refs.flatMap((ref) => (lists[ref.slice(1)] ?? []).map(({ term, label }): [string, unknown] => [label, term]));
+  }
+  return apps && typeof apps === 'object' ? Object.entries(apps as Record<string, unknown>) : [];
+}
+
+/** Reads `options.apps` and `options.before` once per rule (and lists). */
+function configOf(options: Readonly<Record<string, unknown>>, lists: DetectorContext['lists']): Config {
+  let byOptions = configs.get(lists);
+  if (!byOptions) configs.set(lists, (byOptions = new WeakMap()));
+  const cached = byOptions.get(options);
   if (cached) return cached;
   const names: AppName[] = [];
-  const apps = options['apps'];
-  if (apps && typeof apps === 'object') {
-    for (const [label, spellings] of Object.entries(apps as Record<string, unknown>)) {
-      for (const spelling of Array.isArray(spellings) ? spellings : [spellings]) {
-        if (typeof spelling !== 'string') continue;
-        // Compared in the skeleton's form, where `whatsapp` is already `whatsap`.
-        if (isComparable(spelling)) names.push({ label, key: skeletonize(spelling).text });
+  const keys = new Set<string>();
+  for (const [label, spellings] of spellingsOf(options['apps'], lists)) {
+    for (const spelling of Array.isArray(spellings) ? spellings : [spellings]) {
+      if (typeof spelling !== 'string') continue;
+      // Compared in the skeleton's form, where `whatsapp` is already `whatsap`. A shared list's
+      // names too short to compare (`ig`, `snap`) are passed over: a misspelling of them is another word.
+      const key = skeletonize(spelling).text;
+      if (isComparable(spelling) && !keys.has(key)) {
+        keys.add(key);
+        names.push({ label, key });
       }
     }
   }
@@ -45,7 +59,7 @@ function configOf(options: Readonly<Record<string, unknown>>): Config {
   const initials = new Uint8Array(128);
   for (const name of names) initials[name.key.charCodeAt(0)] = 1;
   const config: Config = { names, before, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, initials };
-  configs.set(options, config);
+  byOptions.set(options, config);
   return config;
 }
 
@@ -71,8 +85,8 @@ function mayBeOneEdit(a: string, b: string): boolean {
 
 /** The app a word misspells (one edit, same first letter), or undefined for exact names and other words. */
 export function misspelledApp(word: string, names: readonly AppName[]): AppName | undefined {
-  // The name itself, or its plural (`snapchats`), is not a misspelling.
-  for (const name of names) if (name.key === word || word === `${name.key}s`) return undefined;
+  // The name itself, its plural (`snapchats`) or its singular (`hangout` of `hangouts`) is not a misspelling.
+  for (const name of names) if (name.key === word || word === `${name.key}s` || `${word}s` === name.key) return undefined;
   for (const name of names) {
     // Cheap filters first: a typo keeps the first letter and the length within one.
     if (name.key[0] !== word[0] || Math.abs(name.key.length - word.length) > 1 || !mayBeOneEdit(word, name.key)) continue;
@@ -81,8 +95,8 @@ export function misspelledApp(word: string, names: readonly AppName[]): AppName 
   return undefined;
 }
 
-function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatch[] {
-  const config = configOf(options);
+function detectMisspelledApps({ views, options, lists }: DetectorContext): DetectorMatch[] {
+  const config = configOf(options, lists);
   if (config.names.length === 0) return [];
   const text = views.skeleton.text;
   const out: DetectorMatch[] = [];
@@ -126,13 +140,14 @@ function detectMisspelledApps({ views, options }: DetectorContext): DetectorMatc
  */
 export const misspelledAppDetector: Detector = {
   name: 'misspelled-app',
-  description: 'An app name from options.apps misspelled by one edit, after one of options.before.',
+  description: 'An app name from options.apps (names, or shared lists of them) misspelled by one edit, after one of options.before.',
   placeholders: ['app'],
   optionsSchema: (z) => {
     // configOf() drops a spelling it cannot compare, so the schema refuses it instead.
     const spelling = z.string().refine(isComparable, `expected an app name of at least ${MIN_LENGTH} letters (shorter ones are too close to ordinary words)`);
+    const shared = z.string().regex(/^@shared\/[A-Za-z0-9_-]+$/, 'expected a shared list of app names such as "@shared/apps"');
     return z.strictObject({
-      apps: z.record(z.string().min(1), z.union([spelling, z.array(spelling).min(1)])),
+      apps: z.union([z.record(z.string().min(1), z.union([spelling, z.array(spelling).min(1)])), z.array(shared).min(1)]),
       before: z.array(z.string().min(1)).optional(),
     });
   },

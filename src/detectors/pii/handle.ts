@@ -1,44 +1,7 @@
-import { noOptions, type Detector, type DetectorMatch } from '../types.js';
+import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
 import { allMatches } from '../../text/regex.js';
 import { isLowerAsciiAlnum, isLowerAsciiLetter } from '../../text/char-class.js';
 import { workMeter } from '../../text/work-meter.js';
-
-/**
- * Messaging, social and payment apps by the names people use for them, nicknames and code words
- * included (绿泡泡 and 威信 for WeChat, 小飞机 for Telegram, "the yellow ghost" for Snapchat).
- * The handle rule's `trigger` lists the same names, so this detector runs only when one occurs.
- */
-export const APP_NAMES: Readonly<Record<string, readonly string[]>> = {
-  WeChat: [
-    'wechat', 'weixin', 'wei xin', 'wx', 'vx', 'v', 'v信',
-    '微信', '威信', '薇信', '徽信', '维信', '卫星', '绿泡泡', '微信号', 'wx号', 'vx号',
-  ],
-  QQ: ['qq', 'qq号', '扣扣', '企鹅', '企鹅号'],
-  Telegram: ['telegram', 'tg', 'tele', '小飞机', '纸飞机', '电报', '飞机号'],
-  WhatsApp: ['whatsapp', 'whats app'],
-  Instagram: ['instagram', 'insta', 'ig', 'the gram'],
-  Snapchat: ['snapchat', 'snap', 'yellow ghost', 'ghost app'],
-  Facebook: ['facebook', 'fb', 'messenger'],
-  'X (Twitter)': ['twitter'],
-  TikTok: ['tiktok', 'tik tok', '抖音', '抖音号'],
-  Discord: ['discord'],
-  Skype: ['skype'],
-  LINE: ['line'],
-  Signal: ['signal'],
-  Kik: ['kik'],
-  Threads: ['threads'],
-  Xiaohongshu: ['小红书', '小红书号', 'xhs'],
-  Weibo: ['微博', 'weibo'],
-  Venmo: ['venmo'],
-  'Cash App': ['cashapp', 'cash app'],
-  Revolut: ['revolut'],
-  PayPal: ['paypal'],
-  Alipay: ['alipay', '支付宝'],
-};
-
-// Names that are also ordinary words ("stand in line", "oh snap", "a fb post"): they count as an
-// app only when the handle after them is unmistakable (an @, a digit or an underscore in it).
-const AMBIGUOUS = new Set(['v', 'line', 'snap', 'signal', 'threads', 'tele', 'messenger', 'fb', 'ghost app', 'paypal', 'alipay', '支付宝', '卫星']);
 
 /** Letters people swap into app names to slip past filters (`c@shapp`, `wh@tsapp`, `1nsta`). */
 const LETTER_FORMS: Readonly<Record<string, string>> = { a: '[a@4]', e: '[e3]', i: '[i1!]', o: '[o0]', s: '[s$5]', t: '[t7]' };
@@ -53,19 +16,50 @@ function namePattern(name: string): string {
 interface AppName {
   readonly app: string;
   readonly name: string;
+  /** Also an ordinary word ("stand in line", "oh snap", "a fb post"): an app only before an unmistakable id. */
+  readonly ambiguous: boolean;
 }
 
-const NAMES: AppName[] = Object.entries(APP_NAMES)
-  .flatMap(([app, names]) => names.map((name) => ({ app, name })))
-  .sort((a, b) => b.name.length - a.name.length);
-const APP_RE = new RegExp(NAMES.map(({ name }) => `(${namePattern(name)})`).join('|'), 'g');
-// The names as written, by first character, tried first: a lookup per character is many times
-// faster than a regex alternation of every spelled-out form, which runs only when they fail.
-const BY_FIRST = new Map<string, AppName[]>();
-for (const entry of NAMES) BY_FIRST.set(entry.name[0]!, [...(BY_FIRST.get(entry.name[0]!) ?? []), entry]);
-/** Which code units begin some app's name: most of a text is passed over by one array read. */
-const BEGINS_NAME = new Uint8Array(0x10000);
-for (const entry of NAMES) BEGINS_NAME[entry.name.charCodeAt(0)] = 1;
+/** The app names a rule gives the detector, compiled once per rule and lists. */
+interface AppNames {
+  readonly names: readonly AppName[];
+  /** Every name with its spelled-out forms, one capture group per name, in the order of `names`. */
+  readonly pattern: RegExp;
+  // The names as written, by first character, tried first: a lookup per character is many times
+  // faster than a regex alternation of every spelled-out form, which runs only when they fail.
+  readonly byFirst: ReadonlyMap<string, readonly AppName[]>;
+  /** Which code units begin some app's name: most of a text is passed over by one array read. */
+  readonly beginsName: Uint8Array;
+}
+
+const compiled = new WeakMap<object, WeakMap<object, AppNames>>();
+
+/** The names of the lists `options.apps` and `options.ambiguous` name (`@shared/apps`), longest first. */
+function appNamesOf(options: Readonly<Record<string, unknown>>, lists: DetectorContext['lists']): AppNames {
+  let byOptions = compiled.get(lists);
+  if (!byOptions) compiled.set(lists, (byOptions = new WeakMap()));
+  const cached = byOptions.get(options);
+  if (cached) return cached;
+  const read = (key: string, ambiguous: boolean): AppName[] =>
+    (Array.isArray(options[key]) ? (options[key] as unknown[]) : [])
+      .filter((ref): ref is string => typeof ref === 'string')
+      .flatMap((ref) => (lists[ref.slice(1)] ?? []).map(({ term, label }) => ({ app: label, name: term.toLowerCase(), ambiguous })));
+  const seen = new Set<string>();
+  const names = [...read('ambiguous', true), ...read('apps', false)]
+    .filter(({ name }) => name !== '' && !seen.has(name) && seen.add(name))
+    .sort((a, b) => b.name.length - a.name.length);
+  const byFirst = new Map<string, AppName[]>();
+  const beginsName = new Uint8Array(0x10000);
+  for (const entry of names) {
+    byFirst.set(entry.name[0]!, [...(byFirst.get(entry.name[0]!) ?? []), entry]);
+    beginsName[entry.name.charCodeAt(0)] = 1;
+  }
+  // No name matches nothing (`(?!)`) rather than everything.
+  const pattern = new RegExp(names.length === 0 ? '(?!)' : names.map(({ name }) => `(${namePattern(name)})`).join('|'), 'g');
+  const out: AppNames = { names, pattern, byFirst, beginsName };
+  byOptions.set(options, out);
+  return out;
+}
 
 /** Words between an app's name and the handle that keep the two together ("IG: @x", "snap? mine is x", 微信号是x). */
 const CONNECTOR = new RegExp(
@@ -107,24 +101,23 @@ const BEFORE_CONNECTOR = /\s+(?:on|at|via|is\s+my|is\s+on)\s+(?:my\s+|the\s+)?$/
 const BEFORE_TOKEN = /(?:^|[^a-z0-9@._-])([@$]?[a-z0-9_][a-z0-9._-]{1,38}[a-z0-9_])$/;
 
 /** One app name found in the plain view. */
-interface Mention {
-  readonly app: string;
-  readonly name: string;
+interface Mention extends AppName {
   readonly start: number;
   readonly end: number;
 }
 
-function findMentions(plain: string): Mention[] {
+function findMentions(plain: string, apps: AppNames): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < plain.length; i++) {
     const unit = plain.charCodeAt(i);
-    if (BEGINS_NAME[unit] === 0) continue;
+    if (apps.beginsName[unit] === 0) continue;
     // A Latin name inside a word is never whole (see isWhole): not worth the lookup.
     if (isLowerAsciiLetter(unit) && i > 0 && isLowerAsciiAlnum(plain.charCodeAt(i - 1))) continue;
-    const candidates = BY_FIRST.get(plain[i]!)!;
-    for (const { app, name } of candidates) {
+    const candidates = apps.byFirst.get(plain[i]!)!;
+    for (const entry of candidates) {
+      const { name } = entry;
       if (!plain.startsWith(name, i) || !isWhole(plain, name, i, i + name.length)) continue;
-      out.push({ app, name, start: i, end: i + name.length });
+      out.push({ ...entry, start: i, end: i + name.length });
       i += name.length - 1;
       break;
     }
@@ -133,9 +126,9 @@ function findMentions(plain: string): Mention[] {
   // The spelled-out forms are costly to look for: only when letters stand apart or swap for symbols.
   if (out.length > 0 || !SPELLED_HINT.test(plain)) return out;
   workMeter.steps += plain.length;
-  for (const match of allMatches(APP_RE, plain)) {
-    const { app, name } = NAMES[match.slice(1).findIndex((g) => g !== undefined)]!;
-    if (isWhole(plain, name, match.index, match.index + match[0].length)) out.push({ app, name, start: match.index, end: match.index + match[0].length });
+  for (const match of allMatches(apps.pattern, plain)) {
+    const entry = apps.names[match.slice(1).findIndex((g) => g !== undefined)]!;
+    if (isWhole(plain, entry.name, match.index, match.index + match[0].length)) out.push({ ...entry, start: match.index, end: match.index + match[0].length });
   }
   return out;
 }
@@ -163,28 +156,37 @@ function handleStarts(plain: string, from: number): number[] {
   return starts;
 }
 
+/** `options.apps` and `options.ambiguous`: shared lists of app names, labelled by app. */
+const LIST_REFERENCES = ['apps', 'ambiguous'] as const;
+
 /**
  * Account ids given for a messaging, social or payment app: "WeChat: jay_88", "my IG is @x",
  * "TG @mover_uk", 微信号 abc123, "venmo me @name", cashtags, Discord tags, and QQ numbers after
  * QQ/扣扣/企鹅. The id must come right after the app's name (or after a colon a few words on,
  * or right before "on <app>"), and must look like an id: an `@`, a digit, an underscore or an
- * inner dot, so "add me on WeChat tonight" has no handle. Exported for reuse by name (`handle`);
- * it has no precheck, so a rule using it should have the app names as its `trigger`, as pii's does.
+ * inner dot, so "add me on WeChat tonight" has no handle. The app names are data: the shared lists
+ * a rule names in `options.apps`, and in `options.ambiguous` those that are also ordinary words
+ * and count only before an unmistakable id. Exported for reuse by name (`handle`); it has no
+ * precheck, so a rule using it should have the same lists as its `trigger`, as pii's does.
  */
 export const handleDetector: Detector = {
   name: 'handle',
-  optionsSchema: noOptions,
-  description: 'An account id given for a messaging, social or payment app.',
+  optionsSchema: (z) => {
+    const reference = z.string().regex(/^@shared\/[A-Za-z0-9_-]+$/, 'expected a shared list of app names such as "@shared/apps"');
+    return z.strictObject(Object.fromEntries(LIST_REFERENCES.map((key) => [key, z.array(reference).min(1).optional()])));
+  },
+  description: 'An account id given for a messaging, social or payment app named in options.apps or options.ambiguous.',
   placeholders: ['app', 'handle'],
-  detect({ text, views }) {
+  detect({ text, views, options, lists }) {
     const plainView = views.plain;
     const plain = plainView.text;
     const out: DetectorMatch[] = [];
     const taken = new Set<number>();
-    for (const mention of findMentions(plain)) {
+    for (const mention of findMentions(plain, appNamesOf(options, lists))) {
       workMeter.steps++;
-      const ambiguous = AMBIGUOUS.has(mention.name);
-      if (mention.app === 'QQ') {
+      const ambiguous = mention.ambiguous;
+      // QQ ids are numbers: a number after QQ's own name (not after "penguin") is one.
+      if (mention.app === 'QQ' && !ambiguous) {
         const qq = QQ_NUMBER.exec(plain.slice(mention.end, mention.end + 40));
         if (qq && !/群|订单|单号|order/.test(plain.slice(mention.end, mention.end + qq.index + qq[0].length - qq[1]!.length))) {
           const start = mention.end + qq[0].length - qq[1]!.length;

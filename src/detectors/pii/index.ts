@@ -10,7 +10,6 @@ import { phoneDetector } from './phone.js';
 import { urlDetector } from './url.js';
 
 export { addressDetector, bankAccountDetector, cardDetector, emailDetector, handleDetector, ipDetector, nationalIdDetector, phoneDetector, urlDetector };
-export { APP_NAMES } from './handle.js';
 
 /** Detectors behind the `pii` rule set, registered by name (`detector: handle` in any rule set). */
 export const piiDetectors: readonly Detector[] = [

@@ -111,6 +111,16 @@ describe('contact-token detector', () => {
     expect(tokens('room1203 or unit_12', { shapes: ['handle'], ignore: ['room', 'unit'] })).toEqual([]);
     expect(tokens('room1203', { shapes: ['handle'] })).toEqual([['room1203', 'handle']]);
   });
+
+  it.each([
+    ['my ig is @x_cakes', true, []],
+    ['my ig is @x_cakes', false, [['@x_cakes', 'handle']]],
+    ['微信 abc_123 加我', true, [['abc_123', 'handle']]],
+    ['加V：一三八 0013 8000', true, [['一三八 0013 8000', 'number']]],
+    ['call me 13800138000, no problem at all, see you on 走平台', true, []],
+  ])('with han: %s keeps only tokens with Chinese around them (%s)', (text, han, expected) => {
+    expect(tokens(text, { han })).toEqual(expected);
+  });
 });
 
 describe('contact-token precheck', () => {

@@ -47,6 +47,24 @@ describe('misspelled-app detector', () => {
     expect(found(text)).toEqual([]);
   });
 
+  it('reads the names of shared lists it names, and passes over those too short to compare', () => {
+    const lists = {
+      'shared/apps': [
+        { term: 'telegram', label: 'Telegram' },
+        { term: 'tg', label: 'Telegram' },
+        { term: 'hangouts', label: 'Google Chat' },
+      ],
+      'shared/apps-words': [{ term: 'messenger', label: 'Facebook' }],
+    };
+    const shared = { apps: ['@shared/apps', '@shared/apps-words'], before: ['on', 'the'] };
+    const apps = (text: string) => misspelledAppDetector.detect({ text, views: createViews(text), options: shared, lists }).map((m) => m.values!['app']);
+    expect(apps('add me on telegarm')).toEqual(['Telegram']);
+    expect(apps('message me on messanger')).toEqual(['Facebook']);
+    expect(apps('add me on tq')).toEqual([]);
+    // A name's singular is no misspelling of it: "the hangout" is a place, not Google Chat.
+    expect(apps('message me on the hangout')).toEqual([]);
+  });
+
   it('ignores names too short to compare safely', () => {
     const views = createViews('add me on vibr');
     expect(misspelledAppDetector.detect({ text: 'add me on vibr', views, options: { apps: { Viber: ['viber'] } }, lists: {} })).toEqual([]);

@@ -1,9 +1,22 @@
 import type { Detector } from '../../../src/detectors/types.js';
 import { loadRuleSet } from '../../../src/policy/load.js';
+import { resolveShared } from '../../../src/policy/vocabulary.js';
 import { createViews, mapSpanToOriginal } from '../../../src/text/index.js';
 
-/** The built-in pii rule set's lists, which some detectors read (national-id's keywords). */
-export const piiLists = loadRuleSet('rules/pii.any.yaml').lists;
+const pii = resolveShared([loadRuleSet('rules/pii.any.yaml')])[0]!;
+
+/** The built-in pii rule set's lists with the shared ones its rules read (national-id's keywords, handle's app names). */
+export const piiLists = pii.lists;
+
+/** The built-in pii rule of that id. */
+export function piiRule(ruleId: string): (typeof pii.rules)[number] {
+  return pii.rules.find((rule) => rule.id === ruleId)!;
+}
+
+/** The options the built-in pii rule of that id gives its detector. */
+export function piiOptions(ruleId: string): Record<string, unknown> {
+  return piiRule(ruleId).options ?? {};
+}
 
 /** What a detector found in a message, as original text with its score (precheck honoured). */
 export function run(detector: Detector, text: string, options: Record<string, unknown> = {}): { text: string; score?: number; entity?: string }[] {
