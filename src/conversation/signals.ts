@@ -14,6 +14,19 @@ const SIGNAL_SCORE = 0.4;
 const WORDS_SCORE = 0.4;
 /** A repeated phrase shorter than this (letters and digits, a Han character counting two) is a word said back, not a quote. */
 const QUOTE_LENGTH = 8;
+/**
+ * An amount offered with its unit or currency: `$20`, `20 bucks`, `10 off`, `15%`, 少你5块, 便宜三成, 打八折. A
+ * bare number says nothing about a price.
+ */
+const AMOUNT = new RegExp(
+  [
+    '[$€£¥￥]\\s?\\d+(?:[.,]\\d+)?',
+    '\\b\\d+(?:[.,]\\d+)?\\s?(?:bucks|dollars|quid|euros?|pounds|off|%)(?![\\p{L}\\p{N}])',
+    '(?:\\d+|[零一二两三四五六七八九十百千半]+)\\s?(?:块钱|块|元|成|折|个点)',
+    '[一二两三四五六七八九]折',
+  ].join('|'),
+  'iu',
+);
 /** Personal data that offers a way to reach the sender outside the platform. */
 const CONTACT_ENTITIES: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 'url']);
 
@@ -42,9 +55,10 @@ export interface Reading {
  * signals the conversation rules keep.
  */
 export function readInConversation(live: Live, lexicon: Lexicon, message: Incoming, findings: readonly Finding[], hits: WordHits): Reading {
-  if (findings.length === 0 && hits.refusals === undefined && hits['cancel-requests'] === undefined && hits['contact-proposals'] === undefined) {
-    return NOTHING;
-  }
+  const amount = AMOUNT.exec(message.text);
+  const listed = hits.refusals ?? hits['cancel-requests'] ?? hits['contact-proposals'] ?? hits['carry-on'] ?? hits.pitches ?? hits['contact-moves'];
+  if (findings.length === 0 && listed === undefined && amount === null) return NOTHING;
+  const pitch = hits.pitches?.[0] ?? (amount ? { start: amount.index, end: amount.index + amount[0].length } : undefined);
   const refusal = refusalIn(hits);
   const refused = refusal && message.sender !== undefined ? latestOther(live, message.sender, (e) => e.signals?.request !== undefined) : undefined;
   const quoting = (hits['quote-markers']?.length ?? 0) > 0;
@@ -66,7 +80,7 @@ export function readInConversation(live: Live, lexicon: Lexicon, message: Incomi
     const explanation = { matched: finding.explanation.matched, steps: [...finding.explanation.steps, step] };
     out.push(threadFinding({ ...finding, score: round(finding.score + step.delta), explanation }, messages, message.id, message.sender));
   }
-  return { findings: out, signals: signalsOf(lexicon, out, hits, refusal, refused !== undefined) };
+  return { findings: out, signals: signalsOf(lexicon, out, hits, { refusal, refusing: refused !== undefined, pitch }) };
 }
 
 function notTheirs(finding: Finding, note: string): ExplanationStep | undefined {
@@ -132,9 +146,9 @@ function signalsOf(
   lexicon: Lexicon,
   findings: readonly ThreadFinding[],
   hits: WordHits,
-  refusal: Span | undefined,
-  refusing: boolean,
+  said: { readonly refusal: Span | undefined; readonly refusing: boolean; readonly pitch: Span | undefined },
 ): MessageSignals | undefined {
+  const { refusal, refusing, pitch } = said;
   let request: [number, number, number, RequestKind] | undefined;
   const hostility: Record<string, ScoredSpan> = {};
   let hostile = false;
@@ -157,11 +171,18 @@ function signalsOf(
   const words = hits['contact-proposals']?.[0];
   if (!refusing && !request && words) request = [words.start, words.end, WORDS_SCORE, 'words'];
   const cancel = refusing ? undefined : hits['cancel-requests']?.[0];
-  if (!request && !cancel && !refusal && !hostile) return undefined;
+  const app = refusal ? hits['app-mentions']?.[0] : undefined;
+  const carry = hits['carry-on']?.[0];
+  const move = hits['contact-moves']?.[0];
+  if (!request && !cancel && !refusal && !hostile && !carry && !pitch && !move) return undefined;
   return {
     ...(request ? { request } : {}),
     ...(cancel ? { cancel: [cancel.start, cancel.end] as const } : {}),
     ...(refusal ? { refusal: [refusal.start, refusal.end] as const } : {}),
+    ...(app ? { app: [app.start, app.end] as const } : {}),
+    ...(carry ? { carry: [carry.start, carry.end] as const } : {}),
+    ...(pitch ? { pitch: [pitch.start, pitch.end] as const } : {}),
+    ...(move ? { move: [move.start, move.end] as const } : {}),
     ...(hostile ? { hostility } : {}),
   };
 }

@@ -15,6 +15,12 @@ const MAX_PARTS = 4;
 const MAX_BETWEEN = 3;
 /** What splitting a contact detail adds to the score of the detail: it is done to get past a filter. */
 const SPLIT_DELTA = 0.1;
+/** The score of a split contact detail given to move contact off the chat, as an off-platform request. */
+const MOVE_SCORE = 0.8;
+/** How many of the sender's messages before the first piece may carry the reason to move ("save this", "chat closes"). */
+const MOVE_BEFORE = 2;
+/** Personal data that is a way to reach the sender outside the platform. */
+const CONTACT_ENTITIES: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 'url']);
 
 // Separators at the start of a piece, which say nothing about what it continues.
 const SKIP_AT_START = /^[\s,，、:：;；\-–—(（+]+/u;
@@ -216,6 +222,7 @@ export function findSplitContact(context: ConversationContext, live: Live, messa
         // Earlier joints that do not continue start the pieces after them.
         const from = joints.lastIndexOf(undefined) + 1;
         found = detailsAcross(context, pieces.slice(from), joints.slice(from), message);
+        found = [...found, ...found.map((f) => movedOff(live, f)).filter((f) => f !== undefined)];
       }
       if (head.whole) parts = [...previous.parts, { id: message.id, start: 0, text: message.text }].slice(-MAX_PARTS);
     }
@@ -283,6 +290,34 @@ function detailsAcross(
     best.set(finding.entity, threadFinding(split, messages, message.id, message.sender));
   }
   return [...best.values()];
+}
+
+/**
+ * A split contact detail given with a reason to move contact off the chat or a proposal in so many
+ * words ("save this", "chat closes when the trip ends", 打这个, 这里回复慢) in the sender's pieces or
+ * their messages just before: an off-platform request as well as personal data.
+ */
+function movedOff(live: Live, split: ThreadFinding): ThreadFinding | undefined {
+  if (split.entity === undefined || !CONTACT_ENTITIES.has(split.entity) || split.sender === undefined) return undefined;
+  const first = live.byId.get(split.messages[0]!.id);
+  if (!first) return undefined;
+  const mine = live.entries.filter((e) => e.sender === split.sender);
+  const from = Math.max(0, mine.indexOf(first) - MOVE_BEFORE);
+  const cue = mine.slice(from).find((e) => e.signals?.move || (e.signals?.request && e.signals.request[3] !== 'contact-data'));
+  if (!cue) return undefined;
+  const said = cue.signals!.move ? 'a reason to move off the chat' : 'a proposal';
+  const score = Math.max(MOVE_SCORE, split.score);
+  const steps = [
+    ...split.explanation.steps,
+    { kind: 'conversation' as const, delta: round(score - split.score), note: `given with ${said} in ${cue.id}: a way to move contact off the platform` },
+  ];
+  return {
+    ...split,
+    category: 'off-platform',
+    score,
+    message: `${split.message.replace(/\.$/, '')}, to move contact off the platform.`,
+    explanation: { matched: split.explanation.matched, steps },
+  };
 }
 
 // What is left off the ends of a piece's span: spaces and the separators between pieces (`- 8000`).
