@@ -25,7 +25,7 @@ export function findSenderPatterns(context: ConversationContext, live: Live, tur
   const add = (finding: ThreadFinding | undefined) => finding && out.push(finding);
   if (context.enabled('conversation/cancel-and-continue')) {
     const proposed = signals.cancel || signals.request ? cancelAndContinue(context, mine, turn) : undefined;
-    const carried = signals.carry ? cancelThenCarryOn(live, turn) : undefined;
+    const carried = signals.carry || signals.resume ? cancelThenCarryOn(live, turn) : undefined;
     add(proposed && carried ? (proposed.score >= carried.score ? proposed : carried) : (proposed ?? carried));
   }
   if (context.enabled('conversation/repeated-after-refusal') && (signals.request || signals.pitch)) add(repeatedAfterRefusal(context, live, mine, turn));
@@ -80,7 +80,10 @@ function cancelThenCarryOn(live: Live, turn: Turn): ThreadFinding | undefined {
     if (entry.seq < turn.entry.seq && entry.sender !== undefined && entry.signals?.cancel) cancel = entry;
   }
   if (!cancel) return undefined;
-  const carried = live.entries.filter((e) => e.seq > cancel.seq && e.sender !== undefined && e.signals?.carry).slice(-(MAX_LISTED - 1));
+  // Going ahead counts from the one who asked to cancel; paying by hand from either sender.
+  const carries = (e: Entry) => e.signals?.carry !== undefined || (e.signals?.resume !== undefined && e.sender === cancel.sender);
+  if (!carries(turn.entry)) return undefined;
+  const carried = live.entries.filter((e) => e.seq > cancel.seq && e.sender !== undefined && carries(e)).slice(-(MAX_LISTED - 1));
   const involved = [cancel, ...carried];
   const signals = turn.entry.signals!;
   const steps: ExplanationStep[] = [base('conversation/cancel-and-continue', 0.7)];
@@ -98,7 +101,7 @@ function cancelThenCarryOn(live: Live, turn: Turn): ThreadFinding | undefined {
     message: `Cancels the order and carries on with the service off the platform (${involved.map((e) => e.id).join(', ')}).`,
     matched: 'cancel … carry on',
     steps,
-    messages: involved.map((e) => spanOf(e, e === cancel ? e.signals!.cancel! : e.signals!.carry!)),
+    messages: involved.map((e) => spanOf(e, e === cancel ? e.signals!.cancel! : (e.signals!.carry ?? e.signals!.resume)!)),
   });
 }
 

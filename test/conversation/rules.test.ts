@@ -227,6 +227,11 @@ describe('conversation/cancel-and-continue: the service carried on after a cance
     ['a continuation with no cancel', [['driver-1', 'on my way'], ['rider-2', 'great, see you when you arrive']]],
     ['a cancel, then only thanks', [['顾客-1', '把这单取消吧，买错了'], ['卖家-2', '好的，已取消'], ['顾客-1', '谢谢']]],
     ['the continuation before the cancel', [['cleaner-2', 'same crew as last time'], ['customer-1', 'actually please cancel the booking, we are moving']]],
+    ['a rebooking in the app', [['customer-1', "please cancel the booking, I'm sick"], ['cleaner-2', 'cancelled'], ['customer-1', "thanks, I'll rebook in the app, same crew if possible"]]],
+    ['booking again on arrival', [['rider-1', 'sorry I have to cancel the ride'], ['driver-2', 'no worries'], ['rider-1', "I'll book again when I get there"]]],
+    ['the other order still coming', [['customer-1', 'cancel it please, I ordered twice'], ['seller-2', 'done, the other order is still coming tomorrow']]],
+    ['照常 in the app', [['顾客-1', '不好意思，订单取消一下，地址填错了'], ['商家-2', '好的已取消'], ['顾客-1', '好，照常在app上下']]],
+    ['a refund in days', [['customer-1', 'cancel the order please'], ['seller-2', "done, I'll pay you back in 3 days through the refund"]]],
   ] as const)('is not %s', (_, turns) => {
     expect(ruleFindings(run(turns), 'conversation/cancel-and-continue')).toEqual([]);
     expect(run(turns).at(-1)!.thread.categories['off-platform']?.verdict ?? 'allow').toBe('allow');
@@ -251,6 +256,8 @@ describe('conversation/repeated-after-refusal: pitches after a refusal for the a
     ['haggling, then paying in the app', [['seller-1', '50 is my lowest'], ['buyer-2', '45?'], ['seller-1', '48, good price'], ['buyer-2', "ok I'll pay through the app"]]],
     ['a refusal of a price that does not name the app', [['seller-1', '50 bucks'], ['buyer-2', 'no, too much'], ['seller-1', '45 then, last price']]],
     ['the pitch from the one who refused', [['courier-1', 'I can ship it for 12 yuan'], ['buyer-2', '不用了，平台的物流就行，便宜点吗']]],
+    ['the same price on the app', [['seller-1', '这个 200 块'], ['buyer-2', '不用了，我在平台买'], ['seller-1', '好的，平台上也是 200 块']]],
+    ['a promo code of the app', [['seller-1', 'selling for 50 bucks'], ['buyer-2', "no thanks, I'll buy on the app"], ['seller-1', "it's 50 on the app too, discount code SAVE10 works there"]]],
   ] as const)('is not %s', (_, turns) => {
     expect(ruleFindings(run(turns), 'conversation/repeated-after-refusal')).toEqual([]);
   });
