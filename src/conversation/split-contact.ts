@@ -257,10 +257,13 @@ function detailsAcross(
   });
   const best = new Map<string, ThreadFinding>();
   const spelled = spelledOut(text);
+  // A request without personal data counts only when pieces were glued into one token (`lily_` + `8823`):
+  // a number in pieces is for the personal-data rules to read.
+  const glued = joints.some((j) => j === '');
   for (const found of context.moderate(spelled.text).findings) {
     const finding = spelled.map ? { ...found, start: spelled.map[found.start]!, end: spelled.map[found.end - 1]! + 1 } : found;
     // Personal data, or an off-platform request that only the pieces together make ("add me" … `lily_` … `8823`).
-    if (finding.entity === undefined && finding.category !== 'off-platform') continue;
+    if (finding.entity === undefined && (finding.category !== 'off-platform' || !glued)) continue;
     const messages: MessageSpan[] = [];
     pieces.forEach((piece, i) => {
       const offset = offsets[i]!;
@@ -296,7 +299,7 @@ function detailsAcross(
       severity: finding.severity,
       message:
         finding.entity === undefined
-          ? `Asks to move off the platform in words split across ${messages.length} messages: '${finding.text}'.`
+          ? `Asks to move off the platform with a contact detail split across ${messages.length} messages: '${finding.text}'.`
           : `Shares ${NOUNS[finding.entity] ?? `personal data (${finding.entity})`} split across ${messages.length} messages: '${finding.text}'.`,
       explanation: {
         matched: finding.explanation.matched,
