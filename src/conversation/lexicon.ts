@@ -3,7 +3,20 @@ import type { TermEntry, Vocabulary } from '../policy/load.js';
 import type { SkeletonView, Span } from '../text/types.js';
 
 /** The word lists of the conversation vocabulary that are matched in message text. */
-export const WORD_LISTS = ['refusals', 'not-refusals', 'cancel-requests', 'contact-proposals', 'quote-markers'] as const;
+export const WORD_LISTS = [
+  'refusals',
+  'not-refusals',
+  'cancel-requests',
+  'contact-proposals',
+  'quote-markers',
+  'carry-on',
+  'paid-by-hand',
+  'paid-on-arrival',
+  'rebook',
+  'pitches',
+  'app-mentions',
+  'contact-moves',
+] as const;
 export type WordList = (typeof WORD_LISTS)[number];
 
 /** Occurrences of each word list in one message, in original offsets, in order. */

@@ -101,6 +101,6 @@ export function threadFinding(finding: Finding, messages: readonly MessageSpan[]
 
 /** The key a conversation finding is kept under: one finding per rule and sender, one per split detail. */
 export function threadFindingKey(finding: ThreadFinding): string {
-  const first = finding.ruleId === 'conversation/split-contact' ? (finding.messages[0]?.id ?? '') : '';
+  const first = finding.ruleId === 'conversation/split-contact' ? `${finding.messages[0]?.id ?? ''}\u0000${finding.category}` : '';
   return `${finding.ruleId}\u0000${finding.sender ?? ''}\u0000${first}`;
 }

@@ -23,8 +23,12 @@ export function findSenderPatterns(context: ConversationContext, live: Live, tur
   const mine = live.entries.filter((e) => e.sender === sender && e.signals !== undefined);
   const out: ThreadFinding[] = [];
   const add = (finding: ThreadFinding | undefined) => finding && out.push(finding);
-  if (context.enabled('conversation/cancel-and-continue') && (signals.cancel || signals.request)) add(cancelAndContinue(context, mine, turn));
-  if (context.enabled('conversation/repeated-after-refusal') && signals.request) add(repeatedAfterRefusal(context, live, mine, turn));
+  if (context.enabled('conversation/cancel-and-continue')) {
+    const proposed = signals.cancel || signals.request ? cancelAndContinue(context, mine, turn) : undefined;
+    const carried = signals.carry || signals.resume ? cancelThenCarryOn(live, turn) : undefined;
+    add(proposed && carried ? (proposed.score >= carried.score ? proposed : carried) : (proposed ?? carried));
+  }
+  if (context.enabled('conversation/repeated-after-refusal') && (signals.request || signals.pitch)) add(repeatedAfterRefusal(context, live, mine, turn));
   if (context.enabled('conversation/escalation') && signals.hostility) add(escalation(context, mine, turn));
   return out;
 }
@@ -65,27 +69,74 @@ function cancelAndContinue(context: ConversationContext, mine: readonly Entry[],
 }
 
 /**
+ * The service going ahead after a request to cancel the order, from either sender: "cancel it on
+ * your side" … "done" … "still come by tomorrow, leave 120 under the mat" (照常来, 多给你十块). The
+ * continuation names no app: it is the cancelled service carried on and paid by hand.
+ */
+function cancelThenCarryOn(live: Live, turn: Turn): ThreadFinding | undefined {
+  let cancel: Entry | undefined;
+  for (let i = live.entries.length - 1; i >= 0 && !cancel; i--) {
+    const entry = live.entries[i]!;
+    if (entry.seq < turn.entry.seq && entry.sender !== undefined && entry.signals?.cancel) cancel = entry;
+  }
+  if (!cancel) return undefined;
+  // Going ahead counts from the one who asked to cancel; paying by hand from either sender.
+  const carries = (e: Entry) => e.signals?.carry !== undefined || (e.signals?.resume !== undefined && e.sender === cancel.sender);
+  if (!carries(turn.entry)) return undefined;
+  const carried = live.entries.filter((e) => e.seq > cancel.seq && e.sender !== undefined && carries(e)).slice(-(MAX_LISTED - 1));
+  const involved = [cancel, ...carried];
+  const signals = turn.entry.signals!;
+  const steps: ExplanationStep[] = [base('conversation/cancel-and-continue', 0.7)];
+  steps.push({
+    kind: 'conversation',
+    delta: 0,
+    note: `${cancel.sender} asks to cancel in ${cancel.id}; the service goes ahead in ${carried.map((e) => `${e.id} (${e.sender})`).join(', ')}`,
+  });
+  if (cancel.sender === turn.message.sender) steps.push({ kind: 'conversation', delta: 0.1, note: 'the sender who asked to cancel carries on' });
+  if (signals.pitch || signals.request) steps.push({ kind: 'conversation', delta: 0.1, note: 'with a price or a proposal of its own' });
+  return conversationFinding(turn, {
+    ruleId: 'conversation/cancel-and-continue',
+    category: 'off-platform',
+    severity: 'high',
+    message: `Cancels the order and carries on with the service off the platform (${involved.map((e) => e.id).join(', ')}).`,
+    matched: 'cancel … carry on',
+    steps,
+    messages: involved.map((e) => spanOf(e, e === cancel ? e.signals!.cancel! : (e.signals!.carry ?? e.signals!.resume)!)),
+  });
+}
+
+/**
  * Asking again to move off the platform after another sender said no: the sender's requests
- * before and after the refusal, scored above either request alone.
+ * before and after the refusal, scored above either request alone. A price or a deal pitched
+ * counts as asking when the refusal sets the app against it ("no, I'll book through the app" …
+ * "10 off then"): the refusal says what the pitch was.
  */
 function repeatedAfterRefusal(context: ConversationContext, live: Live, mine: readonly Entry[], turn: Turn): ThreadFinding | undefined {
   const sender = turn.message.sender!;
-  const requests = mine.filter((e) => e.signals?.request);
-  const first = requests[0];
+  const asks = mine.filter((e) => e.signals?.request || e.signals?.pitch);
+  const first = asks[0];
   if (!first || first === turn.entry) return undefined;
-  const refusal = live.entries.find((e) => e.seq > first.seq && e.seq < turn.entry.seq && e.sender !== undefined && e.sender !== sender && e.signals?.refusal);
+  const isRequest = (e: Entry) => e.signals!.request !== undefined;
+  const refusal = live.entries.find((e) => {
+    if (e.seq <= first.seq || e.seq >= turn.entry.seq || e.sender === undefined || e.sender === sender || !e.signals?.refusal) return false;
+    return e.signals.app !== undefined || (isRequest(turn.entry) && asks.some((a) => a.seq < e.seq && isRequest(a)));
+  });
   if (!refusal) return undefined;
+  const requests = refusal.signals!.app ? asks : asks.filter(isRequest);
   const before = requests.filter((e) => e.seq < refusal.seq).slice(-3);
   const after = requests.filter((e) => e.seq > refusal.seq).slice(-(MAX_LISTED - before.length));
   const involved = [...before, ...after];
   const steps: ExplanationStep[] = [base('conversation/repeated-after-refusal', 0.75)];
+  const app = refusal.signals!.app ? ', for the app' : '';
   steps.push({
     kind: 'conversation',
     delta: 0,
-    note: `asked in ${before.map((e) => e.id).join(', ')}; ${refusal.sender} said no in ${refusal.id}; asked again in ${after.map((e) => e.id).join(', ')}`,
+    note: `asked in ${before.map((e) => e.id).join(', ')}; ${refusal.sender} said no in ${refusal.id}${app}; asked again in ${after
+      .map((e) => e.id)
+      .join(', ')}`,
   });
   const review = context.thresholdsFor('off-platform').review;
-  if (involved.some((e) => e.signals!.request![3] === 'off-platform' && e.signals!.request![2] >= review)) {
+  if (involved.some((e) => e.signals!.request?.[3] === 'off-platform' && e.signals!.request[2] >= review)) {
     steps.push({ kind: 'conversation', delta: 0.1, note: 'a request is an off-platform finding of its own' });
   }
   if (after.length > 1) {
@@ -98,7 +149,7 @@ function repeatedAfterRefusal(context: ConversationContext, live: Live, mine: re
     message: `Asks again to move off the platform after ${refusal.sender} refused (${refusal.id}): ${involved.map((e) => e.id).join(', ')}.`,
     matched: 'request … refusal … request',
     steps,
-    messages: involved.map((e) => spanOf(e, e.signals!.request!)),
+    messages: involved.map((e) => spanOf(e, e.signals!.request ?? e.signals!.pitch!)),
   });
 }
 

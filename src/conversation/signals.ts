@@ -14,6 +14,20 @@ const SIGNAL_SCORE = 0.4;
 const WORDS_SCORE = 0.4;
 /** A repeated phrase shorter than this (letters and digits, a Han character counting two) is a word said back, not a quote. */
 const QUOTE_LENGTH = 8;
+/**
+ * A discount with its amount: `10 off`, `15% off`, 少5块, 便宜三成, 打八折. A price alone (`50 bucks`, 200块)
+ * is no pitch: the app quotes prices too.
+ */
+const DISCOUNT = new RegExp(
+  [
+    '\\b\\d+(?:[.,]\\d+)?\\s?(?:%\\s?)?off\\b',
+    '(?:少|减|便宜|优惠|让)你?\\s?(?:\\d+|[一二两三四五六七八九十百半]+)\\s?(?:块钱|块|元|成|折|个点)?',
+    '打?(?:\\d|[一二三四五六七八九])折',
+  ].join('|'),
+  'iu',
+);
+/** A number in a message: with a time of payment ("N is fine when we get there"), the amount paid by hand. */
+const NUMBER = /\d|[一二两三四五六七八九十百]+\s?(?:块|元)/u;
 /** Personal data that offers a way to reach the sender outside the platform. */
 const CONTACT_ENTITIES: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 'url']);
 
@@ -42,9 +56,13 @@ export interface Reading {
  * signals the conversation rules keep.
  */
 export function readInConversation(live: Live, lexicon: Lexicon, message: Incoming, findings: readonly Finding[], hits: WordHits): Reading {
-  if (findings.length === 0 && hits.refusals === undefined && hits['cancel-requests'] === undefined && hits['contact-proposals'] === undefined) {
+  const amount = DISCOUNT.exec(message.text);
+  const listed =
+    hits.refusals ?? hits['cancel-requests'] ?? hits['contact-proposals'] ?? hits['carry-on'] ?? hits['paid-by-hand'] ?? hits['paid-on-arrival'];
+  if (findings.length === 0 && listed === undefined && hits.pitches === undefined && hits['contact-moves'] === undefined && amount === null) {
     return NOTHING;
   }
+  const pitch = hits.pitches?.[0] ?? (amount ? { start: amount.index, end: amount.index + amount[0].length } : undefined);
   const refusal = refusalIn(hits);
   const refused = refusal && message.sender !== undefined ? latestOther(live, message.sender, (e) => e.signals?.request !== undefined) : undefined;
   const quoting = (hits['quote-markers']?.length ?? 0) > 0;
@@ -66,7 +84,7 @@ export function readInConversation(live: Live, lexicon: Lexicon, message: Incomi
     const explanation = { matched: finding.explanation.matched, steps: [...finding.explanation.steps, step] };
     out.push(threadFinding({ ...finding, score: round(finding.score + step.delta), explanation }, messages, message.id, message.sender));
   }
-  return { findings: out, signals: signalsOf(lexicon, out, hits, refusal, refused !== undefined) };
+  return { findings: out, signals: signalsOf(lexicon, out, hits, { text: message.text, refusal, refusing: refused !== undefined, pitch }) };
 }
 
 function notTheirs(finding: Finding, note: string): ExplanationStep | undefined {
@@ -132,9 +150,9 @@ function signalsOf(
   lexicon: Lexicon,
   findings: readonly ThreadFinding[],
   hits: WordHits,
-  refusal: Span | undefined,
-  refusing: boolean,
+  said: { readonly text: string; readonly refusal: Span | undefined; readonly refusing: boolean; readonly pitch: Span | undefined },
 ): MessageSignals | undefined {
+  const { text, refusal, refusing, pitch } = said;
   let request: [number, number, number, RequestKind] | undefined;
   const hostility: Record<string, ScoredSpan> = {};
   let hostile = false;
@@ -157,11 +175,23 @@ function signalsOf(
   const words = hits['contact-proposals']?.[0];
   if (!refusing && !request && words) request = [words.start, words.end, WORDS_SCORE, 'words'];
   const cancel = refusing ? undefined : hits['cancel-requests']?.[0];
-  if (!request && !cancel && !refusal && !hostile) return undefined;
+  const app = refusal ? hits['app-mentions']?.[0] : undefined;
+  // The service carried on or paid by hand, unless the message is about the app or booking again there.
+  const elsewhere = hits['app-mentions'] !== undefined || hits.rebook !== undefined;
+  const onArrival = hits['paid-on-arrival']?.[0];
+  const carry = elsewhere ? undefined : (hits['paid-by-hand']?.[0] ?? (onArrival && NUMBER.test(text) ? onArrival : undefined));
+  const resume = elsewhere ? undefined : hits['carry-on']?.[0];
+  const move = hits['contact-moves']?.[0];
+  if (!request && !cancel && !refusal && !hostile && !carry && !resume && !pitch && !move) return undefined;
   return {
     ...(request ? { request } : {}),
     ...(cancel ? { cancel: [cancel.start, cancel.end] as const } : {}),
     ...(refusal ? { refusal: [refusal.start, refusal.end] as const } : {}),
+    ...(app ? { app: [app.start, app.end] as const } : {}),
+    ...(carry ? { carry: [carry.start, carry.end] as const } : {}),
+    ...(resume ? { resume: [resume.start, resume.end] as const } : {}),
+    ...(pitch ? { pitch: [pitch.start, pitch.end] as const } : {}),
+    ...(move ? { move: [move.start, move.end] as const } : {}),
     ...(hostile ? { hostility } : {}),
   };
 }

@@ -15,6 +15,15 @@ const MAX_PARTS = 4;
 const MAX_BETWEEN = 3;
 /** What splitting a contact detail adds to the score of the detail: it is done to get past a filter. */
 const SPLIT_DELTA = 0.1;
+/** The score of a split contact detail given to move contact off the chat, as an off-platform request. */
+const MOVE_SCORE = 0.8;
+/** How many of the sender's messages before the first piece may carry the reason to move ("save this", "chat closes"). */
+const MOVE_BEFORE = 2;
+/** Personal data that is a way to reach the sender outside the platform. */
+const CONTACT_ENTITIES: ReadonlySet<string> = new Set(['phone', 'email', 'handle', 'url']);
+
+/** A piece that is the start of a handle: `@threads`. */
+const HANDLE_START = /^@[\p{L}\p{N}_.]+$/u;
 
 // Separators at the start of a piece, which say nothing about what it continues.
 const SKIP_AT_START = /^[\s,，、:：;；\-–—(（+]+/u;
@@ -75,7 +84,7 @@ function endsWithJoinerWord(text: string, end: number): boolean {
   while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
   if (from > 0 && (classOf(text.charCodeAt(from - 1)) & LETTER) !== 0) return false;
   const word = text.slice(from, end).toLowerCase();
-  return word === 'at' || word === 'dot';
+  return word === 'at' || word === 'dot' || /(?:艾特|爱特)$/u.test(text.slice(0, end));
 }
 
 /** Separators within a number, or between the words of a spelled-out one. */
@@ -125,7 +134,7 @@ function mayContinue(tail: Edge, text: string): boolean {
   if (unit === 0x40 || unit === 0x5f || unit === 0x2e) return true;
   const short = text.length <= EDGE;
   if (tail === 'digit') return mayBeDigit(text, start, false) || (short && isAsciiLetter(unit));
-  if (tail === 'word') return /^(?:at|dot)\b/i.test(text.slice(start, start + 4)) || (short && !/\s/.test(text.trim()));
+  if (tail === 'word') return /^(?:at|dot)\b/i.test(text.slice(start, start + 4)) || (short && (!/\s/.test(text.trim()) || mayBeDigit(text, start, false)));
   return short;
 }
 
@@ -137,7 +146,7 @@ function headEdge(text: string): { edge: Edge; whole: boolean } {
   const single = short && /^[\p{L}\p{N}_.@-]{2,32}$/u.test(trimmed.trim());
   const first = trimmed.charCodeAt(0);
   if (first === 0x40 || first === 0x5f || first === 0x2e) return { edge: 'joiner', whole: single };
-  if (/^(?:at|dot)(?:[^\p{L}]|$)/iu.test(trimmed)) return { edge: 'joiner-word', whole: short };
+  if (/^(?:at|dot)(?:[^\p{L}]|$)|^(?:艾特|爱特)/iu.test(trimmed)) return { edge: 'joiner-word', whole: short };
   // `double`, `triple` and the like are for the digits view to read: asked only of a short start.
   const spelled = isAsciiLetter(first) && !mayBeDigit(trimmed, 0, false) && short && isDigit(createViews(trimmed).digits.text.charCodeAt(0));
   if (spelled || mayBeDigit(trimmed, 0, false)) {
@@ -150,9 +159,14 @@ function headEdge(text: string): { edge: Edge; whole: boolean } {
 }
 
 /** What goes between two pieces when they are read as one text, or undefined when they do not continue each other. */
-function joiner(tail: Edge, head: { edge: Edge; whole: boolean }, text: string): string | undefined {
+function joiner(tail: Edge, head: { edge: Edge; whole: boolean }, text: string, before: string): string | undefined {
   const edge = head.edge;
   if (tail === 'digit' && edge === 'digit') return ' ';
+  // A handle in pieces after its `@`: `@threads` + `byanna` + `_official`.
+  if (tail === 'word' && edge === 'word' && head.whole && HANDLE_START.test(before.trim()) && /^[\p{L}\p{N}]+$/u.test(text.trim())) return '';
+  // A handle after a sentence ("ping me" + `@threads…`), a number after the app or word that names it (企鹅 + `3 8 2`).
+  if (tail === 'word' && edge === 'joiner' && head.whole && /\s/.test(before.trim()) && text.trim().startsWith('@')) return ' ';
+  if (tail === 'word' && edge === 'digit' && head.whole) return ' ';
   // An id or email in pieces: `jay.lee` + `@gmail.com`, `jay_` + `88`, `lee at` + `gmail dot com`.
   if (edge === 'joiner' && head.whole && (tail === 'digit' || tail === 'word' || tail === 'joiner-word')) return '';
   if (tail === 'joiner' && (edge === 'token' || (edge === 'digit' && head.whole))) return '';
@@ -208,14 +222,15 @@ export function findSplitContact(context: ConversationContext, live: Live, messa
     mayContinue(previous.edge, message.text)
   ) {
     const head = headEdge(message.text);
-    const last = joiner(previous.edge, head, message.text);
+    const last = joiner(previous.edge, head, message.text, previous.parts[previous.parts.length - 1]!.text);
     if (last !== undefined) {
       const pieces = [...previous.parts, { id: message.id, start: 0, text: headOf(message.text) }];
-      const joints = [...pieces.slice(1, -1).map((piece, i) => joiner(tailEdge(pieces[i]!.text), headEdge(piece.text), piece.text)), last];
+      const joints = [...pieces.slice(1, -1).map((piece, i) => joiner(tailEdge(pieces[i]!.text), headEdge(piece.text), piece.text, pieces[i]!.text)), last];
       if (context.enabled('conversation/split-contact')) {
         // Earlier joints that do not continue start the pieces after them.
         const from = joints.lastIndexOf(undefined) + 1;
         found = detailsAcross(context, pieces.slice(from), joints.slice(from), message);
+        found = [...found, ...found.map((f) => movedOff(live, f)).filter((f) => f !== undefined)];
       }
       if (head.whole) parts = [...previous.parts, { id: message.id, start: 0, text: message.text }].slice(-MAX_PARTS);
     }
@@ -241,8 +256,14 @@ function detailsAcross(
     text += piece.text;
   });
   const best = new Map<string, ThreadFinding>();
-  for (const finding of context.moderate(text).findings) {
-    if (finding.entity === undefined) continue;
+  const spelled = spelledOut(text);
+  // A request without personal data counts only when pieces were glued into one token (`lily_` + `8823`):
+  // a number in pieces is for the personal-data rules to read.
+  const glued = joints.some((j) => j === '');
+  for (const found of context.moderate(spelled.text).findings) {
+    const finding = spelled.map ? { ...found, start: spelled.map[found.start]!, end: spelled.map[found.end - 1]! + 1 } : found;
+    // Personal data, or an off-platform request that only the pieces together make ("add me" … `lily_` … `8823`).
+    if (finding.entity === undefined && (finding.category !== 'off-platform' || !glued)) continue;
     const messages: MessageSpan[] = [];
     pieces.forEach((piece, i) => {
       const offset = offsets[i]!;
@@ -250,6 +271,7 @@ function detailsAcross(
       if (span) messages.push({ id: piece.id, start: piece.start + span.start, end: piece.start + span.end });
     });
     if (messages[messages.length - 1]?.id !== message.id) continue;
+    if (finding.entity === undefined && messages.length === 1) continue;
     if (messages.length === 1) {
       // Within this message, but only a detail with what came before (an id after the app's name
       // in the message before): new when the message alone has no such finding there.
@@ -259,7 +281,8 @@ function detailsAcross(
       if (alone || !before || !whole) continue;
       messages.unshift({ id: before.id, start: before.start + whole.start, end: before.start + whole.end });
     }
-    const known = best.get(finding.entity);
+    const key = `${finding.category}\u0000${finding.entity ?? ''}`;
+    const known = best.get(key);
     if (known && known.score >= finding.score) continue;
     const score = round(Math.min(0.99, finding.score + SPLIT_DELTA));
     const note = `split across ${messages.length} messages of ${message.sender}: ${messages.map((m) => m.id).join(', ')} (${finding.ruleId})`;
@@ -268,21 +291,80 @@ function detailsAcross(
       ruleId: 'conversation/split-contact',
       ruleSet: 'conversation',
       category: finding.category,
-      entity: finding.entity,
+      ...(finding.entity === undefined ? {} : { entity: finding.entity }),
       start: newest.start,
       end: newest.end,
       text: message.text.slice(newest.start, newest.end),
       score,
       severity: finding.severity,
-      message: `Shares ${NOUNS[finding.entity] ?? `personal data (${finding.entity})`} split across ${messages.length} messages: '${finding.text}'.`,
+      message:
+        finding.entity === undefined
+          ? `Asks to move off the platform with a contact detail split across ${messages.length} messages: '${finding.text}'.`
+          : `Shares ${NOUNS[finding.entity] ?? `personal data (${finding.entity})`} split across ${messages.length} messages: '${finding.text}'.`,
       explanation: {
         matched: finding.explanation.matched,
         steps: [...finding.explanation.steps, { kind: 'conversation', delta: round(score - finding.score), note }],
       },
     };
-    best.set(finding.entity, threadFinding(split, messages, message.id, message.sender));
+    best.set(key, threadFinding(split, messages, message.id, message.sender));
   }
   return [...best.values()];
+}
+
+/**
+ * A split contact detail given with a reason to move contact off the chat or a proposal in so many
+ * words ("save this", "chat closes when the trip ends", 打这个, 这里回复慢) in the sender's pieces or
+ * their messages just before: an off-platform request as well as personal data.
+ */
+function movedOff(live: Live, split: ThreadFinding): ThreadFinding | undefined {
+  if (split.entity === undefined || !CONTACT_ENTITIES.has(split.entity) || split.sender === undefined) return undefined;
+  const first = live.byId.get(split.messages[0]!.id);
+  if (!first) return undefined;
+  const mine = live.entries.filter((e) => e.sender === split.sender);
+  const from = Math.max(0, mine.indexOf(first) - MOVE_BEFORE);
+  const cue = mine.slice(from).find((e) => e.signals?.move || (e.signals?.request && e.signals.request[3] !== 'contact-data'));
+  if (!cue) return undefined;
+  const said = cue.signals!.move ? 'a reason to move off the chat' : 'a proposal';
+  const score = Math.max(MOVE_SCORE, split.score);
+  const steps = [
+    ...split.explanation.steps,
+    { kind: 'conversation' as const, delta: round(score - split.score), note: `given with ${said} in ${cue.id}: a way to move contact off the platform` },
+  ];
+  return {
+    ...split,
+    category: 'off-platform',
+    score,
+    message: `${split.message.replace(/\.$/, '')}, to move contact off the platform.`,
+    explanation: { matched: split.explanation.matched, steps },
+  };
+}
+
+/**
+ * An email spelled the Chinese way (`xiaoming点chen艾特qq点com`) written with `@` and `.`, with the
+ * place in `text` of each unit of the result (`map`), or `text` itself when nothing is spelled so.
+ */
+function spelledOut(text: string): { text: string; map: number[] | undefined } {
+  if (!/艾特|爱特/u.test(text)) return { text, map: undefined };
+  let out = '';
+  const map: number[] = [];
+  const spelled = /([A-Za-z0-9])\s*(?:(艾特|爱特)|点)\s*(?=[A-Za-z0-9])/gu;
+  let last = 0;
+  for (let m = spelled.exec(text); m; m = spelled.exec(text)) {
+    const end = m.index + 1;
+    for (let i = last; i < end; i++) {
+      out += text[i]!;
+      map.push(i);
+    }
+    out += m[2] ? '@' : '.';
+    map.push(end);
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < text.length; i++) {
+    out += text[i]!;
+    map.push(i);
+  }
+  map.push(text.length);
+  return { text: out, map };
 }
 
 // What is left off the ends of a piece's span: spaces and the separators between pieces (`- 8000`).

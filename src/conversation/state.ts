@@ -103,7 +103,7 @@ function readSignals(value: unknown, path: (string | number)[]): MessageSignals 
     }
     out.request = [spanNumber(r[0], [...path, 'request', 0]), spanNumber(r[1], [...path, 'request', 1]), number(r[2], [...path, 'request', 2]), kind];
   }
-  for (const key of ['cancel', 'refusal'] as const) {
+  for (const key of ['cancel', 'refusal', 'app', 'carry', 'resume', 'pitch', 'move'] as const) {
     if (s[key] === undefined) continue;
     const r = tuple(s[key], [...path, key], 2);
     out[key] = [spanNumber(r[0], [...path, key, 0]), spanNumber(r[1], [...path, key, 1])];

@@ -47,6 +47,11 @@ export function entrySize(id: string, sender: string | undefined, signals: Messa
   if (signals.request) size += 48;
   if (signals.cancel) size += 24;
   if (signals.refusal) size += 24;
+  if (signals.app) size += 24;
+  if (signals.carry) size += 24;
+  if (signals.resume) size += 24;
+  if (signals.pitch) size += 24;
+  if (signals.move) size += 24;
   if (signals.hostility) for (const kind of Object.keys(signals.hostility)) size += 40 + utf8Length(kind);
   return size;
 }

@@ -116,6 +116,16 @@ export interface MessageSignals {
   readonly cancel?: readonly [start: number, end: number];
   /** A refusal of another sender's request. */
   readonly refusal?: readonly [start: number, end: number];
+  /** In a message with a refusal, where it names the app ("I'll book through the app"): the refusal sets the app against a pitch. */
+  readonly app?: readonly [start: number, end: number];
+  /** The service paid by hand ("leave 120 under the mat", "30 is fine when we get there", 多给你十块): after a cancel, a continuation. */
+  readonly carry?: readonly [start: number, end: number];
+  /** The service going ahead ("still come by", "same crew", 照常来): after a cancel, a continuation when the one who asked to cancel says it. */
+  readonly resume?: readonly [start: number, end: number];
+  /** A reason for contact to move off the chat ("chat closes when the trip ends", 这里回复慢). */
+  readonly move?: readonly [start: number, end: number];
+  /** A price, a discount or a private deal pitched ("10 off", "last offer", 便宜三成). */
+  readonly pitch?: readonly [start: number, end: number];
   /** The strongest finding of each kind of hostility (`insult`, `sexual-remark`, `threat`). */
   readonly hostility?: Readonly<Record<string, ScoredSpan>>;
 }

@@ -63,7 +63,7 @@ describe('conversation/split-contact', () => {
       ['customer-5', 'what'],
       ['courier-3', '0134'],
     ]);
-    const [finding] = splitContact(updates);
+    const [finding] = splitContact(updates).filter((f) => f.category === 'pii');
     expect(finding).toMatchObject({ entity: 'phone', since: 'm5', sender: 'courier-3', text: '0134', start: 0, end: 4 });
     expect(finding!.messages).toEqual([
       { id: 'm1', start: 11, end: 14 },
@@ -127,6 +127,57 @@ describe('conversation/split-contact', () => {
   });
 });
 
+describe('conversation/split-contact given to move contact off the chat', () => {
+  it.each([
+    ['a reason before the pieces', [['driver-2', 'chat closes when the trip ends, save this'], ['driver-2', '0412 555'], ['driver-2', '019']]],
+    ['a proposal in the first piece', [['seller-1', 'pics get compressed on here, ring me instead'], ['seller-1', '07700 900'], ['seller-1', '123']]],
+    ['Chinese', [['师傅-1', '平台虚拟号老掉线，打这个'], ['师傅-1', '138 0013'], ['师傅-1', '8000']]],
+    ['the other sender between', [['customer-3', 'the app keeps dropping calls, write this down'], ['driver-1', 'ok'], ['customer-3', '138 0013'], ['customer-3', '8000']]],
+  ] as const)('is an off-platform request as well as personal data (%s)', (_, turns) => {
+    const found = splitContact(run(turns));
+    expect(found.map((f) => f.category).sort()).toEqual(['off-platform', 'pii']);
+    const moved = found.find((f) => f.category === 'off-platform')!;
+    expect(moved).toMatchObject({ entity: 'phone' });
+    expect(moved.score).toBeGreaterThanOrEqual(0.8);
+    expect(moved.explanation.steps.at(-1)!.note).toContain('m1');
+  });
+
+  it.each([
+    ['a number with no reason to move', [['customer-1', 'the number for the gate'], ['customer-1', '138 0013'], ['customer-1', '8000']]],
+    ['a reason from the other sender', [['driver-2', 'chat closes when the trip ends'], ['customer-1', '138 0013'], ['customer-1', '8000']]],
+  ] as const)('stays personal data only for %s', (_, turns) => {
+    const found = splitContact(run(turns));
+    expect(found.map((f) => f.category)).toEqual(['pii']);
+  });
+});
+
+describe('conversation/split-contact: handles, app code words and spelled emails in pieces', () => {
+  it.each([
+    ['an id split at the underscore after "搜"', [['seller-1', '这里回复慢'], ['seller-1', '搜 lily_'], ['seller-1', '8823']], ['off-platform']],
+    ['an @handle in three pieces', [['seller-1', 'way over the attachment limit here, ping me'], ['seller-1', '@threads'], ['seller-1', 'byanna'], ['seller-1', '_official']], ['off-platform']],
+    ['a QQ number in spaced digits after 企鹅', [['buyer-1', '文件太大这里发不了'], ['buyer-1', '企鹅'], ['buyer-1', '3 8 2'], ['buyer-1', '9 1 7 4 6 5']], ['off-platform', 'pii']],
+    ['an email spelled with 点 and 艾特', [['seller-1', '显示不全，发我这'], ['seller-1', 'xiaoming点chen'], ['seller-1', '艾特qq点com']], ['off-platform', 'pii']],
+  ] as const)('joins %s', (_, turns, categories) => {
+    const found = splitContact(run(turns));
+    expect([...new Set(found.map((f) => f.category))].sort()).toEqual(categories);
+    expect(found.every((f) => f.since === `m${turns.length}` && f.messages.length >= 2)).toBe(true);
+  });
+
+  it('maps a spelled email back to the pieces as written', () => {
+    const [email] = splitContact(run([['seller-1', 'xiaoming点chen'], ['seller-1', '艾特qq点com']])).filter((f) => f.entity === 'email');
+    expect(email!.messages).toEqual([{ id: 'm1', start: 0, end: 13 }, { id: 'm2', start: 0, end: 8 }]);
+  });
+
+  it.each([
+    ['two short words', [['buyer-1', 'ok'], ['buyer-1', 'thanks']]],
+    ['a room number after a word', [['guest-1', 'we are in room'], ['guest-1', '4 1 2']]],
+    ['a tracking number in pieces', [['seller-1', 'tracking number'], ['seller-1', '1Z 999'], ['seller-1', 'AA1 0123']]],
+    ['Chinese prices', [['卖家-1', '一共'], ['卖家-1', '三百八十']]],
+  ] as const)('does not join %s into a contact detail', (_, turns) => {
+    expect(splitContact(run(turns))).toEqual([]);
+  });
+});
+
 describe('conversation/cancel-and-continue', () => {
   it.each([
     ['English', [['driver-4', 'Just cancel it on your end'], ['customer-8', 'Why?'], ['driver-4', 'add me, same name, same price']]],
@@ -152,6 +203,63 @@ describe('conversation/cancel-and-continue', () => {
     const [finding] = ruleFindings(run([['driver-4', 'cancel it please'], ['driver-4', 'my number is 138 0013 8000']]), 'conversation/cancel-and-continue');
     expect(finding!.score).toBe(0.6);
     expect(finding!.explanation.steps.at(-1)).toMatchObject({ delta: -0.2 });
+  });
+});
+
+describe('conversation/cancel-and-continue: the service carried on after a cancel', () => {
+  it.each([
+    ['an amount on arrival, the other sender confirming between', [['rider-2', 'can you cancel it on your side? the app sends you the long way'], ['driver-5', 'ok, cancelled'], ['rider-2', 'still taking me? 30 is fine when we get there']]],
+    ['the provider carrying on', [['cleaner-1', 'cancel the booking on your end, they hold the deposit'], ['client-3', 'done'], ['cleaner-1', 'same date, same crew, leave 90 under the mat']]],
+    ['a contract withdrawn', [['client-7', 'please withdraw from the contract on your end'], ['writer-2', 'why?'], ['client-7', "I'll pay you directly on friday"]]],
+    ['把-construction', [['客户-1', '把这单取消吧'], ['师傅-2', '行'], ['客户-1', '按电话里说的价，多给你二十块']]],
+    ['点一下取消', [['乘客-1', '订单你那边点一下取消'], ['司机-2', '好了'], ['乘客-1', '照常来']]],
+    ['关掉', [['卖家-1', '单子先关掉吧，审核太慢'], ['买家-2', '好'], ['卖家-1', '尾款老方式，跟上次一样']]],
+    ['code-mixed', [['卖家-1', '这单先 cancel 一下'], ['买家-2', '嗯'], ['卖家-1', '照样发货，扫你码']]],
+  ] as const)('finds a cancel and a continuation with no app named (%s)', (_, turns) => {
+    const [finding] = ruleFindings(run(turns), 'conversation/cancel-and-continue');
+    expect(finding).toMatchObject({ category: 'off-platform', since: 'm3' });
+    expect(finding!.messages.map((m) => m.id)).toEqual(['m1', 'm3']);
+    expect(finding!.score).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it.each([
+    ['a cancel for a reason, then a refund', [['customer-1', 'can you cancel the booking? wrong address'], ['cleaner-2', 'done, the refund goes back to your card'], ['customer-1', 'thanks, I will book again in the app']]],
+    ['a continuation with no cancel', [['driver-1', 'on my way'], ['rider-2', 'great, see you when you arrive']]],
+    ['a cancel, then only thanks', [['顾客-1', '把这单取消吧，买错了'], ['卖家-2', '好的，已取消'], ['顾客-1', '谢谢']]],
+    ['the continuation before the cancel', [['cleaner-2', 'same crew as last time'], ['customer-1', 'actually please cancel the booking, we are moving']]],
+    ['a rebooking in the app', [['customer-1', "please cancel the booking, I'm sick"], ['cleaner-2', 'cancelled'], ['customer-1', "thanks, I'll rebook in the app, same crew if possible"]]],
+    ['booking again on arrival', [['rider-1', 'sorry I have to cancel the ride'], ['driver-2', 'no worries'], ['rider-1', "I'll book again when I get there"]]],
+    ['the other order still coming', [['customer-1', 'cancel it please, I ordered twice'], ['seller-2', 'done, the other order is still coming tomorrow']]],
+    ['照常 in the app', [['顾客-1', '不好意思，订单取消一下，地址填错了'], ['商家-2', '好的已取消'], ['顾客-1', '好，照常在app上下']]],
+    ['a refund in days', [['customer-1', 'cancel the order please'], ['seller-2', "done, I'll pay you back in 3 days through the refund"]]],
+  ] as const)('is not %s', (_, turns) => {
+    expect(ruleFindings(run(turns), 'conversation/cancel-and-continue')).toEqual([]);
+    expect(run(turns).at(-1)!.thread.categories['off-platform']?.verdict ?? 'allow').toBe('allow');
+  });
+});
+
+describe('conversation/repeated-after-refusal: pitches after a refusal for the app', () => {
+  it.each([
+    ['undercutting the quote', [['driver-1', "app quote is 40 huh, I'd do 25"], ['rider-2', "no thanks, I'll book through the app"], ['driver-1', '20 and I throw in the tolls']]],
+    ['a private arrangement', [['tutor-1', 'we could do it the old-fashioned way, saves us both'], ['parent-2', "I'd rather keep booking on the app"], ['tutor-1', 'last offer, 15 off']]],
+    ['少你N', [['骑手-1', '平台要扣我15个点，少你5块'], ['顾客-2', '不用了 我就在平台拍'], ['骑手-1', '少10块']]],
+    ['便宜三成', [['司机-1', '下次要用车还找我呗'], ['乘客-2', '不用了，在app上叫就行'], ['司机-1', 'app上叫不一定是我，找我便宜三成']]],
+  ] as const)('finds a pitch renewed after the other sender chose the app (%s)', (_, turns) => {
+    const [finding] = ruleFindings(run(turns), 'conversation/repeated-after-refusal');
+    expect(finding).toMatchObject({ category: 'off-platform', since: 'm3', sender: turns[0]![0] });
+    expect(finding!.messages.map((m) => m.id)).toEqual(['m1', 'm3']);
+    expect(finding!.explanation.steps[1]!.note).toContain('for the app');
+  });
+
+  it.each([
+    ['a refusal for the app alone', [['plumber-1', 'I can come thursday for 80 bucks'], ['customer-2', "no thanks, I'll reschedule in the app"], ['plumber-1', 'ok']]],
+    ['haggling, then paying in the app', [['seller-1', '50 is my lowest'], ['buyer-2', '45?'], ['seller-1', '48, good price'], ['buyer-2', "ok I'll pay through the app"]]],
+    ['a refusal of a price that does not name the app', [['seller-1', '50 bucks'], ['buyer-2', 'no, too much'], ['seller-1', '45 then, last price']]],
+    ['the pitch from the one who refused', [['courier-1', 'I can ship it for 12 yuan'], ['buyer-2', '不用了，平台的物流就行，便宜点吗']]],
+    ['the same price on the app', [['seller-1', '这个 200 块'], ['buyer-2', '不用了，我在平台买'], ['seller-1', '好的，平台上也是 200 块']]],
+    ['a promo code of the app', [['seller-1', 'selling for 50 bucks'], ['buyer-2', "no thanks, I'll buy on the app"], ['seller-1', "it's 50 on the app too, discount code SAVE10 works there"]]],
+  ] as const)('is not %s', (_, turns) => {
+    expect(ruleFindings(run(turns), 'conversation/repeated-after-refusal')).toEqual([]);
   });
 });
 

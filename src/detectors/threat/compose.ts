@@ -191,6 +191,11 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
       { parts: [p('isolation'), p('offers')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('offers'), p('isolation')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('isolation'), p('isolation')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      // A wink (你懂的) is an advance beside getting the reader alone, an invitation or a remark on their body; after a price it is a deal.
+      { parts: [p('isolation'), p('winks')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('winks'), p('isolation')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('invitations'), p('winks')], gap: 30, acrossSentences: true, ignoresNegation: true },
+      { parts: [p('body-remarks'), p('winks')], gap: 30, acrossSentences: true, ignoresNegation: true },
       { parts: [p('photo-requests')], gap: 0, delta: -0.05, note: 'a request for a photo of the reader, alone' },
       { parts: [p('come-ons')], gap: 0 },
     ],

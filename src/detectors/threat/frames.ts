@@ -40,7 +40,7 @@ export const HOSTILE_EMOJI = /🔪|🔫|💀|😈|☠/;
 export const LOGISTICS = new RegExp(
   String.raw`\b(?:arrivals?|pick ?up|pickup|drop ?off|gate|entrance|lobby|terminal|platform|station|plate|don't worry|no worries|` +
     String.raw`no problem|reception|parking|car park|meet(?:ing)? point|flight|landed|deliver\w*|order|parcel|package|be there|on my way|` +
-    String.raw`omw|eta|minutes|mins|min)\b`,
+    String.raw`omw|eta|minutes|mins|min|airport|arrivals hall|curb|kerb|pickup zone|easier to find|easy to find|wait(?:ing)? at|exit|landmark)\b`,
 );
 
 /** Literal advice about bodies and lifting (`watch your back when lifting`). */
