@@ -341,12 +341,15 @@ function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawM
   const detector = rule.detector!;
   if (detector.precheck && !detector.precheck(text)) return;
   const found = detector.detect({ text, views, options: rule.source.options ?? {}, lists: rule.ruleSet.lists, ruleSetLists: rule.ruleSetLists });
+  // The last text matched: a flood matches the same text over and over, and each match held its
+  // own copy of it until the findings were built.
+  let last = '';
   for (const match of found) {
     const view = pickView(views, match.view ?? 'original');
     const span = mapSpanToOriginal(view, match.start, match.end);
     if (span.end <= span.start) continue;
     const entity = match.entity ?? rule.source.entity;
-    const matched = match.matched ?? view.text.slice(match.start, match.end);
+    const matched = match.matched ?? (last = sliceAgain(view.text, match.start, match.end, last));
     out.push({
       rule,
       start: span.start,
@@ -361,6 +364,12 @@ function matchDetector(rule: CompiledRule, text: string, views: Views, out: RawM
       values: match.values,
     });
   }
+}
+
+/** `text.slice(start, end)`, or `last` when that is what it would be. */
+function sliceAgain(text: string, start: number, end: number, last: string): string {
+  const same = Number.isInteger(start) && start >= 0 && end - start === last.length && end <= text.length && text.startsWith(last, start);
+  return same ? last : text.slice(start, end);
 }
 
 function pushViewMatch(

@@ -1,7 +1,7 @@
-import type { CompiledPolicy } from '../policy/compile.js';
+import type { CompiledPolicy, CompiledRule } from '../policy/compile.js';
 import { hitsFor, type Evaluation, type RawMatch } from './evaluate.js';
 import { round } from './scoring.js';
-import type { ExplanationStep, Finding } from './types.js';
+import type { Explanation, ExplanationStep, Finding } from './types.js';
 import { workMeter } from '../text/work-meter.js';
 
 /** Why a raw match did not become a finding; `explain` will show these to policy authors. */
@@ -19,7 +19,9 @@ export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, su
   workMeter.steps += matches.length;
   // Scores and steps side by side with the matches, not an object per match: a long message
   // can have hundreds of thousands.
-  const scored: Scored = { scores: new Float64Array(matches.length), steps: new Array(matches.length) };
+  // With one match there is nothing to share.
+  const shared = matches.length > 1 ? new Shared() : undefined;
+  const scored: Scored = { scores: new Float64Array(matches.length), steps: new Array(matches.length), added: [], shared };
   const standing: number[] = [];
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m]!;
@@ -36,10 +38,16 @@ export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, su
   // the word once per match.
   const kept = dedupe(matches, standing, scored.scores);
   const findings = new Array<Finding>(kept.length);
-  const messages = new Map<number, string>();
   for (let k = 0; k < kept.length; k++) {
     const i = kept[k]!;
-    findings[k] = toFinding(evaluation.text, matches[i]!, scored.scores[i]!, scored.steps[i]!, messages);
+    const match = matches[i]!;
+    if (shared) findings[k] = shared.finding(evaluation.text, match, scored.scores[i]!, scored.steps[i]!);
+    else {
+      const text = evaluation.text.slice(match.start, match.end);
+      const entity = match.entity ?? match.rule.source.entity;
+      const message = writeMessage(match.rule.source.message, match, text, entity);
+      findings[k] = toFinding(match, entity, text, scored.scores[i]!, message, { matched: match.matched, steps: scored.steps[i]! });
+    }
   }
   return findings;
 }
@@ -48,6 +56,9 @@ export function buildFindings(policy: CompiledPolicy, evaluation: Evaluation, su
 interface Scored {
   readonly scores: Float64Array;
   readonly steps: (readonly ExplanationStep[])[];
+  /** Scratch: the steps the match being scored adds to its rule's base step. */
+  readonly added: ExplanationStep[];
+  readonly shared: Shared | undefined;
 }
 
 function exceptionFor(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch): string | undefined {
@@ -95,16 +106,16 @@ function isVocative(text: string, match: { start: number; end: number }): boolea
 
 function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, index: number, into: Scored): void {
   const { rule } = match;
-  // The rule's shared steps until a step of this match's own is added.
-  let steps: ExplanationStep[] | undefined;
-  const add = (step: ExplanationStep) => (steps ??= [...rule.baseSteps]).push(step);
+  // The steps this match adds to the rule's base step, if any.
+  const added = into.added;
+  added.length = 0;
   let score = rule.source.score;
   for (const step of match.steps ?? []) {
-    add(step);
+    added.push(step);
     score += step.delta;
   }
   if (match.score !== undefined && match.score !== score) {
-    add({ kind: 'detector', delta: round(match.score - score), note: `${rule.detector?.name ?? 'detector'} scored the match` });
+    added.push({ kind: 'detector', delta: round(match.score - score), note: scoredNote(rule) });
     score = match.score;
   }
   const hits = rule.context.length > 0 ? hitsFor(policy, evaluation, rule.index) : undefined;
@@ -117,39 +128,177 @@ function score(policy: CompiledPolicy, evaluation: Evaluation, match: RawMatch, 
           (hit) => onSide(context.side, hit, match) && evaluation.words.between(hit, match) <= context.within,
         );
     if (near) {
-      add({ kind: 'context', delta: context.delta, note: `${context.note}: "${evaluation.text.slice(near.start, near.end)}"` });
+      added.push({ kind: 'context', delta: context.delta, note: `${context.note}: "${evaluation.text.slice(near.start, near.end)}"` });
       score += context.delta;
     }
   }
   const clamped = Math.min(1, Math.max(0, score));
   if (clamped !== score) {
-    add({ kind: 'clamp', delta: round(clamped - score), note: 'scores stay between 0 and 1' });
+    added.push({ kind: 'clamp', delta: round(clamped - score), note: 'scores stay between 0 and 1' });
   }
   into.scores[index] = round(clamped);
-  into.steps[index] = steps ?? rule.baseSteps;
+  if (added.length === 0) into.steps[index] = rule.baseSteps;
+  else into.steps[index] = into.shared ? into.shared.stepsOf(rule, added) : [...rule.baseSteps, ...added];
+}
+
+/** The note of the step from a rule's score to its detector's, one string per rule. */
+const scoredNotes = new WeakMap<CompiledRule, string>();
+
+function scoredNote(rule: CompiledRule): string {
+  let note = scoredNotes.get(rule);
+  if (note === undefined) scoredNotes.set(rule, (note = `${rule.detector?.name ?? 'detector'} scored the match`));
+  return note;
 }
 
 /**
- * The finding of a match. `messages` holds the last message written for each rule: a rule
- * repeated along a long message says the same thing each time, and keeps one copy of it.
+ * What the findings of one message say alike, one copy each: the same span text, message,
+ * explanation steps and explanation. A rule repeated along a long message (an address, an id,
+ * a handle hundreds of thousands of times) says the same thing each time, and a copy of it for
+ * each finding was most of what the result kept and the garbage collector walked on every
+ * collection while the result was built. Objects shared this way are frozen, as a rule's base
+ * step is. Each rule's last finding is compared first, without slicing or hashing: along a
+ * flood the next finding most often says what the last one did.
  */
+class Shared {
+  private readonly byRule = new Map<CompiledRule, Said>();
+  private steps?: Map<string, readonly ExplanationStep[]>;
+  private strings?: Map<string, string>;
+  private explanations?: Map<readonly ExplanationStep[], Map<string, Explanation>>;
+
+  /** The rule's base steps followed by `added` (a scratch array: copied, never kept). */
+  stepsOf(rule: CompiledRule, added: readonly ExplanationStep[]): readonly ExplanationStep[] {
+    for (const step of added) {
+      // A custom detector's step with other keys keeps its own object, as before.
+      if (!isPlainStep(step)) return [...rule.baseSteps, ...added];
+    }
+    const said = this.saidBy(rule);
+    if (said.steps !== undefined && endsWith(said.steps, rule.baseSteps.length, added)) return said.steps;
+    let key = String(rule.index);
+    // -0 apart from 0: the two compare as different numbers (Object.is, toEqual).
+    for (const step of added) key += `\u0000${step.kind}\u0000${Object.is(step.delta, -0) ? '-0' : step.delta}\u0000${step.note}`;
+    this.steps ??= new Map();
+    let steps = this.steps.get(key);
+    if (!steps) {
+      const copies = added.map(({ kind, delta, note }) => Object.freeze({ kind, delta, note }));
+      this.steps.set(key, (steps = Object.freeze([...rule.baseSteps, ...copies])));
+    }
+    return (said.steps = steps);
+  }
+
+  /** The finding of a match, saying what an earlier finding said in the same strings and objects. */
+  finding(original: string, match: RawMatch, score: number, steps: readonly ExplanationStep[]): Finding {
+    const { rule } = match;
+    const said = this.saidBy(rule);
+    const last = said.match;
+    const entity = match.entity ?? rule.source.entity;
+    const text =
+      last !== undefined && said.text.length === match.end - match.start && original.startsWith(said.text, match.start)
+        ? said.text
+        : this.string(original.slice(match.start, match.end));
+    const message =
+      last !== undefined && saysAlike(rule.source.message, last, said.text, said.entity, match, text, entity)
+        ? said.message
+        : this.string(writeMessage(rule.source.message, match, text, entity));
+    const matched =
+      match.matched === text ? text : last !== undefined && match.matched === said.explanation.matched ? said.explanation.matched : this.string(match.matched);
+    const explanation =
+      last !== undefined && steps === said.explanation.steps && matched === said.explanation.matched ? said.explanation : this.explanation(matched, steps);
+    said.match = match;
+    said.text = text;
+    said.entity = entity;
+    said.message = message;
+    said.explanation = explanation;
+    return toFinding(match, entity, text, score, message, explanation);
+  }
+
+  private saidBy(rule: CompiledRule): Said {
+    let said = this.byRule.get(rule);
+    if (!said) this.byRule.set(rule, (said = new Said()));
+    return said;
+  }
+
+  /** The first string equal to `value` that this message's findings hold. */
+  private string(value: string): string {
+    this.strings ??= new Map();
+    const held = this.strings.get(value);
+    if (held !== undefined) return held;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private explanation(matched: string, steps: readonly ExplanationStep[]): Explanation {
+    this.explanations ??= new Map();
+    let byMatched = this.explanations.get(steps);
+    if (!byMatched) this.explanations.set(steps, (byMatched = new Map()));
+    let explanation = byMatched.get(matched);
+    if (!explanation) byMatched.set(matched, (explanation = Object.freeze({ matched, steps })));
+    return explanation;
+  }
+}
+
+/** What a rule's last match was scored with, and what its last finding said. */
+class Said {
+  steps: readonly ExplanationStep[] | undefined = undefined;
+  match: RawMatch | undefined = undefined;
+  text = '';
+  entity: string | undefined = undefined;
+  message = '';
+  explanation: Explanation = { matched: '', steps: [] };
+}
+
+/** Whether every placeholder of the rule's message has the same value for two matches of the rule. */
+function saysAlike(
+  template: string,
+  a: RawMatch,
+  aText: string,
+  aEntity: string | undefined,
+  b: RawMatch,
+  bText: string,
+  bEntity: string | undefined,
+): boolean {
+  const parts = partsOf(template);
+  for (let k = 1; k < parts.length; k += 3) {
+    if (valueOf(a, aText, aEntity, parts[k]!) !== valueOf(b, bText, bEntity, parts[k]!)) return false;
+  }
+  return true;
+}
+
+/** Whether `steps` is `added` after its first `from` steps, step by step equal. */
+function endsWith(steps: readonly ExplanationStep[], from: number, added: readonly ExplanationStep[]): boolean {
+  if (steps.length !== from + added.length) return false;
+  for (let k = 0; k < added.length; k++) {
+    const a = steps[from + k]!;
+    const b = added[k]!;
+    if (a.kind !== b.kind || !Object.is(a.delta, b.delta) || a.note !== b.note) return false;
+  }
+  return true;
+}
+
+const STEP_KEYS = ['kind', 'delta', 'note'] as const;
+
+/**
+ * Whether a step is `{ kind, delta, note }` in that order with a string, a number and a string,
+ * and nothing else: a copy of it is then the same data. A custom detector's step with more
+ * (or reordered) keys keeps its own object.
+ */
+function isPlainStep(step: ExplanationStep): boolean {
+  if (Object.getPrototypeOf(step) !== Object.prototype) return false;
+  let k = 0;
+  for (const key in step) if (key !== STEP_KEYS[k++]) return false;
+  return k === 3 && typeof step.kind === 'string' && typeof step.delta === 'number' && typeof step.note === 'string';
+}
+
+/** The finding of a match, its text, message and explanation. */
 function toFinding(
-  original: string,
   match: RawMatch,
+  entity: string | undefined,
+  text: string,
   score: number,
-  steps: readonly ExplanationStep[],
-  messages: Map<number, string>,
+  message: string,
+  explanation: Explanation,
 ): Finding {
-  const { rule } = match;
-  const text = original.slice(match.start, match.end);
-  const entity = match.entity ?? rule.source.entity;
-  let message = writeMessage(rule.source.message, match, text, entity);
-  const previous = messages.get(rule.index);
-  if (previous === message) message = previous;
-  else messages.set(rule.index, message);
-  const explanation = { matched: match.matched, steps };
+  const { rule, start, end } = match;
   const { id: ruleId, ruleSet } = rule;
-  const { start, end } = match;
   const severity = rule.source.severity;
   // Two whole literals rather than a spread of `entity`: a spread in the middle of a literal
   // stores the properties after it outside the object, a second allocation per finding.
