@@ -269,6 +269,7 @@ function endsWith(steps: readonly ExplanationStep[], from: number, added: readon
   for (let k = 0; k < added.length; k++) {
     const a = steps[from + k]!;
     const b = added[k]!;
+    if (a === b) continue;
     if (a.kind !== b.kind || !Object.is(a.delta, b.delta) || a.note !== b.note) return false;
   }
   return true;

@@ -1,4 +1,5 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
+import { detectorSteps } from '../steps.js';
 import { abaRouting, ibanMod97 } from './checks.js';
 import { PAYEE_ZH } from './card.js';
 import { digitRuns, hasDigitRun } from './numbers.js';
@@ -44,7 +45,7 @@ function findIbans(plain: string, out: DetectorMatch[]): void {
         score: 0.9,
         matched: compact,
         values: { kind: 'IBAN' },
-        steps: [{ kind: 'detector', delta: 0, note: `IBAN (${country}), mod 97 check passes` }],
+        steps: detectorSteps(`IBAN (${country}), mod 97 check passes`),
       });
       break;
     }
@@ -78,7 +79,7 @@ export const bankAccountDetector: Detector = {
         entity: 'bank-account',
         score: account ? 0.9 : 0.6,
         values: { kind: match[0].startsWith('bsb') ? 'BSB' : 'sort code' },
-        steps: [{ kind: 'detector', delta: 0, note: account ? 'sort code or BSB with an account number' : 'sort code or BSB alone' }],
+        steps: detectorSteps(account ? 'sort code or BSB with an account number' : 'sort code or BSB alone'),
       });
     }
     const digits = views.digits;
@@ -100,5 +101,5 @@ export const bankAccountDetector: Detector = {
 };
 
 function accountMatch(start: number, end: number, score: number, kind: string, note: string): DetectorMatch {
-  return { view: 'digits', start, end, entity: 'bank-account', score, values: { kind }, steps: [{ kind: 'detector', delta: 0, note }] };
+  return { view: 'digits', start, end, entity: 'bank-account', score, values: { kind }, steps: detectorSteps(note) };
 }

@@ -1,4 +1,5 @@
 import { noOptions, type Detector, type DetectorMatch } from '../types.js';
+import { detectorSteps } from '../steps.js';
 import { luhn } from './checks.js';
 import { isChineseResidentId } from './national-id.js';
 import { digitRuns, hasDigitRun, looksLikeQuantity, originalOf } from './numbers.js';
@@ -76,7 +77,7 @@ export const cardDetector: Detector = {
         entity: 'card',
         matched: run.digits,
         values: { issuer },
-        steps: [{ kind: 'detector', delta: 0, note: `${issuer} number, Luhn check passes` }],
+        steps: detectorSteps(`${issuer} number, Luhn check passes`),
       });
     }
     return out;

@@ -1,4 +1,6 @@
 import type { Detector, DetectorContext, DetectorMatch } from '../types.js';
+import { detectorSteps } from '../steps.js';
+import type { ExplanationStep } from '../../engine/types.js';
 import { allMatches } from '../../text/regex.js';
 import { isLowerAsciiAlnum, isLowerAsciiLetter } from '../../text/char-class.js';
 import { workMeter } from '../../text/work-meter.js';
@@ -233,6 +235,21 @@ export const handleDetector: Detector = {
   },
 };
 
+/**
+ * The step of each app's handles, found by the app's name (a list label: its hash is kept) rather
+ * than by a note made for each match. Cleared when full: apps are labels of any policy's lists.
+ */
+const stepsByApp = new Map<string, readonly ExplanationStep[]>();
+
+function appSteps(app: string): readonly ExplanationStep[] {
+  let steps = stepsByApp.get(app);
+  if (steps === undefined) {
+    if (stepsByApp.size >= 1000) stepsByApp.clear();
+    stepsByApp.set(app, (steps = detectorSteps(`${app} account id`)));
+  }
+  return steps;
+}
+
 function handleMatch(start: number, end: number, app: string, handle: string, score: number): DetectorMatch {
   return {
     view: 'plain',
@@ -242,6 +259,6 @@ function handleMatch(start: number, end: number, app: string, handle: string, sc
     score,
     matched: handle,
     values: { app, handle },
-    steps: [{ kind: 'detector', delta: 0, note: `${app} account id` }],
+    steps: appSteps(app),
   };
 }

@@ -5,6 +5,7 @@ import { workMeter } from '../../text/work-meter.js';
 import { plainViewOf } from '../../text/plain-view.js';
 import type { ExplanationStep } from '../../engine/types.js';
 import { noOptions, type Detector, type DetectorContext, type DetectorMatch, type RejectedCandidate } from '../types.js';
+import { detectorSteps } from '../steps.js';
 import { ID_SCHEMES, type IdScheme } from './id-schemes.js';
 import { hasSixDigitRun, looksLikeAmount, originalOf } from './numbers.js';
 
@@ -328,7 +329,7 @@ function wordFor(hits: readonly (KeywordHit | undefined)[], scheme: string, any:
 }
 
 /** The decision for one scheme's reading of a candidate: a match, or why there is none. */
-type Reading = { readonly score: number; readonly steps: ExplanationStep[] } | { readonly rejected: string };
+type Reading = { readonly score: number; readonly steps: readonly ExplanationStep[] } | { readonly rejected: string };
 
 function read(scheme: IdScheme, candidate: Candidate, written: string, naming: () => Naming): Reading {
   const problem = scheme.problem(candidate.value);
@@ -338,9 +339,9 @@ function read(scheme: IdScheme, candidate: Candidate, written: string, naming: (
   if (problem === undefined) {
     const word = wordFor(naming().near, scheme.id, alone !== undefined);
     if (word !== undefined) {
-      return { score: NAMED_SCORE, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid, named by "${word}"` }] };
+      return { score: NAMED_SCORE, steps: detectorSteps(`${scheme.name}: ${scheme.checked} valid, named by "${word}"`) };
     }
-    if (alone !== undefined) return { score: alone, steps: [{ kind: 'detector', delta: 0, note: `${scheme.name}: ${scheme.checked} valid` }] };
+    if (alone !== undefined) return { score: alone, steps: detectorSteps(`${scheme.name}: ${scheme.checked} valid`) };
     return { rejected: `${scheme.id}: ${scheme.checked} valid, but no keyword of the scheme names it` };
   }
   const word = wordFor([naming().next], scheme.id, alone !== undefined);
@@ -380,7 +381,7 @@ function scan(context: DetectorContext, rejected?: RejectedCandidate[]): Detecto
     const written = originalOf(view, text, candidate.start, candidate.end);
     let naming: Naming | undefined;
     const named = () => (naming ??= namingOf(al, candidate, (hits ??= keywordHits(al, keywords)), keywords));
-    let best: { scheme: IdScheme; score: number; steps: ExplanationStep[] } | undefined;
+    let best: { scheme: IdScheme; score: number; steps: readonly ExplanationStep[] } | undefined;
     for (const scheme of candidate.schemes) {
       const reading = read(scheme, candidate, written, named);
       if ('rejected' in reading) rejected?.push({ view: 'digits', start: candidate.start, end: candidate.end, reason: reading.rejected });

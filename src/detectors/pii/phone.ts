@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import type { Detector, DetectorMatch } from '../types.js';
+import { detectorSteps } from '../steps.js';
 import { digitRuns, hasDigitRun, looksLikeQuantity, originalOf } from './numbers.js';
 import { workMeter } from '../../text/work-meter.js';
 
@@ -213,15 +214,11 @@ export const phoneDetector: Detector = {
         entity: 'phone',
         score,
         matched: number.number,
-        steps: [
-          {
-            kind: 'detector',
-            delta: 0,
-            note: valid
-              ? `valid ${number.country ?? `+${number.countryCallingCode}`} number`
-              : `possible ${number.country ?? `+${number.countryCallingCode}`} number, not in an assigned range`,
-          },
-        ],
+        steps: detectorSteps(
+          valid
+            ? `valid ${number.country ?? `+${number.countryCallingCode}`} number`
+            : `possible ${number.country ?? `+${number.countryCallingCode}`} number, not in an assigned range`,
+        ),
         values: { country: number.country ?? `+${number.countryCallingCode}`, e164: number.number },
       });
     }
