@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus.mjs';
-import { createModerator, loadRuleSet, type Finding } from '../../src/index.js';
+import { createModerator, loadRuleSet, type Detector, type Finding } from '../../src/index.js';
 
 /** The order of a finding's keys in the contract (docs/contract.md); `entity` only when set. */
 const KEYS = ['ruleId', 'ruleSet', 'category', 'entity', 'scheme', 'start', 'end', 'text', 'score', 'severity', 'message', 'explanation'];
@@ -15,6 +15,10 @@ describe('findings are plain data', () => {
     '加我微信 jay_88，私下交易',
     'you are a f*cking idiot, I know where you live',
     'call me on 07700 900123 or mail jay@example.com',
+    // Floods: their findings share what they say alike (frozen steps, explanations).
+    '路1号'.repeat(40),
+    'wx: abc123 '.repeat(20),
+    'f*ck you, I live at 12 Main St '.repeat(10),
   ];
   const findings = texts.flatMap((text) => moderator.moderate(text).findings);
 
@@ -50,6 +54,86 @@ describe('findings are plain data', () => {
       expect(inspect(finding, { depth: 5 })).toBe(inspect(json, { depth: 5 }));
       expect(finding.message).toMatch(/\S/);
     }
+  });
+});
+
+describe('findings of a long message share what they say alike', () => {
+  const moderator = createModerator();
+
+  it.each([
+    ['an address', '路1号'],
+    ['an account id', 'wx: abc123 '],
+    ['an IP address', '1.2.3.4 '],
+    ['masked profanity', 'f*ck '],
+  ])('%s repeated: one explanation, text and message for all its findings', (_what, unit) => {
+    const { findings } = moderator.moderate(unit.repeat(200));
+    expect(findings.length).toBeGreaterThan(50);
+    const [first, ...rest] = findings.filter((f) => f.ruleId === findings[0]!.ruleId);
+    for (const finding of rest) {
+      expect(finding.explanation).toBe(first!.explanation);
+      expect(finding.text).toBe(first!.text);
+      expect(finding.message).toBe(first!.message);
+    }
+    expect(Object.isFrozen(first!.explanation) && Object.isFrozen(first!.explanation.steps)).toBe(true);
+    expect(first!.explanation.steps.every((step) => Object.isFrozen(step))).toBe(true);
+  });
+
+  it('says for each finding what the same words say alone: shared parts never mix two findings', () => {
+    // Far enough apart that no context word reaches from one segment to another.
+    const filler = ' and so on'.repeat(12);
+    const segments = ['my address is 12 Main St', '张杨路500号', '张杨路501号', 'ship to 张杨路500号', '张杨路500号', 'x 1.2.3.4', 'server ip 10.0.0.1',
+      'wx: abc123', 'wx: abc124', 'wx: abc123', 'f*ck', 'f*ck off'];
+    const text = segments.join(`${filler}\n`);
+    const { findings } = moderator.moderate(text);
+    let at = 0;
+    const alone: Finding[] = [];
+    for (const segment of segments) {
+      for (const finding of moderator.moderate(segment).findings) alone.push({ ...finding, start: finding.start + at, end: finding.end + at });
+      at += segment.length + filler.length + 1;
+    }
+    expect(alone.length).toBeGreaterThanOrEqual(segments.length);
+    expect(findings).toEqual(alone);
+  });
+
+  // A custom detector's steps are data the engine copies only when the copy is the same data.
+  const detector: Detector = {
+    name: 'marks',
+    description: 'Each x, with steps that differ only in what a copy could lose.',
+    detect: ({ text }) =>
+      [...text.matchAll(/x/g)].map((m, i) => ({
+        start: m.index,
+        end: m.index + 1,
+        score: 0.5,
+        steps: [
+          i % 3 === 0
+            ? { kind: 'mark', delta: -0, note: 'n' }
+            : i % 3 === 1
+              ? { kind: 'mark', delta: 0, note: 'n' }
+              : { note: 'n', kind: 'mark', delta: 0, extra: i },
+        ],
+      })),
+  };
+  const marks = createModerator({
+    ruleSets: [
+      loadRuleSet(
+        ['id: marks', 'category: marks', 'description: d', 'rules:', '  - id: x', '    description: d', '    severity: low', '    score: 0.5',
+          '    message: m', '    detector: marks'].join('\n'),
+      ),
+    ],
+    detectors: [detector],
+  });
+
+  it('keeps -0 apart from 0, and a step with other keys or another key order as it was', () => {
+    const { findings } = marks.moderate('x x x x x x');
+    expect(findings).toHaveLength(6);
+    findings.forEach((finding, i) => {
+      const step = finding.explanation.steps[1]!;
+      if (i % 3 === 0) expect(Object.is(step.delta, -0)).toBe(true);
+      if (i % 3 === 1) expect(Object.is(step.delta, 0)).toBe(true);
+      if (i % 3 === 2) expect(JSON.stringify(step)).toBe(`{"note":"n","kind":"mark","delta":0,"extra":${i}}`);
+    });
+    expect(findings[3]!.explanation).toBe(findings[0]!.explanation);
+    expect(findings[1]!.explanation).not.toBe(findings[0]!.explanation);
   });
 });
 

@@ -50,4 +50,13 @@ describe.runIf(existsSync(dist) || process.env.CI)('memory of moderate() on a 4 
     // What the result keeps: about 300 bytes per finding.
     expect(retained).toBeLessThan(64 * MB + findings * 400);
   }, 120_000);
+
+  // One address every six characters: a finding each, all saying the same. Each kept its own
+  // steps, explanation and strings (530 bytes a finding); they share them now, and a finding
+  // costs about its own object.
+  it('an address repeated: the result keeps under 250 bytes a finding', () => {
+    const { retained, findings } = measure('路1号', 4_000_000);
+    expect(findings).toBeGreaterThan(170_000);
+    expect(retained).toBeLessThan(16 * MB + findings * 250);
+  }, 120_000);
 });
