@@ -1,3 +1,4 @@
+import { interruptSignal } from './interrupt.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
@@ -444,26 +445,16 @@ async function scan(positionals: readonly string[], values: Record<string, unkno
   };
   // Until the scan is over, SIGINT and SIGTERM stop it cleanly instead of killing it mid-line; a
   // second signal, once the listeners are gone, kills it as usual.
-  const controller = new AbortController();
-  const interrupt = () => {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    controller.abort();
-  };
-  if (!io.signal) {
-    process.on('SIGINT', interrupt);
-    process.on('SIGTERM', interrupt);
-  }
+  const { signal, release } = interruptSignal(io.signal);
   try {
     return await runScan(options, {
       stdin: (io.stdinStream ?? process.stdin) as unknown as Readable,
       stdout: io.stdout as unknown as Writable,
       stderr: io.stderr as unknown as Writable & { isTTY?: boolean },
-      signal: io.signal ?? controller.signal,
+      signal,
     });
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    release();
   }
 }
 

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { connectRedis, type RedisClient } from '../../worker/client.js';
 import { fieldsOf, queueKeys } from '../../worker/entries.js';
 import { INTERRUPTED_EXIT } from '../scan/index.js';
 import { countRecord, emptyCounts, type ScanRecord } from '../scan/records.js';
-import { formatSummary, summarise, type ScanSummary } from '../scan/summary.js';
+import { formatSummary, summarise, writeSummaryFile, type ScanSummary } from '../scan/summary.js';
 import { UsageError } from '../usage.js';
 import type { QueueIo } from './enqueue.js';
 import { fieldsRecord, sleep } from './redis-util.js';
@@ -135,13 +134,7 @@ async function collect(client: RedisClient, options: CollectOptions, io: QueueIo
   io.stderr.write(`  results: ${describePolicies(summary.policies)}; ${duplicates} duplicate answers (redeliveries) left out\n`);
   if (policies.size > 1) say(`warning: the results come from ${policies.size} different policies (workers ran different rule sets or versions)`);
   if (others > 0) say(`${others} results of ${options.stream} answer entries of no enqueued run (or another run) and were not written`);
-  if (options.summaryFile) {
-    try {
-      writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
-    } catch (error) {
-      throw new UsageError(`cannot write --summary ${options.summaryFile}: ${(error as Error).message}`);
-    }
-  }
+  writeSummaryFile(options.summaryFile, summary);
   if (aborted) {
     say(`interrupted after entry ${next - 1} of ${total()}; the output holds entries 1..${next - 1}`);
     return INTERRUPTED_EXIT;

@@ -4,6 +4,7 @@ import { formatMetricsLine, formatPrometheus } from '../../worker/metrics.js';
 import { createWorker, type WorkerMetrics } from '../../worker/worker.js';
 import { createModerator, type ModeratorOptions } from '../../engine/moderator.js';
 import type { InputFormat } from '../scan/records.js';
+import { interruptSignal } from '../interrupt.js';
 import { UsageError } from '../usage.js';
 import { runCollect } from './collect.js';
 import { runEnqueue, type QueueIo } from './enqueue.js';
@@ -19,17 +20,8 @@ export async function runQueueCommand(
   io: QueueIo,
 ): Promise<number> {
   const redis = redisUrl(values);
-  const controller = new AbortController();
-  const interrupt = () => {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    controller.abort();
-  };
-  if (!io.signal) {
-    process.on('SIGINT', interrupt);
-    process.on('SIGTERM', interrupt);
-  }
-  const run = { ...io, signal: io.signal ?? controller.signal };
+  const { signal, release } = interruptSignal(io.signal);
+  const run = { ...io, signal };
   try {
     if (command === 'enqueue') {
       if (positionals.length !== 1) throw new UsageError('enqueue needs exactly one input: a file, or - for stdin');
@@ -67,8 +59,7 @@ export async function runQueueCommand(
     if (/^(WRONGPASS|NOAUTH|NOPERM)\b/.test(message)) throw new UsageError(`Redis refused: ${message}`);
     throw error;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    release();
   }
 }
 

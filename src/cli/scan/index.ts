@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../usage.js';
@@ -6,7 +5,7 @@ import { openInput, type InputBatch } from './input.js';
 import { checkScanPaths } from './outputs.js';
 import { createRunner, defaultWorkers, type BatchResult } from './pool.js';
 import { emptyCounts, mergeCounts, type InputFormat, type ScanSettings } from './records.js';
-import { formatSummary, summarise, type ScanSummary } from './summary.js';
+import { formatSummary, summarise, writeSummaryFile, type ScanSummary } from './summary.js';
 
 export type { ScanSummary } from './summary.js';
 
@@ -128,13 +127,7 @@ export async function runScan(options: ScanOptions, io: ScanIo): Promise<number>
     ...(aborted ? { interruptedAfterLine: lastLineWritten } : {}),
   };
   io.stderr.write(formatSummary(summary));
-  if (options.summaryFile) {
-    try {
-      writeFileSync(options.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
-    } catch (error) {
-      throw new UsageError(`cannot write --summary ${options.summaryFile}: ${(error as Error).message}`);
-    }
-  }
+  writeSummaryFile(options.summaryFile, summary);
   if (aborted) {
     io.stderr.write(`chaperone: interrupted after line ${lastLineWritten}; no line after it was written\n`);
     return INTERRUPTED_EXIT;

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { MAX_MODERATED_LENGTH } from '../../engine/limits.js';
+import { UsageError } from '../usage.js';
 import type { ScanCounts } from './records.js';
 
 /** What a scan found, as written to `--summary FILE`. */
@@ -82,4 +84,14 @@ export function formatSummary(s: ScanSummary): string {
       : []),
     '',
   ].join('\n');
+}
+
+/** Writes the summary as JSON to `--summary FILE`, when one was given; a file that cannot be written is a usage error. */
+export function writeSummaryFile(file: string | undefined, summary: object): void {
+  if (!file) return;
+  try {
+    writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  } catch (error) {
+    throw new UsageError(`cannot write --summary ${file}: ${(error as Error).message}`);
+  }
 }
